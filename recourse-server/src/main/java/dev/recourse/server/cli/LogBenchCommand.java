@@ -1,0 +1,129 @@
+package dev.recourse.server.cli;
+
+import dev.recourse.tlog.append.Appender;
+import dev.recourse.tlog.append.DirectoryStorage;
+import dev.recourse.tlog.note.Checkpoint;
+import dev.recourse.tlog.note.Ed25519NoteSigner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code recourse log bench}: appends random entries to a new log with the real appender, the
+ * way the service's integrator does: whatever has arrived since the last checkpoint is one
+ * batch, made durable and covered by a signed checkpoint before the next one starts.
+ */
+@Command(name = "bench", description = "Append N random entries to a new log with the real appender and report entries/s.")
+final class LogBenchCommand implements Callable<Integer> {
+    /** Entries the generator hands over at once, like a committed database transaction. */
+    private static final int CHUNK = 1024;
+    /** The most entries one checkpoint covers; bounds memory and the time between checkpoints. */
+    private static final int MAX_BATCH = 1 << 18;
+
+    @Option(names = "--entries", required = true, description = "How many entries to append.")
+    long entries;
+
+    @Option(names = "--dir", required = true, description = "A directory for the new log; it must not hold a log already.")
+    Path dir;
+
+    @Option(names = "--entry-bytes", defaultValue = "256", description = "Size of each entry in bytes (default ${DEFAULT-VALUE}).")
+    int entryBytes;
+
+    @Option(names = "--origin", defaultValue = "bench.recourse.invalid/log", description = "The log's origin line (default ${DEFAULT-VALUE}).")
+    String origin;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private final InstantSource clock;
+
+    LogBenchCommand() {
+        this(InstantSource.system());
+    }
+
+    LogBenchCommand(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (entries < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--entries must be at least 1, not " + entries);
+        }
+        if (entryBytes < 0 || entryBytes > 65_535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--entry-bytes must be 0 to 65535, not " + entryBytes);
+        }
+        if (Files.exists(dir.resolve("checkpoint"))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), dir + " already holds a log; give a new directory");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Ed25519NoteSigner signer = Ed25519NoteSigner.generate(origin, new SecureRandom());
+        BlockingQueue<List<byte[]>> arrived = new ArrayBlockingQueue<>(256);
+        Thread generator = Thread.ofPlatform().name("bench-generator").daemon().start(() -> generate(arrived));
+        Progress progress = new Progress("appended", entries, clock, spec.commandLine().getErr());
+        Instant start = clock.instant();
+        long appended = 0;
+        int checkpoints = 0;
+        try (DirectoryStorage storage = DirectoryStorage.open(dir)) {
+            Appender appender = Appender.open(storage, signer);
+            List<byte[]> batch = new ArrayList<>(MAX_BATCH);
+            while (appended < entries) {
+                batch.clear();
+                batch.addAll(arrived.take());
+                List<byte[]> more;
+                while (batch.size() + CHUNK <= MAX_BATCH && (more = arrived.poll()) != null) {
+                    batch.addAll(more);
+                }
+                Checkpoint checkpoint = appender.append(batch);
+                appended = checkpoint.size().value();
+                checkpoints++;
+                progress.update(appended);
+            }
+        } finally {
+            generator.interrupt();
+        }
+        double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
+        progress.done(appended);
+        out.printf(Locale.ROOT, "checkpoints: %d, log: %s%n", checkpoints, dir.toAbsolutePath());
+        out.printf(Locale.ROOT, "{\"entries\":%d,\"seconds\":%.3f,\"entriesPerSecond\":%.0f,\"verifierKey\":\"%s\"}%n",
+                appended, seconds, appended / seconds, signer.verifierKey());
+        out.flush();
+        return 0;
+    }
+
+    /** Produces exactly {@code entries} random entries in chunks, as commits arriving from the sequencer. */
+    private void generate(BlockingQueue<List<byte[]>> arrived) {
+        SplittableRandom random = new SplittableRandom(entries * 31 + entryBytes);
+        try {
+            for (long made = 0; made < entries; ) {
+                int n = (int) Math.min(CHUNK, entries - made);
+                List<byte[]> chunk = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    byte[] entry = new byte[entryBytes];
+                    random.nextBytes(entry);
+                    chunk.add(entry);
+                }
+                arrived.put(chunk);
+                made += n;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
