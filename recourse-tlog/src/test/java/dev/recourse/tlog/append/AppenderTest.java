@@ -4,21 +4,19 @@ import dev.recourse.tlog.TestVectors;
 import dev.recourse.tlog.merkle.TreeSize;
 import dev.recourse.tlog.note.Checkpoint;
 import dev.recourse.tlog.note.Ed25519NoteSigner;
-import dev.recourse.tlog.tile.DirectoryTiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static dev.recourse.tlog.append.CrashingAppender.randomEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -99,7 +97,7 @@ class AppenderTest {
     void aCheckpointThatTheTilesDoNotGiveIsNotOpened() throws IOException {
         appendSome(dir, 300);
         Path other = dir.resolveSibling(dir.getFileName() + "-other");
-        appendSome(other, 300);
+        appendSome(other, 300, 42);
         Files.copy(other.resolve("checkpoint"), dir.resolve("checkpoint"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (DirectoryStorage storage = DirectoryStorage.open(dir)) {
             assertThatThrownBy(() -> Appender.open(storage, SIGNER))
@@ -179,20 +177,14 @@ class AppenderTest {
         }
     }
 
-    static void appendSome(Path logDir, int count) throws IOException {
-        try (DirectoryStorage storage = DirectoryStorage.open(logDir)) {
-            Appender.open(storage, SIGNER).append(randomEntries(new Random(count), count));
-        }
+    private static void appendSome(Path logDir, int count) throws IOException {
+        appendSome(logDir, count, count);
     }
 
-    static List<byte[]> randomEntries(Random random, int count) {
-        List<byte[]> entries = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            byte[] entry = new byte[random.nextInt(1, 100)];
-            random.nextBytes(entry);
-            entries.add(entry);
+    private static void appendSome(Path logDir, int count, long seed) throws IOException {
+        try (DirectoryStorage storage = DirectoryStorage.open(logDir)) {
+            Appender.open(storage, SIGNER).append(randomEntries(new Random(seed), count));
         }
-        return entries;
     }
 
     private static void appendInBatches(Appender appender, List<byte[]> entries, int[] batches) throws IOException {

@@ -45,7 +45,7 @@ class CrashRecoveryTest {
         Random random = new Random(20261129);
         Checkpoint previous;
         try (DirectoryStorage storage = DirectoryStorage.open(dir)) {
-            previous = Appender.open(storage, signer).append(AppenderTest.randomEntries(random, 10));
+            previous = Appender.open(storage, signer).append(CrashingAppender.randomEntries(random, 10));
         }
         List<String> story = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
@@ -64,7 +64,7 @@ class CrashRecoveryTest {
             try (DirectoryStorage storage = DirectoryStorage.open(dir)) {
                 Appender appender = Appender.open(storage, signer);
                 assertThat(appender.size()).isEqualTo(current.size());
-                previous = appender.append(AppenderTest.randomEntries(random, random.nextInt(1, 300)));
+                previous = appender.append(CrashingAppender.randomEntries(random, random.nextInt(1, 300)));
             }
         }
         CheckpointResult last = new LogAuditor(new DirectoryTiles(dir), signer.verifier(), Optional.empty()).checkpoint();

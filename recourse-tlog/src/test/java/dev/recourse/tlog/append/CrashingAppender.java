@@ -4,7 +4,9 @@ import dev.recourse.tlog.note.Ed25519NoteSigner;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -28,9 +30,20 @@ public final class CrashingAppender {
             Appender appender = Appender.open(storage, signer);
             System.out.println("opened " + appender.size());
             while (true) {
-                long size = appender.append(AppenderTest.randomEntries(random, random.nextInt(1, 600))).size().value();
+                long size = appender.append(randomEntries(random, random.nextInt(1, 600))).size().value();
                 System.out.println("published " + size);
             }
         }
+    }
+
+    /** {@code count} entries of 1 to 99 random bytes. */
+    static List<byte[]> randomEntries(Random random, int count) {
+        List<byte[]> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] entry = new byte[random.nextInt(1, 100)];
+            random.nextBytes(entry);
+            entries.add(entry);
+        }
+        return entries;
     }
 }
