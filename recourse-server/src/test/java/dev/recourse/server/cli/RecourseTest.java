@@ -1,0 +1,159 @@
+package dev.recourse.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.NoSuchFileException;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class RecourseTest {
+    private static final Map<String, String> NO_ENVIRONMENT = Map.of();
+
+    /** What a run of the command line left behind. */
+    private record Run(int exitCode, String out, String err) {
+        String firstErrLine() {
+            return err.lines().findFirst().orElse("");
+        }
+    }
+
+    /** A command that fails with the exception it is given, to see how failures are reported. */
+    @Command(name = "fail")
+    private static final class Fail implements Callable<Integer> {
+        private final Exception failure;
+
+        Fail(Exception failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            throw failure;
+        }
+    }
+
+    private static Run run(String... args) {
+        return run(NO_ENVIRONMENT, null, args);
+    }
+
+    private static Run runFailing(Exception failure, Map<String, String> environment) {
+        return run(environment, new Fail(failure), "fail");
+    }
+
+    private static Run run(Map<String, String> environment, Fail extraCommand, String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        CommandLine commandLine = Recourse.commandLine(new PrintWriter(out), new PrintWriter(err), environment);
+        if (extraCommand != null) {
+            commandLine.addSubcommand(extraCommand);
+        }
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void unknownCommandIsAUsageErrorWithOneLineAndTheShortUsage() {
+        Run run = run("frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly(
+                "recourse: unknown command 'frobnicate'",
+                "Usage: recourse [-hV] [COMMAND]",
+                "Try 'recourse --help' for more information.");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void misspelledCommandSuggestsTheNearestOne() {
+        Run run = run("logs");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).isEqualTo("recourse: unknown command 'logs' (did you mean log?)");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run run = run("--frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).isEqualTo("recourse: unknown option '--frobnicate'");
+    }
+
+    @Test
+    void noCommandIsAUsageErrorNamingTheCommands() {
+        Run run = run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: log");
+    }
+
+    @Test
+    void logWithoutItsCommandIsAUsageErrorOfLog() {
+        Run run = run("log");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).startsWith("recourse log: missing command");
+        assertThat(run.err()).contains("Usage: recourse log ", "Try 'recourse log --help'");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodesOnStdout() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: recourse").contains("  log ", "Exit codes:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        Run run = run("log", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: recourse log");
+    }
+
+    @Test
+    void versionNamesRecourseAndJava() {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).hasSize(2);
+        assertThat(run.out()).startsWith("recourse ").contains("Java " + Runtime.version());
+    }
+
+    @Test
+    void failureExitsOneWithOneLineAndNoStackTrace() {
+        Run run = runFailing(new IllegalStateException("the disk is full\n  on /var"), NO_ENVIRONMENT);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("recourse: the disk is full on /var" + System.lineSeparator());
+    }
+
+    @Test
+    void failureWithoutMessageNamesTheException() {
+        Run run = runFailing(new IllegalStateException(), NO_ENVIRONMENT);
+
+        assertThat(run.err()).isEqualTo("recourse: java.lang.IllegalStateException" + System.lineSeparator());
+    }
+
+    @Test
+    void missingFileIsNamedAsSuch() {
+        Run run = runFailing(new NoSuchFileException("/var/recourse/key"), NO_ENVIRONMENT);
+
+        assertThat(run.firstErrLine()).isEqualTo("recourse: no such file: /var/recourse/key");
+    }
+
+    @Test
+    void debugAddsTheStackTraceAfterTheLine() {
+        Run run = runFailing(new IllegalStateException("boom"), Map.of("RECOURSE_DEBUG", "1"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.firstErrLine()).isEqualTo("recourse: boom");
+        assertThat(run.err()).contains("java.lang.IllegalStateException: boom", "\tat ");
+    }
+}
