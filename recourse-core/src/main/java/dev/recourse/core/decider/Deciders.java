@@ -83,14 +83,10 @@ public record Deciders(Optional<AutomatedRule> rule, Optional<Person> reviewer, 
         rule.ifPresent(r -> obj.put("rule", r.rule().toString())
                 .put("lists", Json.strings(r.lists().stream().map(Versioned::toString).toList()))
                 .put("models", Json.strings(r.models().stream().map(Versioned::toString).toList())));
-        reviewer.ifPresent(p -> obj.put("reviewer", json(p)));
+        reviewer.ifPresent(p -> obj.put("reviewer", p.toJson()));
         if (!approvers.isEmpty()) {
-            obj.put("approvers", approvers.stream().map(Deciders::json).toList());
+            obj.put("approvers", approvers.stream().<Json>map(Person::toJson).toList());
         }
         return obj.build();
-    }
-
-    private static Json json(Person p) {
-        return Json.object().put("pseudonym", p.pseudonym().value()).put("role", p.role().name()).build();
     }
 }

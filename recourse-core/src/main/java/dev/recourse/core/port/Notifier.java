@@ -1,5 +1,8 @@
 package dev.recourse.core.port;
 
+import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.Topic;
 import java.util.Optional;
@@ -13,12 +16,15 @@ public interface Notifier {
     void send(Message message);
 
     /**
-     * A message to a person.
+     * A message to a person; the adapter renders it in the recipient's language from the case.
      *
-     * @param key identifies the message for de-duplication (the global position of the event that caused it)
+     * @param key identifies the message for de-duplication: the global position of the event that caused it
      * @param recipient who is told
      * @param topic what about
-     * @param caseKey the stream of the case concerned, if any, so that the notice page can show the whole story
+     * @param caseId the case concerned, if any
+     * @param decision the decision concerned, if any
+     * @param appeal the appeal concerned, if any
      */
-    record Message(long key, Recipient recipient, Topic topic, Optional<String> caseKey) {}
+    record Message(long key, Recipient recipient, Topic topic, Optional<CaseId> caseId, Optional<DecisionId> decision,
+            Optional<AppealId> appeal) {}
 }

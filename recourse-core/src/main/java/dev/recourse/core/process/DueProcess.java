@@ -146,10 +146,7 @@ public final class DueProcess {
             if (!errors.isEmpty()) {
                 return;
             }
-            Notice notice = new Notice(NoticeId.next(random), c.source(), c.contact(), c.explanation(), now);
-            CaseId id = intake(c.subject());
-            emitCase(c.subject().ref(), new NoticeReceived(id, notice, now));
-            emitCase(c.subject().ref(), new PersonInformed(id, sender(notice), Topic.NOTICE_RECEIVED, Optional.empty(), Optional.empty(), now));
+            receive(c.subject(), new Notice(NoticeId.next(random), c.source(), c.contact(), c.explanation(), now));
         }
 
         private void registerAuthorityRequest(RegisterAuthorityRequest c) {
@@ -166,9 +163,7 @@ public final class DueProcess {
             AuthorityRequestId request = AuthorityRequestId.next(random);
             Notice notice = new Notice(NoticeId.next(random),
                     new NoticeSource.FromAuthority(request, c.kind(), c.authority(), c.legalBasis()), c.contact(), c.explanation(), now);
-            CaseId id = intake(c.subject());
-            emitCase(c.subject().ref(), new NoticeReceived(id, notice, now));
-            emitCase(c.subject().ref(), new PersonInformed(id, sender(notice), Topic.NOTICE_RECEIVED, Optional.empty(), Optional.empty(), now));
+            CaseId id = receive(c.subject(), notice);
             ws.emit(StreamId.of(request), new AuthorityEvent.AuthorityRequestRegistered(request, c.kind(), c.authority(),
                     c.legalBasis(), id, notice.id(), c.legalHold(), now));
             if (c.legalHold().isEmpty()) {
@@ -180,6 +175,14 @@ public final class DueProcess {
         private void recordDetection(RecordDetection c) {
             CaseId id = intake(c.subject());
             emitCase(c.subject().ref(), new DetectionRecorded(id, new Detection(DetectionId.next(random), c.signal(), now), now));
+        }
+
+        /** Records a notice in its case and confirms receipt to the sender (DSA Art. 16(4)); returns the case id. */
+        private CaseId receive(Subject subject, Notice notice) {
+            CaseId id = intake(subject);
+            emitCase(subject.ref(), new NoticeReceived(id, notice, now));
+            emitCase(subject.ref(), new PersonInformed(id, sender(notice), Topic.NOTICE_RECEIVED, Optional.empty(), Optional.empty(), now));
+            return id;
         }
 
         /** Opens the case if there is none and records the subject's description if it changed; returns the case id. */
