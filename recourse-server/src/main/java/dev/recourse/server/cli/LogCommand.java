@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         name = "log",
         description = "Work with a transparency log on its own: keys, benchmarks, proofs.",
         subcommands = {
-            // The log's commands go here, e.g. LogKeygen.class, LogBench.class, LogProve.class.
+            LogKeygenCommand.class,
+            LogProveCommand.class,
         })
 final class LogCommand implements Callable<Integer> {
     @Spec

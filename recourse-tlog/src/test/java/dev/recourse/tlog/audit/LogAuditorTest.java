@@ -8,6 +8,7 @@ import dev.recourse.tlog.append.DirectoryStorage;
 import dev.recourse.tlog.merkle.TreeSize;
 import dev.recourse.tlog.note.Checkpoint;
 import dev.recourse.tlog.note.CheckpointResult;
+import dev.recourse.tlog.note.Checkpoints;
 import dev.recourse.tlog.note.Ed25519NoteSigner;
 import dev.recourse.tlog.note.Note;
 import dev.recourse.tlog.receipt.Receipt;
@@ -183,7 +184,7 @@ class LogAuditorTest {
     }
 
     private static Checkpoint checkpoint(String note) {
-        return Receipt.parse(Receipt.HEADER + "\nindex 0\n\n" + note).orElseThrow().checkpoint();
+        return Checkpoints.parseUnverified(note).orElseThrow();
     }
 
     private static List<byte[]> entries(String kind, long first, long end) {

@@ -17,6 +17,7 @@ import dev.recourse.tlog.append.DirectoryStorage;
 import dev.recourse.tlog.merkle.Hash;
 import dev.recourse.tlog.merkle.Merkle;
 import dev.recourse.tlog.merkle.TreeSize;
+import dev.recourse.tlog.note.Checkpoints;
 import dev.recourse.tlog.note.Note;
 import dev.recourse.tlog.note.WitnessPolicy;
 import dev.recourse.tlog.tile.DirectoryTiles;
@@ -59,7 +60,7 @@ class ReceiptTest {
         }
         TileReader log = new DirectoryTiles(dir);
         for (String note : notes) {
-            long size = Receipt.parse(Receipt.HEADER + "\nindex 0\n\n" + note).orElseThrow().checkpoint().size().value();
+            long size = Checkpoints.parseUnverified(note).orElseThrow().size().value();
             for (long index = 0; index < size; index += 1 + index / 8) {
                 Receipt receipt = Receipt.prove(log, index, note);
 
@@ -306,13 +307,13 @@ class ReceiptTest {
                 new Malformation("ends after the proof", valid.substring(0, valid.indexOf(afterProof) + 1), "no empty line before the checkpoint"),
                 new Malformation("ends after the index", valid.substring(0, valid.indexOf("index 9\n") + 8), "no empty line before the checkpoint"),
                 new Malformation("ends in the middle of a proof line", valid.substring(0, valid.indexOf(firstHash) + 10), "no empty line before the checkpoint"),
-                new Malformation("no checkpoint", valid.substring(0, valid.indexOf(afterProof) + 2), "the checkpoint is not a signed note"),
-                new Malformation("two empty lines", valid.replace(afterProof, "\n" + afterProof), "the signed note is not a checkpoint: the origin line is empty"),
-                new Malformation("checkpoint without signatures", valid.replace(NOTE, NOTE.substring(0, NOTE.indexOf("\n\n") + 1)), "the checkpoint is not a signed note"),
-                new Malformation("checkpoint without its last newline", valid.substring(0, valid.length() - 1), "the checkpoint is not a signed note"),
-                new Malformation("checkpoint with a CR", valid.replace(NOTE, NOTE.replaceFirst("\n", "\r\n")), "the checkpoint is not a signed note"),
-                new Malformation("signed note that is not a checkpoint", valid.replace(NOTE, signedText("hello\n")), "the signed note is not a checkpoint"),
-                new Malformation("unpaired surrogate in the checkpoint", valid.replace(NOTE, "\ud800" + NOTE), "the checkpoint is not a signed note"));
+                new Malformation("no checkpoint", valid.substring(0, valid.indexOf(afterProof) + 2), "the checkpoint: not a signed note"),
+                new Malformation("two empty lines", valid.replace(afterProof, "\n" + afterProof), "the checkpoint: the signed note is not a checkpoint: the origin line is empty"),
+                new Malformation("checkpoint without signatures", valid.replace(NOTE, NOTE.substring(0, NOTE.indexOf("\n\n") + 1)), "the checkpoint: not a signed note"),
+                new Malformation("checkpoint without its last newline", valid.substring(0, valid.length() - 1), "the checkpoint: not a signed note"),
+                new Malformation("checkpoint with a CR", valid.replace(NOTE, NOTE.replaceFirst("\n", "\r\n")), "the checkpoint: not a signed note"),
+                new Malformation("signed note that is not a checkpoint", valid.replace(NOTE, signedText("hello\n")), "the checkpoint: the signed note is not a checkpoint"),
+                new Malformation("unpaired surrogate in the checkpoint", valid.replace(NOTE, "\ud800" + NOTE), "the checkpoint: not a signed note"));
     }
 
     @ParameterizedTest
@@ -349,10 +350,10 @@ class ReceiptTest {
     void aNoteThatIsNoSignedCheckpointCannotBeBuilt() {
         assertThatThrownBy(() -> new Receipt(Optional.empty(), 0, List.of(), "not a note"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the checkpoint is not a signed note");
+                .hasMessageContaining("the checkpoint: not a signed note");
         assertThatThrownBy(() -> new Receipt(Optional.empty(), 0, List.of(), signedText("hello\n")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the signed note is not a checkpoint");
+                .hasMessageContaining("the checkpoint: the signed note is not a checkpoint");
     }
 
     @Test
