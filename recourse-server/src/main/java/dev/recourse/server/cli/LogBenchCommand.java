@@ -7,7 +7,6 @@ import dev.recourse.tlog.note.Ed25519NoteSigner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code recourse log bench}: appends random entries to a new log with the real appender, the
@@ -54,11 +52,8 @@ final class LogBenchCommand implements Callable<Integer> {
     private final InstantSource clock;
 
     LogBenchCommand() {
-        this(InstantSource.system());
-    }
-
-    LogBenchCommand(InstantSource clock) {
-        this.clock = clock;
+        // The command line is the edge of the program: the one place the system clock is read.
+        this.clock = InstantSource.system();
     }
 
     @Override
@@ -76,11 +71,11 @@ final class LogBenchCommand implements Callable<Integer> {
         Ed25519NoteSigner signer = Ed25519NoteSigner.generate(origin, new SecureRandom());
         BlockingQueue<List<byte[]>> arrived = new ArrayBlockingQueue<>(256);
         Thread generator = Thread.ofPlatform().name("bench-generator").daemon().start(() -> generate(arrived));
-        Progress progress = new Progress("appended", entries, clock, spec.commandLine().getErr());
         Instant start = clock.instant();
         long appended = 0;
         int checkpoints = 0;
-        try (DirectoryStorage storage = DirectoryStorage.open(dir)) {
+        try (Progress progress = Progress.of("appended", entries, spec.commandLine().getErr(), Progress.Style.forStderr(), clock);
+                DirectoryStorage storage = DirectoryStorage.open(dir)) {
             Appender appender = Appender.open(storage, signer);
             List<byte[]> batch = new ArrayList<>(MAX_BATCH);
             while (appended < entries) {
@@ -93,13 +88,12 @@ final class LogBenchCommand implements Callable<Integer> {
                 Checkpoint checkpoint = appender.append(batch);
                 appended = checkpoint.size().value();
                 checkpoints++;
-                progress.update(appended);
+                progress.advanceTo(appended);
             }
         } finally {
             generator.interrupt();
         }
         double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
-        progress.done(appended);
         out.printf(Locale.ROOT, "checkpoints: %d, log: %s%n", checkpoints, dir.toAbsolutePath());
         out.printf(Locale.ROOT, "{\"entries\":%d,\"seconds\":%.3f,\"entriesPerSecond\":%.0f,\"verifierKey\":\"%s\"}%n",
                 appended, seconds, appended / seconds, signer.verifierKey());

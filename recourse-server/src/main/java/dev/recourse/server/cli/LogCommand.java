@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Work with a transparency log on its own: keys, benchmarks, proofs.",
         subcommands = {
             LogKeygenCommand.class,
+            LogBenchCommand.class,
             LogProveCommand.class,
         })
 final class LogCommand implements Callable<Integer> {

@@ -29,9 +29,10 @@ import java.util.stream.Stream;
  * A log on a POSIX file system, laid out exactly as it is served: {@code checkpoint} and
  * {@code tile/...} under one directory, so any static web server can publish it.
  *
- * <p>Tiles are written to {@code .staging/} first, flushed with fsync on many threads at
- * once (the file system merges concurrent flushes into few journal commits), then renamed
- * into place, and their directories flushed. A crash leaves at worst files in
+ * <p>Staged tiles are kept in memory until {@link #commit}, which writes each to
+ * {@code .staging/} and flushes it with fsync, on many threads at once (the file system merges
+ * concurrent flushes into few journal commits), then renames them into place and flushes their
+ * directories. A crash leaves at worst files in
  * {@code .staging/}, which opening the storage again removes. A lock on {@code .lock}
  * keeps a second appender out.
  */
@@ -49,7 +50,7 @@ public final class DirectoryStorage implements LogStorage {
     private final List<Staged> staged = new ArrayList<>();
     private long stagedCount;
 
-    private record Staged(Path temporary, Path target) {}
+    private record Staged(Path temporary, Path target, byte[] data) {}
 
     private DirectoryStorage(Path root, FileChannel lockChannel, FileLock lock) {
         this.root = root;
@@ -111,9 +112,7 @@ public final class DirectoryStorage implements LogStorage {
 
     @Override
     public void stage(Tile tile, byte[] data) throws IOException {
-        Path temporary = staging.resolve(Long.toString(stagedCount++));
-        write(temporary, data);
-        staged.add(new Staged(temporary, root.resolve(tile.path())));
+        staged.add(new Staged(staging.resolve(Long.toString(stagedCount++)), root.resolve(tile.path()), data));
     }
 
     @Override
@@ -121,7 +120,7 @@ public final class DirectoryStorage implements LogStorage {
         if (staged.isEmpty()) {
             return;
         }
-        inParallel(staged.stream().map(Staged::temporary).toList(), DirectoryStorage::flush);
+        inParallel(staged, s -> writeDurably(s.temporary(), s.data()));
         Set<Path> directories = new LinkedHashSet<>();
         for (Staged s : staged) {
             Path parent = s.target().getParent();
@@ -138,8 +137,7 @@ public final class DirectoryStorage implements LogStorage {
     @Override
     public void publish(String signedCheckpoint) throws IOException {
         Path temporary = staging.resolve(CHECKPOINT);
-        write(temporary, signedCheckpoint.getBytes(StandardCharsets.UTF_8));
-        flush(temporary);
+        writeDurably(temporary, signedCheckpoint.getBytes(StandardCharsets.UTF_8));
         Files.move(temporary, root.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         flush(root);
     }
@@ -182,12 +180,14 @@ public final class DirectoryStorage implements LogStorage {
         changed.add(parent);
     }
 
-    private static void write(Path path, byte[] data) throws IOException {
+    /** Writes a new file and flushes it to disk before returning. */
+    private static void writeDurably(Path path, byte[] data) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
+            channel.force(true);
         }
     }
 
@@ -198,19 +198,20 @@ public final class DirectoryStorage implements LogStorage {
         }
     }
 
-    private interface PathAction {
-        void apply(Path path) throws IOException;
+    private interface Action<T> {
+        void apply(T item) throws IOException;
     }
 
-    private void inParallel(List<Path> paths, PathAction action) throws IOException {
-        if (paths.size() == 1) {
-            action.apply(paths.getFirst());
+    /** Applies {@code action} to every item on the flush threads; fails if any failed. */
+    private <T> void inParallel(List<T> items, Action<T> action) throws IOException {
+        if (items.size() == 1) {
+            action.apply(items.getFirst());
             return;
         }
-        List<Future<?>> pending = new ArrayList<>(paths.size());
-        for (Path path : paths) {
+        List<Future<?>> pending = new ArrayList<>(items.size());
+        for (T item : items) {
             pending.add(flushers.submit(() -> {
-                action.apply(path);
+                action.apply(item);
                 return null;
             }));
         }

@@ -26,6 +26,17 @@ class TilePathTest {
     }
 
     @Test
+    void everyPathOfTheReferenceTilesParsesAndIsWrittenTheSameWay() {
+        java.util.List<String> paths = dev.recourse.tlog.TestVectors.allLogs()
+                .flatMap(log -> log.tiles().keySet().stream())
+                .toList();
+        assertThat(paths).hasSizeGreaterThan(500);
+        for (String path : paths) {
+            assertThat(Tile.parse(path).orElseThrow().path()).isEqualTo(path);
+        }
+    }
+
+    @Test
     void partialTilesCarryTheirWidth() {
         assertThat(new Tile.Hashes(0, 273, 112).path()).isEqualTo("tile/0/273.p/112");
         assertThat(new Tile.Entries(273, 112).path()).isEqualTo("tile/entries/273.p/112");

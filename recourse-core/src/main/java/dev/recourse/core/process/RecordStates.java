@@ -1,0 +1,98 @@
+package dev.recourse.core.process;
+
+import dev.recourse.core.authority.LegalHold;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.event.AccountEvent;
+import dev.recourse.core.event.AuthorityEvent;
+import dev.recourse.core.event.AuthorityEvent.*;
+import dev.recourse.core.event.Event;
+import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.NotifierEvent.*;
+import dev.recourse.core.strike.StrikeId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The folds of the streams other than cases: authority requests, accounts' strikes, notifiers' records. */
+final class RecordStates {
+    private RecordStates() {}
+
+    /** An authority request. */
+    static final class Request {
+        AuthorityRequestRegistered registered;
+        boolean holdExpired;
+        boolean disclosed;
+        final List<DecisionId> decisions = new ArrayList<>();
+
+        static Request fold(List<Event> events) {
+            Request r = new Request();
+            for (Event e : events) {
+                switch ((AuthorityEvent) e) {
+                    case AuthorityRequestRegistered reg -> r.registered = reg;
+                    case AuthorityActionLinked link -> r.decisions.add(link.decision());
+                    case LegalHoldExpired ignored -> r.holdExpired = true;
+                    case AuthorityRequestDisclosed ignored -> r.disclosed = true;
+                }
+            }
+            return r;
+        }
+
+        /** The hold that still delays disclosure, if any. */
+        Optional<LegalHold> activeHold() {
+            return registered == null || holdExpired ? Optional.empty() : registered.hold();
+        }
+    }
+
+    /** An account's strikes. */
+    static final class Strikes {
+        final Map<StrikeId, AccountEvent.StrikeRecorded> active = new LinkedHashMap<>();
+
+        static Strikes fold(List<Event> events) {
+            Strikes s = new Strikes();
+            for (Event e : events) {
+                switch ((AccountEvent) e) {
+                    case AccountEvent.StrikeRecorded r -> s.active.put(r.strike(), r);
+                    case AccountEvent.StrikeExpired x -> s.active.remove(x.strike());
+                    case AccountEvent.StrikeWithdrawn w -> s.active.remove(w.strike());
+                }
+            }
+            return s;
+        }
+    }
+
+    /** A notifier's record since their last suspension ended. */
+    static final class NotifierRecord {
+        final List<Instant> unfounded = new ArrayList<>();
+        final java.util.Set<dev.recourse.core.notice.NoticeId> assessed = new java.util.HashSet<>();
+        boolean warned;
+        Optional<Instant> suspendedUntil = Optional.empty();
+
+        static NotifierRecord fold(List<Event> events) {
+            NotifierRecord n = new NotifierRecord();
+            for (Event e : events) {
+                switch ((NotifierEvent) e) {
+                    case NoticeFoundUnfounded f -> {
+                        n.unfounded.add(f.at());
+                        n.assessed.add(f.notice());
+                    }
+                    case NotifierWarned ignored -> n.warned = true;
+                    case NoticeProcessingSuspended s -> n.suspendedUntil = Optional.of(s.until());
+                    case NoticeProcessingResumed ignored -> {
+                        // A fresh start: the findings and the warning before a suspension were answered by it.
+                        n.unfounded.clear();
+                        n.warned = false;
+                        n.suspendedUntil = Optional.empty();
+                    }
+                }
+            }
+            return n;
+        }
+
+        boolean isSuspendedAt(Instant now) {
+            return suspendedUntil.filter(now::isBefore).isPresent();
+        }
+    }
+}
