@@ -1,9 +1,8 @@
 package dev.recourse.server.cli;
 
-import dev.recourse.tlog.Canonical;
-import dev.recourse.tlog.merkle.Merkle;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.recourse.core.entry.LogEntry;
+import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,14 +10,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
  * Public log entries for the demo: fictional moderation decisions shaped like the public part of a Recourse
- * decision (DESIGN.md, Public entry and receipt), as canonical JSON (RFC 8785: keys sorted, no spaces). They
- * hold no personal data: a random pseudonymous case id, and a commitment to a private record that exists
- * nowhere.
+ * decision (DESIGN.md, Public entry and receipt), as canonical JSON (RFC 8785). They hold no personal data: a
+ * random pseudonymous case id, the statement's fields, and {@code commit}, a salted commitment
+ * ({@link LogEntry#commit}) to a fictional private record whose salt is thrown away.
  */
 final class DemoDecisions {
     /** How far apart the decisions of one run are in time. */
@@ -93,69 +91,29 @@ final class DemoDecisions {
         List<byte[]> decisions = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long number = first + i;
-            Map<String, Object> fields = new TreeMap<>(KINDS.get((int) (number % KINDS.size())));
-            fields.put("type", "decision.made");
-            fields.put("puid", "demo-" + number);
-            fields.put("time", last.minus(APART.multipliedBy(count - 1 - i)).toString());
-            fields.put("case", "case-" + HexFormat.of().formatHex(bytes(random, 8)));
-            fields.put("commit", commitment(bytes(random, 32), "the private record of demo decision " + number));
-            decisions.add(json(fields).getBytes(StandardCharsets.UTF_8));
+            Json.ObjBuilder entry = Json.object()
+                    .put("type", "decision.made")
+                    .put("puid", "demo-" + number)
+                    .put("time", last.minus(APART.multipliedBy(count - 1 - i)).toString())
+                    .put("case", "case-" + HexFormat.of().formatHex(bytes(random, 8)));
+            KINDS.get((int) (number % KINDS.size())).forEach((name, value) -> entry.put(name, switch (value) {
+                case String text -> Json.of(text);
+                case List<?> texts -> Json.strings(texts.stream().map(String.class::cast).toList());
+                default -> throw new IllegalArgumentException("a demo field is a string or a list of them: " + name);
+            }));
+            byte[] privateRecord = CanonicalJson.utf8(Json.object()
+                    .put("puid", "demo-" + number)
+                    .put("note", "a fictional private record: in Recourse, the whole event with its personal data")
+                    .build());
+            entry.put("commit", HexFormat.of().formatHex(LogEntry.commit(bytes(random, LogEntry.SALT_BYTES), privateRecord)));
+            decisions.add(CanonicalJson.utf8(entry.build()));
         }
         return decisions;
-    }
-
-    /** {@code SHA-256(salt || private record)}, in base64: what the log holds in place of the private record. */
-    private static String commitment(byte[] salt, String privateRecord) {
-        MessageDigest sha256 = Merkle.newDigest();
-        sha256.update(salt);
-        return Canonical.base64(sha256.digest(privateRecord.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] bytes(RandomGenerator random, int length) {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    /** An object with sorted keys whose values are strings or lists of strings, without whitespace. */
-    private static String json(Map<String, Object> sortedFields) {
-        StringBuilder json = new StringBuilder("{");
-        sortedFields.forEach((name, value) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            string(json, name).append(':');
-            switch (value) {
-                case String text -> string(json, text);
-                case List<?> list -> {
-                    json.append('[');
-                    for (int i = 0; i < list.size(); i++) {
-                        string(json.append(i == 0 ? "" : ","), (String) list.get(i));
-                    }
-                    json.append(']');
-                }
-                default -> throw new IllegalArgumentException("a demo field is a string or a list: " + name);
-            }
-        });
-        return json.append('}').toString();
-    }
-
-    private static StringBuilder string(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"');
     }
 }
