@@ -59,6 +59,8 @@ public record Receipt(Optional<byte[]> extra, long index, List<Hash> proof, Stri
     private static final String INDEX = "index ";
 
     /**
+     * A receipt with the shape every receipt has; whether it proves anything is for {@link #verify} to say.
+     *
      * @throws IllegalArgumentException if the index is negative or outside the checkpoint's tree, the proof has
      *     more than {@value #MAX_PROOF_HASHES} hashes, or the note is not a signed checkpoint note
      */
