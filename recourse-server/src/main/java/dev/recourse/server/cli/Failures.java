@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
@@ -20,6 +21,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>A usage error (unknown command or option, bad or missing value) prints one line naming it, the
  *       short usage of the command concerned and where to find more, and exits 2.
  *   <li>An exception from a command's work prints one line {@code recourse: <message>} and exits 1.
+ *   <li>A {@link Failed} (work that found something wrong and says what) prints one such line per reason
+ *       and exits 1.
  * </ul>
  *
  * <p>Stack traces are for developers: they follow the line only when {@code RECOURSE_DEBUG=1}.
@@ -55,9 +58,42 @@ final class Failures implements CommandLine.IParameterExceptionHandler, CommandL
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-        err.println("recourse: " + describe(ex));
+        List<String> reasons = ex instanceof Failed failed ? failed.reasons() : List.of(describe(ex));
+        reasons.forEach(reason -> err.println("recourse: " + oneLine(reason)));
         traceIfDebugging(ex);
         return ExitCode.SOFTWARE;
+    }
+
+    /**
+     * A command's work failed for reasons it states itself, in words a user understands without a stack
+     * trace: a check that does not hold, a file that is not what it must be. Each reason is one line.
+     */
+    static final class Failed extends RuntimeException {
+        private final List<String> reasons;
+
+        /** Fails for one reason. */
+        Failed(String reason) {
+            this(List.of(reason));
+        }
+
+        /** Fails for one reason, which {@code cause} explains further (shown with {@code RECOURSE_DEBUG=1}). */
+        Failed(String reason, Throwable cause) {
+            super(reason, cause);
+            this.reasons = List.of(reason);
+        }
+
+        /** Fails for each of {@code reasons}, at least one. */
+        Failed(List<String> reasons) {
+            super(String.join("; ", reasons));
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("a failure needs a reason");
+            }
+            this.reasons = List.copyOf(reasons);
+        }
+
+        List<String> reasons() {
+            return reasons;
+        }
     }
 
     private static String describe(ParameterException ex) {

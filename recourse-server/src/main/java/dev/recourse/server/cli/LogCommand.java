@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
         name = "log",
         description = "Work with a transparency log on its own: keys, benchmarks, proofs.",
         subcommands = {
+            LogKeygenCommand.class,
             LogBenchCommand.class,
+            LogProveCommand.class,
         })
 final class LogCommand implements Callable<Integer> {
     @Spec

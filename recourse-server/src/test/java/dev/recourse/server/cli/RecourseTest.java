@@ -2,24 +2,14 @@ package dev.recourse.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 class RecourseTest {
     private static final Map<String, String> NO_ENVIRONMENT = Map.of();
-
-    /** What a run of the command line left behind. */
-    private record Run(int exitCode, String out, String err) {
-        String firstErrLine() {
-            return err.lines().findFirst().orElse("");
-        }
-    }
 
     /** A command that fails with the exception it is given, to see how failures are reported. */
     @Command(name = "fail")
@@ -37,22 +27,11 @@ class RecourseTest {
     }
 
     private static Run run(String... args) {
-        return run(NO_ENVIRONMENT, null, args);
+        return Run.of(args);
     }
 
     private static Run runFailing(Exception failure, Map<String, String> environment) {
-        return run(environment, new Fail(failure), "fail");
-    }
-
-    private static Run run(Map<String, String> environment, Fail extraCommand, String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        CommandLine commandLine = Recourse.commandLine(new PrintWriter(out), new PrintWriter(err), environment);
-        if (extraCommand != null) {
-            commandLine.addSubcommand(extraCommand);
-        }
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return Run.of(environment, commandLine -> commandLine.addSubcommand(new Fail(failure)), "fail");
     }
 
     @Test
@@ -88,7 +67,7 @@ class RecourseTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: log");
+        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: log, verify, demo");
     }
 
     @Test
@@ -115,6 +94,20 @@ class RecourseTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: recourse log");
+    }
+
+    @Test
+    void helpListsTheVerifyAndDemoCommandsAndTheLogsOwn() {
+        assertThat(run("--help").out()).contains("  verify ", "  demo ");
+        assertThat(run("log", "--help").out()).contains("  keygen ", "  prove ");
+        for (String[] command : new String[][] {{"verify"}, {"demo"}, {"log", "keygen"}, {"log", "prove"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            Run run = run(args);
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).startsWith("Usage: recourse " + String.join(" ", command));
+        }
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.recourse.tlog.merkle;
 
+import dev.recourse.tlog.Canonical;
+import dev.recourse.tlog.Parsed;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -47,25 +48,26 @@ public final class Hash {
     }
 
     /**
-     * Decodes standard base64 (RFC 4648 section 4) of exactly 32 bytes.
+     * Decodes canonical standard base64 (RFC 4648 section 4, see {@link Canonical#parseBase64}) of exactly
+     * 32 bytes, for a caller that knows the text is a hash.
      *
-     * @throws IllegalArgumentException if the text is not valid base64 of 32 bytes
+     * @throws IllegalArgumentException if the text is not canonical base64 of 32 bytes
      */
     public static Hash fromBase64(String text) {
-        byte[] decoded;
-        try {
-            decoded = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not base64: " + abbreviate(text), e);
-        }
-        if (decoded.length != SIZE) {
-            throw new IllegalArgumentException("a hash is 32 bytes, base64 gave " + decoded.length + ": " + abbreviate(text));
-        }
-        // Reject non-canonical encodings (trailing bits set) so one hash has one spelling.
-        if (!Base64.getEncoder().encodeToString(decoded).equals(text)) {
-            throw new IllegalArgumentException("not canonical base64: " + abbreviate(text));
-        }
-        return new Hash(decoded);
+        return parseBase64(text).orElseThrow();
+    }
+
+    /**
+     * Reads untrusted text as a hash: canonical standard base64 (RFC 4648 section 4, see
+     * {@link Canonical#parseBase64}) of exactly 32 bytes, so one hash has one spelling.
+     */
+    public static Parsed<Hash> parseBase64(String text) {
+        return switch (Canonical.parseBase64(text)) {
+            case Parsed.Malformed<byte[]> m -> Parsed.malformed(m.reason() + ": " + abbreviate(text));
+            case Parsed.Ok<byte[]>(byte[] decoded) -> decoded.length == SIZE
+                    ? Parsed.ok(new Hash(decoded))
+                    : Parsed.malformed("a hash is 32 bytes, base64 gave " + decoded.length + ": " + abbreviate(text));
+        };
     }
 
     /** Decodes 64 lowercase or uppercase hex digits. */
@@ -93,7 +95,7 @@ public final class Hash {
 
     /** Standard base64 with padding, as checkpoints and proofs spell hashes. */
     public String toBase64() {
-        return Base64.getEncoder().encodeToString(bytes);
+        return Canonical.base64(bytes);
     }
 
     /** Lowercase hex. */

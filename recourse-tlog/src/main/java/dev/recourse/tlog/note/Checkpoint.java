@@ -1,5 +1,6 @@
 package dev.recourse.tlog.note;
 
+import dev.recourse.tlog.Canonical;
 import dev.recourse.tlog.Parsed;
 import dev.recourse.tlog.merkle.Hash;
 import dev.recourse.tlog.merkle.TreeSize;
@@ -25,9 +26,6 @@ import java.util.Optional;
  *     valid UTF-8; their use is NOT RECOMMENDED
  */
 public record Checkpoint(String origin, TreeSize size, Hash root, List<String> extensions) {
-    /** The longest tree size in decimal: {@link Long#MAX_VALUE}. */
-    private static final String LARGEST_SIZE = Long.toString(Long.MAX_VALUE);
-
     public Checkpoint {
         extensions = List.copyOf(extensions);
         Objects.requireNonNull(size, "size");
@@ -77,30 +75,14 @@ public record Checkpoint(String origin, TreeSize size, Hash root, List<String> e
         if (lines.subList(3, lines.size()).contains("")) {
             return Parsed.malformed("an extension line is empty");
         }
-        Optional<TreeSize> size = parseSize(lines.get(1));
-        if (size.isEmpty()) {
+        if (!(Canonical.parseDecimal(lines.get(1)) instanceof Parsed.Ok<Long>(Long size))) {
             return Parsed.malformed("the tree size is not a decimal number without leading zeros up to 2^63-1");
         }
-        return switch (Syntax.decodeBase64(lines.get(2))) {
-            case Parsed.Malformed<byte[]> m -> Parsed.malformed("root hash: " + m.reason());
-            case Parsed.Ok<byte[]>(byte[] root) -> root.length != Hash.SIZE
-                    ? Parsed.malformed("the root hash is 32 bytes, not " + root.length)
-                    : Parsed.ok(new Checkpoint(lines.get(0), size.get(), Hash.of(root), lines.subList(3, lines.size())));
+        return switch (Hash.parseBase64(lines.get(2))) {
+            case Parsed.Malformed<Hash> m -> Parsed.malformed("root hash: " + m.reason());
+            case Parsed.Ok<Hash>(Hash root) ->
+                    Parsed.ok(new Checkpoint(lines.get(0), TreeSize.of(size), root, lines.subList(3, lines.size())));
         };
-    }
-
-    private static Optional<TreeSize> parseSize(String text) {
-        if (text.isEmpty() || text.length() > LARGEST_SIZE.length()) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return Optional.empty();
-            }
-        }
-        boolean leadingZero = text.length() > 1 && text.charAt(0) == '0';
-        boolean tooLarge = text.length() == LARGEST_SIZE.length() && text.compareTo(LARGEST_SIZE) > 0;
-        return leadingZero || tooLarge ? Optional.empty() : Optional.of(new TreeSize(Long.parseLong(text)));
     }
 
     private static Optional<String> invalidLine(String what, String line) {

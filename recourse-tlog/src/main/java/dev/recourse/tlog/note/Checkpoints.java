@@ -34,4 +34,20 @@ public final class Checkpoints {
             };
         };
     }
+
+    /**
+     * Reads the checkpoint a signed note states, verifying no signature: the note MUST parse as a
+     * signed note ({@link Note#parse}) and its text as a checkpoint ({@link Checkpoint#parse}). For
+     * whoever keeps the log and passes its checkpoint on (to make receipts, say); a client that
+     * relies on the checkpoint MUST {@link #open} it instead.
+     */
+    public static Parsed<Checkpoint> parseUnverified(String noteText) {
+        return switch (Note.parse(noteText)) {
+            case Parsed.Malformed<SignedNote> m -> Parsed.malformed("not a signed note: " + m.reason());
+            case Parsed.Ok<SignedNote>(SignedNote note) -> switch (Checkpoint.parse(note.body())) {
+                case Parsed.Malformed<Checkpoint> m -> Parsed.malformed("the signed note is not a checkpoint: " + m.reason());
+                case Parsed.Ok<Checkpoint> ok -> ok;
+            };
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.recourse.tlog.note;
 
 import dev.recourse.tlog.Parsed;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * An Ed25519 note key (signature type 0x01 of c2sp.org/signed-note): signs note texts, for instance
@@ -16,6 +17,15 @@ public final class Ed25519NoteSigner implements NoteSigner {
 
     private Ed25519NoteSigner(SigningKey key) {
         this.key = key;
+    }
+
+    /**
+     * Why {@code name} cannot name a key, if it cannot: a key name MUST be non-empty and MUST NOT
+     * contain a plus sign, a Unicode space or a control character, and MUST be valid UTF-8
+     * (c2sp.org/signed-note). A log's key is named after its origin.
+     */
+    public static Optional<String> invalidName(String name) {
+        return Syntax.invalidKeyName(name);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.recourse.tlog.note;
 
+import dev.recourse.tlog.Canonical;
 import dev.recourse.tlog.Parsed;
 import java.util.Arrays;
 import java.util.Optional;
@@ -39,7 +40,7 @@ record KeyString(String name, KeyId keyId, byte type, byte[] material) {
         }
         return switch (KeyId.fromHex(text.substring(first + 1, second))) {
             case Parsed.Malformed<KeyId> m -> Parsed.malformed(m.reason());
-            case Parsed.Ok<KeyId>(KeyId keyId) -> switch (Syntax.decodeBase64(text.substring(second + 1))) {
+            case Parsed.Ok<KeyId>(KeyId keyId) -> switch (Canonical.parseBase64(text.substring(second + 1))) {
                 case Parsed.Malformed<byte[]> m -> Parsed.malformed("key: " + m.reason());
                 case Parsed.Ok<byte[]>(byte[] key) -> key.length < 2
                         ? Parsed.malformed("a key is a type byte and key material, found " + key.length + " bytes")
@@ -69,7 +70,7 @@ record KeyString(String name, KeyId keyId, byte type, byte[] material) {
         byte[] typed = new byte[1 + material.length];
         typed[0] = type;
         System.arraycopy(material, 0, typed, 1, material.length);
-        return name + "+" + keyId.toHex() + "+" + Syntax.base64(typed);
+        return name + "+" + keyId.toHex() + "+" + Canonical.base64(typed);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.recourse.tlog.note;
 
+import dev.recourse.tlog.Canonical;
 import dev.recourse.tlog.Parsed;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ public final class Note {
         if (badName.isPresent()) {
             return Parsed.malformed(badName.get());
         }
-        return switch (Syntax.decodeBase64(line.substring(space + 1))) {
+        return switch (Canonical.parseBase64(line.substring(space + 1))) {
             case Parsed.Malformed<byte[]> m -> Parsed.malformed(m.reason());
             case Parsed.Ok<byte[]>(byte[] bytes) -> bytes.length <= KeyId.SIZE
                     ? Parsed.malformed("a signature is a key ID and at least one byte, found " + bytes.length + " bytes")

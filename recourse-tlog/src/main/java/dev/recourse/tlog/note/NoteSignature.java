@@ -1,5 +1,6 @@
 package dev.recourse.tlog.note;
 
+import dev.recourse.tlog.Canonical;
 import java.util.Arrays;
 
 /**
@@ -33,7 +34,7 @@ public record NoteSignature(String name, KeyId keyId, byte[] signature) {
         byte[] bytes = new byte[KeyId.SIZE + signature.length];
         keyId.write(bytes, 0);
         System.arraycopy(signature, 0, bytes, KeyId.SIZE, signature.length);
-        return LINE_PREFIX + name + " " + Syntax.base64(bytes) + "\n";
+        return LINE_PREFIX + name + " " + Canonical.base64(bytes) + "\n";
     }
 
     @Override

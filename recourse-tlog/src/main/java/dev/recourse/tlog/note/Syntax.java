@@ -1,7 +1,5 @@
 package dev.recourse.tlog.note;
 
-import dev.recourse.tlog.Parsed;
-import java.util.Base64;
 import java.util.Optional;
 
 /** The lexical rules that notes, key names and key strings share (c2sp.org/signed-note). */
@@ -55,36 +53,6 @@ final class Syntax {
         problem.ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
-    }
-
-    /** Standard base64 with padding, as notes and key strings spell bytes. */
-    static String base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
-    }
-
-    /**
-     * Decodes canonical standard base64 (RFC 4648 section 4): padded, no line breaks, no stray bits,
-     * so that every byte string has exactly one accepted spelling.
-     */
-    static Parsed<byte[]> decodeBase64(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
-                return Parsed.malformed("not base64: character U+%04X at offset %d".formatted((int) c, i));
-            }
-        }
-        if (text.length() % 4 != 0) {
-            return Parsed.malformed("not padded base64: length " + text.length());
-        }
-        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-        if (text.indexOf('=') >= 0 && text.indexOf('=') < text.length() - padding) {
-            return Parsed.malformed("not base64: '=' before the end");
-        }
-        byte[] decoded = Base64.getDecoder().decode(text);
-        if (!base64(decoded).equals(text)) {
-            return Parsed.malformed("not canonical base64: unused bits are set");
-        }
-        return Parsed.ok(decoded);
     }
 
     /** Unicode spaces as Go's unicode.IsSpace sees them: White_Space ASCII, U+0085, U+00A0 and category Z. */

@@ -51,6 +51,10 @@ public final class HttpTiles implements TileReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while fetching " + uri, e);
+        } catch (IOException e) {
+            // The client's exceptions often say neither what was fetched nor, for a refused connection, anything.
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException("GET " + uri + " failed: " + why, e);
         }
         return switch (response.statusCode()) {
             case 200 -> Optional.of(response.body());

@@ -1,6 +1,9 @@
 package dev.recourse.tlog.tile;
 
+import dev.recourse.tlog.Parsed;
+import dev.recourse.tlog.merkle.TreeSize;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +16,21 @@ public interface TileReader {
 
     /** The bytes of the current signed checkpoint; empty when the log has none yet. */
     Optional<String> readCheckpoint() throws IOException;
+
+    /**
+     * The entry at {@code index} of the tree of {@code size}, read from the entry bundle that holds it in
+     * that tree. Nothing is verified: the caller MUST check the entry against a leaf hash or root it trusts.
+     *
+     * @throws IllegalArgumentException if {@code index} is not in the tree of {@code size}
+     * @throws MissingTileException if the log does not have the bundle
+     * @throws IOException if it cannot be read, or is not a bundle of the width the tree says
+     */
+    default byte[] entry(long index, TreeSize size) throws IOException {
+        Tile.Entries bundle = Tile.entriesContaining(index, size);
+        byte[] data = read(bundle).orElseThrow(() -> new MissingTileException(bundle));
+        return switch (bundle.decode(data)) {
+            case Parsed.Malformed<List<byte[]>> malformed -> throw new IOException(malformed.reason());
+            case Parsed.Ok<List<byte[]>>(List<byte[]> entries) -> entries.get((int) (index - bundle.index() * Tile.WIDTH));
+        };
+    }
 }

@@ -2,6 +2,7 @@ package dev.recourse.tlog.note;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.tlog.Parsed;
 import dev.recourse.tlog.merkle.Hash;
 import dev.recourse.tlog.merkle.TreeSize;
 import dev.recourse.tlog.note.NoteVectors.KeyVector;
@@ -83,5 +84,24 @@ class CheckpointsTest {
         String note = Note.sign(CHECKPOINT.body(), List.of(W1, W2));
 
         assertThat(Checkpoints.open(note, LOG.verifier(), Optional.of(BOTH))).isInstanceOf(CheckpointResult.Invalid.class);
+    }
+
+    @Test
+    void theUnverifiedCheckpointIsTheOneTheNoteStatesWhoeverSignedIt() {
+        String note = Note.sign(CHECKPOINT.body(), List.of(TestKeys.log(LOG.name(), 2)));
+
+        assertThat(Checkpoints.parseUnverified(note)).isEqualTo(Parsed.ok(CHECKPOINT));
+    }
+
+    @Test
+    void readingUnverifiedRequiresASignedNote() {
+        assertThat(Checkpoints.parseUnverified(CHECKPOINT.body())).isInstanceOfSatisfying(Parsed.Malformed.class,
+                m -> assertThat(m.reason()).startsWith("not a signed note: "));
+    }
+
+    @Test
+    void readingUnverifiedRequiresACheckpoint() {
+        assertThat(Checkpoints.parseUnverified(Note.sign("hello\n", List.of(LOG)))).isInstanceOfSatisfying(Parsed.Malformed.class,
+                m -> assertThat(m.reason()).startsWith("the signed note is not a checkpoint: "));
     }
 }

@@ -168,4 +168,16 @@ class Ed25519NoteSignerTest {
 
         assertThat(Ed25519NoteSigner.parse(key)).isInstanceOf(Parsed.Malformed.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a+b", "a b", "a\tb", "a\nb", "a\u00a0b", "a\u0001b"})
+    void namesThatCannotNameAKeyAreSaidWhy(String name) {
+        assertThat(Ed25519NoteSigner.invalidName(name)).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com/log", "caf\u00e9/\u2014"})
+    void validNamesHaveNoProblem(String name) {
+        assertThat(Ed25519NoteSigner.invalidName(name)).isEmpty();
+    }
 }

@@ -5,13 +5,17 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** Small edits of valid inputs, biased towards the characters that note formats give meaning to. */
-final class Mutations {
+/**
+ * Small edits of valid inputs, biased towards the characters that the log's text formats (notes, key strings,
+ * checkpoints, receipts) give meaning to.
+ */
+public final class Mutations {
     private Mutations() {}
 
     /** Where an edit happens (a fraction of the length), what it does, and what it puts in. */
-    record Edit(Kind kind, double at, int length, String piece) {
-        String applyTo(String text) {
+    public record Edit(Kind kind, double at, int length, String piece) {
+        /** The text with this edit made. */
+        public String applyTo(String text) {
             int position = Math.min(text.length(), (int) (at * text.length()));
             int end = Math.min(text.length(), position + length);
             return switch (kind) {
@@ -24,19 +28,20 @@ final class Mutations {
         }
     }
 
-    enum Kind { INSERT, DELETE, REPLACE, DUPLICATE, TRUNCATE }
+    /** What an edit does. */
+    public enum Kind { INSERT, DELETE, REPLACE, DUPLICATE, TRUNCATE }
 
     /** Pieces with a meaning in notes, key strings or checkpoints, and some that are never allowed. */
     private static final List<String> PIECES = List.of(
             "\n", "\n\n", "\u2014", "\u2014 ", " ", "+", "=", "==", "/", "0", "9", "-", "A", "a", "f", "AAAA",
             "PRIVATE+KEY+", "\r", "\t", "\u0000", "\ud800", "\udc00", "\u00a0", "\u2003", "\u00e9", "\ud83d\ude00",
-            "\uffff", "18446744073709551616", "time ", "cosignature/v1\n");
+            "\uffff", "18446744073709551616", "time ", "cosignature/v1\n", "extra ", "index ", "c2sp.org/tlog-proof@v1\n");
 
-    static Arbitrary<String> pieces() {
+    public static Arbitrary<String> pieces() {
         return Arbitraries.oneOf(Arbitraries.of(PIECES), Arbitraries.strings().ofMinLength(1).ofMaxLength(3));
     }
 
-    static Arbitrary<Edit> edits() {
+    public static Arbitrary<Edit> edits() {
         return Combinators.combine(
                         Arbitraries.of(Kind.class),
                         Arbitraries.doubles().between(0, 1),
@@ -46,13 +51,21 @@ final class Mutations {
     }
 
     /** One to four edits of a valid input. */
-    static Arbitrary<String> of(Arbitrary<String> valid) {
-        return Combinators.combine(valid, edits().list().ofMinSize(1).ofMaxSize(4)).as((text, edits) -> {
-            String edited = text;
-            for (Edit edit : edits) {
-                edited = edit.applyTo(edited);
-            }
-            return edited;
-        });
+    public static Arbitrary<String> of(Arbitrary<String> valid) {
+        return Combinators.combine(valid, editLists()).as(Mutations::apply);
+    }
+
+    /** One to four edits. */
+    public static Arbitrary<List<Edit>> editLists() {
+        return edits().list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /** The text with the edits made, in order. */
+    public static String apply(String text, List<Edit> edits) {
+        String edited = text;
+        for (Edit edit : edits) {
+            edited = edit.applyTo(edited);
+        }
+        return edited;
     }
 }

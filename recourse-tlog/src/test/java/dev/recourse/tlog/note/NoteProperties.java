@@ -77,13 +77,6 @@ class NoteProperties {
         assertThat(CosignatureSigner.parse(text, TestKeys.CLOCK)).isNotNull();
     }
 
-    @Property(tries = 500)
-    void base64DecodingNeverThrowsAndAcceptsOnlyCanonicalSpellings(@ForAll("arbitraryText") String text) {
-        if (Syntax.decodeBase64(text) instanceof Parsed.Ok<byte[]>(byte[] bytes)) {
-            assertThat(Syntax.base64(bytes)).isEqualTo(text);
-        }
-    }
-
     // ---- Round trips: parse(write(x)) == x.
 
     @Property(tries = 300)
@@ -94,11 +87,6 @@ class NoteProperties {
     @Property(tries = 300)
     void signedNotesRoundTrip(@ForAll("signedNotes") SignedNote note) {
         assertThat(Note.parse(note.text())).isEqualTo(Parsed.ok(note));
-    }
-
-    @Property(tries = 300)
-    void base64RoundTrips(@ForAll byte[] bytes) {
-        assertThat(Syntax.decodeBase64(Syntax.base64(bytes)).orElseThrow()).isEqualTo(bytes);
     }
 
     @Property(tries = 300)

@@ -2,7 +2,6 @@ package dev.recourse.tlog.note;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.recourse.tlog.Parsed;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,18 +29,5 @@ class SyntaxTest {
     @ValueSource(strings = {"a\rb\n", "\t\n", "\u0000", "\ud83d", "x\ude00\n"})
     void rejectsControlCharactersAndUnpairedSurrogates(String text) {
         assertThat(Syntax.invalidText(text)).isPresent();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "AA==", "AAA=", "AAAA", "+/+/", "YWJj"})
-    void decodesCanonicalBase64(String text) {
-        assertThat(Syntax.decodeBase64(text).isOk()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"AA", "AAA", "AB==", "AAB=", "A===", "====", "AA=A", "AA==AAAA", "AA AA", "AA\nAA", "-_-_",
-        "AAAA=", "\u00c0AAA"})
-    void rejectsBase64ThatIsNotCanonical(String text) {
-        assertThat(Syntax.decodeBase64(text)).isInstanceOf(Parsed.Malformed.class);
     }
 }
