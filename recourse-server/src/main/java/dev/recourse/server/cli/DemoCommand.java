@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
 
         List<Path> older = Files.exists(previousCheckpoint) ? List.of(previousCheckpoint) : List.of();
-        String summary = LogVerification.run(new DirectoryTiles(logDir), signer.verifier(), List.of(receiptFile), older,
+        String summary = LogVerification.run(new DirectoryTiles(logDir), signer.verifier(), Optional.empty(), List.of(receiptFile), older,
                 spec.commandLine().getErr(), clock);
         out.println("Audit: " + summary);
         out.println();

@@ -6,6 +6,7 @@ import dev.recourse.tlog.audit.LogAuditor;
 import dev.recourse.tlog.note.Checkpoint;
 import dev.recourse.tlog.note.CheckpointResult;
 import dev.recourse.tlog.note.NoteVerifier;
+import dev.recourse.tlog.note.WitnessPolicy;
 import dev.recourse.tlog.receipt.Receipt;
 import dev.recourse.tlog.tile.TileReader;
 import java.io.IOException;
@@ -38,8 +39,8 @@ final class LogVerification {
      *     file, or the log and the tile
      * @throws IOException if the log or a file cannot be read
      */
-    static String run(TileReader log, NoteVerifier key, List<Path> receiptFiles, List<Path> olderFiles,
-            PrintWriter err, InstantSource clock) throws IOException {
+    static String run(TileReader log, NoteVerifier key, Optional<WitnessPolicy> witnesses, List<Path> receiptFiles,
+            List<Path> olderFiles, PrintWriter err, InstantSource clock) throws IOException {
         List<String> failures = new ArrayList<>();
         Map<Path, Receipt> receipts = new LinkedHashMap<>();
         for (Map.Entry<Path, Optional<String>> file : read(receiptFiles, failures).entrySet()) {
@@ -52,7 +53,7 @@ final class LogVerification {
         }
         Map<Path, Optional<String>> older = read(olderFiles, failures);
 
-        LogAuditor auditor = new LogAuditor(log, key, Optional.empty());
+        LogAuditor auditor = new LogAuditor(log, key, witnesses);
         Checkpoint current = switch (auditor.checkpoint()) {
             case CheckpointResult.Invalid invalid -> {
                 failures.add(log + ": " + invalid.reason());

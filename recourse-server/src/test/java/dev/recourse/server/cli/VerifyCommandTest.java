@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import dev.recourse.tlog.note.Checkpoints;
+import dev.recourse.tlog.note.CosignatureSigner;
 import dev.recourse.tlog.note.Note;
 import dev.recourse.tlog.receipt.Receipt;
 import dev.recourse.tlog.tile.DirectoryTiles;
@@ -17,6 +18,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +205,58 @@ class VerifyCommandTest {
         assertThat(failures(run)).hasSize(2);
         assertThat(failures(run).get(0)).startsWith("recourse: " + notAReceipt + ": ");
         assertThat(failures(run).get(1)).startsWith("recourse: " + forged + ": ");
+    }
+
+    @Test
+    void aCheckpointCosignedByTheRequiredWitnessesHolds() throws IOException {
+        CosignatureSigner witness = witness(3);
+        cosign(witness);
+
+        Run run = verify(log.toString(), "--witness", witness.verifierKey(), "--witness", witness(4).verifierKey(), "--witnesses", "1");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("verified example.com/test-log: 600 entries");
+    }
+
+    @Test
+    void aCheckpointWithoutTheRequiredCosignatureFails() throws IOException {
+        cosign(witness(3));
+
+        Run run = verify(log.toString(), "--witness", witness(3).verifierKey(), "--witness", witness(4).verifierKey());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().startsWith("recourse: " + log + ": ");
+    }
+
+    @Test
+    void aWitnessThresholdAboveTheWitnessesIsAUsageError() {
+        Run run = verify(log.toString(), "--witness", witness(3).verifierKey(), "--witnesses", "2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).startsWith("recourse verify: --witnesses must be 1 to 1");
+    }
+
+    @Test
+    void aWitnessThresholdWithoutWitnessesIsAUsageError() {
+        Run run = verify(log.toString(), "--witnesses", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).startsWith("recourse verify: --witnesses needs at least one --witness");
+    }
+
+    private static CosignatureSigner witness(int seed) {
+        byte[] bytes = new byte[32];
+        bytes[0] = (byte) seed;
+        return CosignatureSigner.fromSeed("witness" + seed + ".example", bytes,
+                InstantSource.fixed(Instant.parse("2026-11-29T12:00:00Z")));
+    }
+
+    /** Adds {@code witness}'s cosignature to the log's current checkpoint, as a witness network would. */
+    private void cosign(CosignatureSigner witness) throws IOException {
+        Path checkpoint = log.resolve("checkpoint");
+        String note = Files.readString(checkpoint);
+        String body = note.substring(0, note.indexOf("\n\n") + 1);
+        Files.writeString(checkpoint, note + Note.signature(body, witness).line());
     }
 
     @Test

@@ -5,8 +5,10 @@ import dev.recourse.tlog.merkle.HashSource;
 import dev.recourse.tlog.merkle.TreeSize;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The hashes of one tree read from its tiles: a subtree at tree level {@code k} is computed from
@@ -62,12 +64,29 @@ public final class TileHashSource implements HashSource {
         if (cached != null) {
             return cached;
         }
-        byte[] data = reader.read(tile).orElseThrow(() -> new MissingTileException(tile));
+        byte[] data = readPartialOrFull(tile);
         if (data.length != tile.byteLength()) {
             throw new IOException(tile.path() + " is " + data.length + " bytes, a tile of width "
                     + tile.width() + " is " + tile.byteLength());
         }
         cache.put(tile, data);
         return data;
+    }
+
+    /**
+     * A log MAY delete a partial tile once the full one exists (C2SP tlog-tiles), so a missing
+     * partial tile is read as the first hashes of the full tile, which holds the same hashes.
+     */
+    private byte[] readPartialOrFull(Tile.Hashes tile) throws IOException {
+        Optional<byte[]> data = reader.read(tile);
+        if (data.isPresent() || tile.isFull()) {
+            return data.orElseThrow(() -> new MissingTileException(tile));
+        }
+        Tile.Hashes full = new Tile.Hashes(tile.level(), tile.index(), Tile.WIDTH);
+        byte[] hashes = reader.read(full).orElseThrow(() -> new MissingTileException(tile));
+        if (hashes.length != full.byteLength()) {
+            throw new IOException(full.path() + " is " + hashes.length + " bytes, a full tile is " + full.byteLength());
+        }
+        return Arrays.copyOf(hashes, tile.byteLength());
     }
 }
