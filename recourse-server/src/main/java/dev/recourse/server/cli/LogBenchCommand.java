@@ -32,7 +32,7 @@ final class LogBenchCommand implements Callable<Integer> {
     /** Entries the generator hands over at once, like a committed database transaction. */
     private static final int CHUNK = 1024;
     /** The most entries one checkpoint covers; bounds memory and the time between checkpoints. */
-    private static final int MAX_BATCH = 1 << 18;
+    private static final int MAX_BATCH = 1 << 16;
 
     @Option(names = "--entries", required = true, description = "How many entries to append.")
     long entries;
