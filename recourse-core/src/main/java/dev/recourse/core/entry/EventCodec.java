@@ -54,7 +54,10 @@ public final class EventCodec {
         return CanonicalJson.utf8(json(event));
     }
 
-    /** The event {@code record} holds, or the first problem with the JSON path where it lies; never throws. */
+    /**
+     * The event {@code record} holds, or the first problem with the JSON path where it lies; never throws. The caller
+     * bounds the size of {@code record}.
+     */
     public static Validation<Event> decode(byte[] record) {
         return switch (Json.parseUtf8(record)) {
             case Validation.Valid<Json> valid -> decode(valid.value());

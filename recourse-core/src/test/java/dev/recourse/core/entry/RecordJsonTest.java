@@ -71,6 +71,14 @@ class RecordJsonTest {
     }
 
     @Test
+    void minusZeroReadsBackAsZeroSoRecordsThatAllowItHoldZero() {
+        Numbers n = new Numbers(0, 0, -0.0, false);
+        assertThat(RecordJson.read(write(n), Numbers.class, JsonPath.ROOT).orElseThrow().fraction()).isEqualTo(0.0);
+        var score = new dev.recourse.core.notice.Signal.ClassifierScore(new dev.recourse.core.decider.Versioned("m", "1"), -0.0);
+        assertThat(RecordJson.read(write(score), dev.recourse.core.notice.Signal.class, JsonPath.ROOT).orElseThrow()).isEqualTo(score);
+    }
+
+    @Test
     void anIntBeyondItsRangeIsRefused() {
         assertThat(read("{\"flag\":true,\"fraction\":0,\"large\":0,\"small\":2147483648}", Numbers.class).errors())
                 .containsExactly(new FieldError("$.small", "expected an integer from -2147483648 to 2147483647, found 2147483648"));
