@@ -42,7 +42,7 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
     public static LogEntry seal(Event event, RandomGenerator random) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] privateRecord = CanonicalJson.utf8(privateRecord(event));
+        byte[] privateRecord = EventCodec.encode(event);
         Json.Obj publicPart = publicPart(event);
         Json.ObjBuilder entry = Json.object();
         publicPart.members().forEach(entry::put);
@@ -68,9 +68,9 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
         return text.contains(expected);
     }
 
-    /** The private record of an event: the whole event, personal data included. */
+    /** The private record of an event: the whole event, personal data included, as {@link EventCodec} stores it. */
     public static Json.Obj privateRecord(Event event) {
-        return Json.object().put("type", event.type()).put("event", RecordJson.write(event)).build();
+        return EventCodec.json(event);
     }
 
     /** The public part of an event: no personal data, no free text a person wrote about people. */

@@ -7,7 +7,10 @@ public sealed interface Event permits CaseEvent, AuthorityEvent, AccountEvent, N
     /** When it happened, by the core's clock. */
     Instant at();
 
-    /** The event's type as the log names it, e.g. {@code DecisionTaken}. */
+    /**
+     * The event's type as the log and the store name it: the simple name of its record, e.g. {@code DecisionTaken}.
+     * Events MUST NOT override it (see {@code EventCodec} for why the name is stable).
+     */
     default String type() {
         return getClass().getSimpleName();
     }

@@ -1,5 +1,6 @@
 /**
- * A small JSON value model and its canonical form (RFC 8785, JSON Canonicalization Scheme), used for the
- * public log entries and the private records they commit to.
+ * A small JSON value model, its canonical form (RFC 8785, JSON Canonicalization Scheme) and a strict reader of
+ * RFC 8259 text ({@link dev.recourse.core.json.Json#parse}), used for the public log entries, the private records they
+ * commit to, and the events a store keeps.
  */
 package dev.recourse.core.json;

@@ -2,6 +2,7 @@ package dev.recourse.core.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.core.entry.SampleEvents;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
@@ -90,6 +91,15 @@ public abstract class EventStoreContract {
         List<RecordedEvent> next = stored(store.append(List.of(new StreamAppend(A, 1, List.of(event("alice", 3))))));
         assertThat(next.getFirst().position()).isEqualTo(1L);
         assertThat(next.getFirst().version()).isEqualTo(2L);
+    }
+
+    @Test
+    void eventsWithEveryKindOfValueReadBackEqual() {
+        StreamId stream = new StreamId(StreamId.Kind.CASE, "content:sample");
+        List<Event> samples = SampleEvents.all();
+        stored(store.append(List.of(new StreamAppend(stream, 0, samples))));
+        assertThat(store.read(stream)).extracting(RecordedEvent::event).containsExactlyElementsOf(samples);
+        assertThat(store.readAll(0, 10)).extracting(RecordedEvent::event).containsExactlyElementsOf(samples);
     }
 
     @Test

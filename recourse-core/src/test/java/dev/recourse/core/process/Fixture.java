@@ -68,9 +68,7 @@ final class Fixture {
     }
 
     static Reasons termsReasons() {
-        return new Reasons(Statements.incompatible().decisionVisibility(java.util.Set.of()).territorialScope(List.of())
-                .contentLanguage(null).contentDate(null).applicationDate(null).sourceType(null).automatedDetection(null)
-                .automatedDecision(null).puid(null).build());
+        return Statements.reasons(Statements.incompatible());
     }
 
     Result.Accepted accept(Command command) {

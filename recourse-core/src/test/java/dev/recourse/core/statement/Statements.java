@@ -4,6 +4,7 @@ import dev.recourse.core.decider.Deciders;
 import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.core.decider.Role;
+import dev.recourse.core.decision.Reasons;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,6 +49,12 @@ public final class Statements {
                 .incompatibleContentExplanation("The account posted the same link 400 times in an hour.")
                 .category(Category.STATEMENT_CATEGORY_SCAMS_AND_FRAUD)
                 .categorySpecification(Set.of());
+    }
+
+    /** The reasons a decider states: {@code statement} without the fields the core derives (see {@link Reasons#STATED}). */
+    public static Reasons reasons(DsaStatement.Builder statement) {
+        return new Reasons(statement.decisionVisibility(Set.of()).territorialScope(List.of()).contentLanguage(null).contentDate(null)
+                .applicationDate(null).sourceType(null).automatedDetection(null).automatedDecision(null).puid(null).build());
     }
 
     public static Redress redress(LocalDate applied) {

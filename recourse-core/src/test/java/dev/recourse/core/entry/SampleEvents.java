@@ -1,0 +1,112 @@
+package dev.recourse.core.entry;
+
+import dev.recourse.core.decider.Deciders;
+import dev.recourse.core.decider.Person;
+import dev.recourse.core.decider.Pseudonym;
+import dev.recourse.core.decider.Role;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.decision.Decision;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.decision.Measure;
+import dev.recourse.core.decision.Outcome;
+import dev.recourse.core.decision.Restriction;
+import dev.recourse.core.decision.RestrictionId;
+import dev.recourse.core.decision.TerritorialScope;
+import dev.recourse.core.event.CaseEvent.DecisionTaken;
+import dev.recourse.core.event.CaseEvent.DetectionRecorded;
+import dev.recourse.core.event.CaseEvent.NoticeReceived;
+import dev.recourse.core.event.Event;
+import dev.recourse.core.notice.Contact;
+import dev.recourse.core.notice.Detection;
+import dev.recourse.core.notice.DetectionId;
+import dev.recourse.core.notice.Notice;
+import dev.recourse.core.notice.NoticeId;
+import dev.recourse.core.notice.NoticeSource;
+import dev.recourse.core.notice.NotifierId;
+import dev.recourse.core.notice.Signal;
+import dev.recourse.core.statement.AutomatedDecision;
+import dev.recourse.core.statement.Category;
+import dev.recourse.core.statement.ContentType;
+import dev.recourse.core.statement.DecisionGround;
+import dev.recourse.core.statement.DecisionVisibility;
+import dev.recourse.core.statement.DsaStatement;
+import dev.recourse.core.statement.Keyword;
+import dev.recourse.core.statement.Redress;
+import dev.recourse.core.statement.SourceType;
+import dev.recourse.core.statement.StatementOfReasons;
+import dev.recourse.core.statement.YesNo;
+import dev.recourse.core.subject.CountryCode;
+import dev.recourse.core.subject.LanguageCode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Events with every kind of value in them (sets of more than one element, optionals present and empty, nested
+ * variants, escaped and non-ASCII text, fractions, sub-second times), with fixed ids and times: the events the golden
+ * files pin, and that every {@link dev.recourse.core.port.EventStore} must give back equal.
+ */
+public final class SampleEvents {
+    private SampleEvents() {}
+
+    public static final Instant AT = Instant.parse("2025-03-14T09:00:00Z");
+    public static final CaseId CASE = new CaseId(UUID.fromString("7b0c8a52-3f1e-4c2a-9d4e-5f6a7b8c9d0e"));
+    public static final NoticeId NOTICE_1 = new NoticeId(UUID.fromString("11111111-2222-4333-8444-555555555555"));
+    public static final NoticeId NOTICE_2 = new NoticeId(UUID.fromString("0fffffff-2222-4333-8444-555555555555"));
+    public static final Person ADA = new Person(new Pseudonym("mod-ada"), Role.MODERATOR);
+
+    /** A restrictive decision with its whole statement of reasons, answering two notices, in two countries. */
+    public static DecisionTaken decisionTaken() {
+        DsaStatement dsa = DsaStatement.builder()
+                .decisionVisibility(Set.of(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED))
+                .decisionGround(DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT)
+                .illegalContentLegalGround("\u00a7 130 StGB")
+                .illegalContentExplanation("Incites hatred against a religious group.")
+                .contentType(Set.of(ContentType.CONTENT_TYPE_VIDEO, ContentType.CONTENT_TYPE_TEXT))
+                .category(Category.STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH)
+                .categorySpecification(Set.of(Keyword.KEYWORD_INCITEMENT_VIOLENCE_HATRED, Keyword.KEYWORD_HATE_SPEECH))
+                .territorialScope(List.of("DE", "AT"))
+                .contentLanguage("DE")
+                .contentDate(LocalDate.of(2025, 3, 1))
+                .applicationDate(LocalDate.of(2025, 3, 14))
+                .decisionFacts("Two user notices; a moderator reviewed the video against the law.")
+                .sourceType(SourceType.SOURCE_ARTICLE_16)
+                .automatedDetection(YesNo.No)
+                .automatedDecision(AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED)
+                .puid("d0d0d0d0-0000-4000-8000-000000000001")
+                .build();
+        Redress redress = new Redress(Instant.parse("2025-09-14T00:00:00Z"), "A certified dispute settlement body: https://ods.example.eu",
+                "The courts where you live.");
+        StatementOfReasons statement = new StatementOfReasons(dsa, redress, new LanguageCode("de"), Deciders.person(ADA));
+        Restriction removed = new Restriction(new RestrictionId(UUID.fromString("a1a2a3a4-b1b2-4c1c-8d1d-e1e2e3e4e5e6")),
+                new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED, Optional.empty()),
+                new TerritorialScope.Countries(Set.of(new CountryCode("DE"), new CountryCode("AT"))), Optional.of(AT.plusSeconds(86_400 * 30)));
+        Decision decision = new Decision(new DecisionId(UUID.fromString("d0d0d0d0-0000-4000-8000-000000000001")), AT,
+                Set.of(NOTICE_1, NOTICE_2), Set.of(), new Outcome.Restrict(List.of(removed), statement));
+        return new DecisionTaken(CASE, decision, Optional.empty(), AT);
+    }
+
+    /** A trusted flagger's notice with the sender's contact and an explanation that needs escaping. */
+    public static NoticeReceived noticeReceived() {
+        Notice notice = new Notice(NOTICE_1, new NoticeSource.TrustedFlagger(new NotifierId("tf-17"), "Beispiel Meldestelle e.V."),
+                Optional.of(new Contact("Zoë Øster", "zoe@example.org")), "Zitat: \u201eraus mit \"denen\"\u201c\n\u2014 siehe Anhang \ud83d\udcce",
+                AT.minusSeconds(3600));
+        return new NoticeReceived(CASE, notice, AT);
+    }
+
+    /** A classifier's score: a number with a fraction. */
+    public static DetectionRecorded detectionRecorded() {
+        Detection detection = new Detection(new DetectionId(UUID.fromString("5c0e5c0e-0000-4000-8000-00000000000a")),
+                new Signal.ClassifierScore(new Versioned("toxicity/de", "2025.03+b1"), 0.875), AT.plusNanos(120_000_000));
+        return new DetectionRecorded(CASE, detection, AT.plusNanos(120_000_000));
+    }
+
+    /** The three samples. */
+    public static List<Event> all() {
+        return List.of(decisionTaken(), noticeReceived(), detectionRecorded());
+    }
+}
