@@ -204,22 +204,6 @@ class SequencerTest {
         assertThat(query("SELECT count(*) FROM event")).containsExactly(2L);
     }
 
-    @Test
-    void writesAreValidatedWhenBuilt() {
-        assertThatThrownBy(() -> new Write(" ", ExpectedVersion.ANY, List.of(TestEvents.event("t"))))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Write("s", ExpectedVersion.ANY, List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ExpectedVersion.exactly(-1)).isInstanceOf(IllegalArgumentException.class);
-        NewEvent e = TestEvents.event("t");
-        assertThatThrownBy(() -> new NewEvent("t", e.occurredAt(), e.payload(), new byte[65_536], e.privateRecord()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("65535");
-        assertThatThrownBy(() -> new NewEvent("t", e.occurredAt(), e.payload(), new byte[0], e.privateRecord()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PrivateRecord(new byte[15], new byte[1]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("16");
-    }
-
     private List<Long> query(String sql) throws SQLException {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
