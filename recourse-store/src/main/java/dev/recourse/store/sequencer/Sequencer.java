@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +27,9 @@ import java.util.function.LongConsumer;
  *
  * <p>In that transaction it locks the event head (so appends from every node are serialised and
  * become visible in position order), checks each write's expected stream version, inserts the
- * events of the writes that pass in one batch at the next positions, advances the head, lets the
- * projections see the events, and commits. Only then does it complete each writer's future.
+ * events of the writes that pass at the next positions with one binary {@code COPY}, advances the
+ * head, lets the projections see the events, and commits. Only then does it complete each
+ * writer's future.
  *
  * <p>Guarantees:
  * <ul>
@@ -52,8 +51,6 @@ public final class Sequencer implements AutoCloseable {
     private static final String LOCK_HEAD = "SELECT next_position FROM event_head FOR UPDATE";
     private static final String STREAM_VERSIONS = "SELECT s.id, (SELECT max(e.stream_version) FROM event e"
             + " WHERE e.stream_id = s.id) FROM unnest(?::text[]) AS s(id)";
-    private static final String INSERT = "INSERT INTO event (position, stream_id, stream_version, type, occurred_at,"
-            + " payload, public_entry, private_record, salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ADVANCE_HEAD = "UPDATE event_head SET next_position = ?";
 
     private record Pending(Write write, CompletableFuture<WriteResult> result) {}
@@ -273,7 +270,7 @@ public final class Sequencer implements AutoCloseable {
         if (recorded.isEmpty()) {
             return head;
         }
-        insert(connection, recorded);
+        EventCopy.insert(connection, recorded);
         try (PreparedStatement advance = connection.prepareStatement(ADVANCE_HEAD)) {
             advance.setLong(1, next);
             advance.executeUpdate();
@@ -315,25 +312,6 @@ public final class Sequencer implements AutoCloseable {
             throw new SQLException("asked the versions of " + ids.size() + " streams, got " + versions.size());
         }
         return versions;
-    }
-
-    private static void insert(Connection connection, List<RecordedEvent> recorded) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (RecordedEvent r : recorded) {
-                NewEvent event = r.event();
-                insert.setLong(1, r.position());
-                insert.setString(2, r.streamId());
-                insert.setLong(3, r.streamVersion());
-                insert.setString(4, event.type());
-                insert.setObject(5, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-                insert.setBytes(6, event.payload());
-                insert.setBytes(7, event.publicEntry());
-                insert.setBytes(8, event.privateRecord().map(PrivateRecord::content).orElse(null));
-                insert.setBytes(9, event.privateRecord().map(PrivateRecord::salt).orElse(null));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     private static void rollback(Connection connection, Exception cause) {

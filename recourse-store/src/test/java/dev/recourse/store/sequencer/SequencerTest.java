@@ -10,9 +10,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +97,34 @@ class SequencerTest {
         assertThat(first).isEqualTo(new WriteResult.Committed("case-1", new PositionRange(0, 2), 2));
         assertThat(second).isEqualTo(new WriteResult.Committed("case-1", new PositionRange(2, 3), 5));
         assertThat(query("SELECT stream_version FROM event ORDER BY position")).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void eventsAreStoredAsWritten() throws Exception {
+        Sequencer sequencer = sequencer(SequencerSettings.DEFAULT);
+        NewEvent withRecord = TestEvents.event("decided");
+        NewEvent without = new NewEvent("notified", Instant.parse("2026-05-06T07:08:09.123456Z"),
+                "{}".getBytes(StandardCharsets.UTF_8), "{\"public\":1}".getBytes(StandardCharsets.UTF_8), Optional.empty());
+        sequencer.submit(new Write("case-ü", ExpectedVersion.NO_STREAM, List.of(withRecord, without))).join();
+
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT stream_id, stream_version, type, occurred_at, payload, public_entry,"
+                     + " private_record, salt FROM event ORDER BY position")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("case-ü");
+            assertThat(rs.getObject(4, OffsetDateTime.class).toInstant()).isEqualTo(withRecord.occurredAt());
+            assertThat(rs.getBytes(5)).isEqualTo(withRecord.payload());
+            assertThat(rs.getBytes(6)).isEqualTo(withRecord.publicEntry());
+            assertThat(rs.getBytes(7)).isEqualTo(withRecord.privateRecord().orElseThrow().content());
+            assertThat(rs.getBytes(8)).isEqualTo(withRecord.privateRecord().orElseThrow().salt());
+            rs.next();
+            assertThat(rs.getLong(2)).isEqualTo(2);
+            assertThat(rs.getString(3)).isEqualTo("notified");
+            assertThat(rs.getObject(4, OffsetDateTime.class).toInstant()).isEqualTo(without.occurredAt());
+            assertThat(rs.getBytes(6)).isEqualTo(without.publicEntry());
+            assertThat(rs.getBytes(7)).isNull();
+            assertThat(rs.getBytes(8)).isNull();
+        }
     }
 
     @Test

@@ -17,6 +17,14 @@ class WriteTest {
     }
 
     @Test
+    void namesHoldNoNulCharacter() {
+        assertThatThrownBy(() -> new Write("a\0b", ExpectedVersion.ANY, List.of(event)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> new NewEvent("t\0", event.occurredAt(), event.payload(), event.publicEntry(),
+                event.privateRecord())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NUL");
+    }
+
+    @Test
     void aWriteHoldsAtLeastOneEvent() {
         assertThatThrownBy(() -> new Write("s", ExpectedVersion.ANY, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
