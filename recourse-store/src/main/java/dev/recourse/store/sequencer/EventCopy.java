@@ -3,11 +3,14 @@ package dev.recourse.store.sequencer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +24,10 @@ final class EventCopy {
     private static final short FIELDS = 9;
     /** Seconds from the Unix epoch to PostgreSQL's, 2000-01-01T00:00:00Z. */
     private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private EventCopy() {}
 
@@ -60,32 +67,52 @@ final class EventCopy {
                 instant.getNano() / 1_000);
     }
 
-    /** A growable byte buffer with the binary COPY field encodings. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer(int size) {
-            super(size);
+    /** A growable byte buffer with the binary COPY field encodings; unsynchronised, unlike ByteArrayOutputStream. */
+    private static final class Buffer {
+        private byte[] bytes;
+        private int size;
+
+        Buffer(int capacity) {
+            bytes = new byte[Math.max(64, capacity)];
         }
 
         byte[] bytes() {
-            return buf;
+            return bytes;
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void room(int more) {
+            if (bytes.length - size < more) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void write(byte[] value, int offset, int length) {
+            room(length);
+            System.arraycopy(value, offset, bytes, size, length);
+            size += length;
         }
 
         void int16(short value) {
-            write(value >>> 8);
-            write(value);
+            room(2);
+            SHORT.set(bytes, size, value);
+            size += 2;
         }
 
-        void int32(int value) {
-            write(value >>> 24);
-            write(value >>> 16);
-            write(value >>> 8);
-            write(value);
+        private void int32(int value) {
+            room(4);
+            INT.set(bytes, size, value);
+            size += 4;
         }
 
         void int64Field(long value) {
-            int32(8);
-            int32((int) (value >>> 32));
-            int32((int) value);
+            room(12);
+            INT.set(bytes, size, 8);
+            LONG.set(bytes, size + 4, value);
+            size += 12;
         }
 
         void bytesField(byte[] value) {
