@@ -38,7 +38,13 @@ import java.security.SecureRandom;
  * inside), and works. zonky only does so when {@code unshare -U id -u} runs and does not answer
  * 0; {@code unshare} is part of util-linux, which every Debian system has. As a normal user the
  * binaries run directly. Where user namespaces are forbidden (some container sandboxes), a root
- * JVM cannot run the embedded server and {@link #start} says so.
+ * JVM cannot run the embedded server and {@link #start} says so. Note that inside the namespace
+ * the server has no capabilities but still the file access of uid 0 as an owner: production
+ * installations SHOULD run Recourse as a dedicated user.
+ *
+ * <p>The binaries are extracted once to {@code java.io.tmpdir/embedded-pg/PG-<digest>} and shared.
+ * A server left running by a JVM that died (its {@code postmaster.pid} names a live postgres while
+ * nobody holds {@code postgres.lock}) is stopped before the new start.
  *
  * <p><b>Settings.</b> zonky starts the server with {@code -F} (fsync off) and
  * {@code synchronous_commit=off}; both are overridden here, since an acknowledged write MUST
