@@ -39,8 +39,9 @@ import java.util.concurrent.CompletableFuture;
  * Feeds committed events into the transparency log: one background thread reads the events at
  * positions from the log's size on, in order, appends their public entries through the
  * {@link Appender} (which makes them durable and publishes a signed checkpoint), and starts over.
- * Everything committed is taken into one append, up to {@link LedgerSettings#maxBatchEntries}, so
- * a checkpoint follows new events within a second and usually much sooner.
+ * Everything committed is taken into one append, up to {@link LedgerSettings#maxBatchEntries}, at
+ * most once per {@link LedgerSettings#appendInterval}, so a checkpoint follows new events within
+ * about a second, usually much sooner.
  *
  * <p>One integrator runs per database: it holds a PostgreSQL advisory lock while it appends; an
  * integrator of another node waits for the lock, following the published checkpoint meanwhile,
@@ -274,7 +275,12 @@ public final class LedgerIntegrator implements AutoCloseable {
             reconcile(connection, storage, appender.size().value());
             state = LedgerProgress.State.RUNNING;
             problem = null;
+            long lastAppend = System.nanoTime() - settings.appendInterval().toNanos();
             while (!closing) {
+                long early = settings.appendInterval().toNanos() - (System.nanoTime() - lastAppend);
+                if (early > 0) {
+                    rest(early);
+                }
                 long next = appender.size().value();
                 // The head first: every event below it is committed, so the read below sees it.
                 long head = EventEntries.head(connection);
@@ -288,6 +294,7 @@ public final class LedgerIntegrator implements AutoCloseable {
                     pause(settings.idleWait());
                     continue;
                 }
+                lastAppend = System.nanoTime();
                 appender.append(entries);
                 entriesAppended += entries.size();
                 checkpointsPublished++;
@@ -388,12 +395,21 @@ public final class LedgerIntegrator implements AutoCloseable {
         }
     }
 
+    /** Waits {@code nanos}, or until closed; commits do not cut it short. */
+    private void rest(long nanos) {
+        waitFor(nanos, false);
+    }
+
     /** Waits up to {@code duration}, or until woken or closed. */
     private void pause(Duration duration) {
+        waitFor(duration.toNanos(), true);
+    }
+
+    private void waitFor(long nanos, boolean wakeable) {
         synchronized (signal) {
-            long deadline = System.nanoTime() + duration.toNanos();
-            long left = duration.toNanos();
-            while (!woken && !closing && left > 0) {
+            long deadline = System.nanoTime() + nanos;
+            long left = nanos;
+            while (!(wakeable && woken) && !closing && left > 0) {
                 try {
                     signal.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
@@ -402,7 +418,9 @@ public final class LedgerIntegrator implements AutoCloseable {
                 }
                 left = deadline - System.nanoTime();
             }
-            woken = false;
+            if (wakeable) {
+                woken = false;
+            }
         }
     }
 }

@@ -19,26 +19,39 @@ class LedgerSettingsTest {
         assertThat(settings.keyFile()).isEqualTo(data.resolve("log-signer.key"));
     }
 
-    @Test
-    void theKeyFileMustNotBeInThePublishedDirectory() {
-        assertThatThrownBy(() -> new LedgerSettings(data.resolve("log"), data.resolve("log").resolve("key"), ORIGIN,
-                100, Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("published");
+    private LedgerSettings settings(Path keyFile, int maxBatch, Duration idleWait, Duration appendInterval) {
+        return new LedgerSettings(data.resolve("log"), keyFile, ORIGIN, maxBatch, idleWait, appendInterval);
     }
 
     @Test
-    void theIdleWaitIsAtMostOneSecond() {
-        assertThatThrownBy(() -> new LedgerSettings(data.resolve("log"), data.resolve("key"), ORIGIN,
-                100, Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LedgerSettings(data.resolve("log"), data.resolve("key"), ORIGIN,
-                100, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    void theKeyFileMustNotBeInThePublishedDirectory() {
+        assertThatThrownBy(() -> settings(data.resolve("log").resolve("key"), 100, Duration.ofMillis(100), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("published");
+    }
+
+    @Test
+    void theIdleWaitIsMoreThanZeroAndAtMostOneSecond() {
+        assertThatThrownBy(() -> settings(data.resolve("key"), 100, Duration.ofSeconds(2), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(data.resolve("key"), 100, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theAppendIntervalIsAtMostOneSecond() {
+        assertThat(settings(data.resolve("key"), 100, Duration.ofMillis(100), Duration.ZERO).appendInterval()).isZero();
+        assertThatThrownBy(() -> settings(data.resolve("key"), 100, Duration.ofMillis(100), Duration.ofMillis(1001)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(data.resolve("key"), 100, Duration.ofMillis(100), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void batchesAreBounded() {
-        assertThatThrownBy(() -> new LedgerSettings(data.resolve("log"), data.resolve("key"), ORIGIN,
-                0, Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new LedgerSettings(data.resolve("log"), data.resolve("key"), ORIGIN,
-                65_537, Duration.ofMillis(100))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(data.resolve("key"), 0, Duration.ofMillis(100), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> settings(data.resolve("key"), 65_537, Duration.ofMillis(100), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
