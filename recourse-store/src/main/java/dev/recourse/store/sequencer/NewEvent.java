@@ -1,0 +1,38 @@
+package dev.recourse.store.sequencer;
+
+import dev.recourse.tlog.tile.Tile;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event to append, as opaque bytes the domain computed: the store neither reads nor changes them.
+ *
+ * <p>The arrays are not copied, to keep the write path lean: callers MUST NOT change them after
+ * handing them over.
+ *
+ * @param type the event's type name, not blank, without NUL characters
+ * @param occurredAt when it happened, from the caller's clock; stored to the microsecond
+ * @param payload the event without its personal data; together with the private record it is the
+ *     whole event. It MUST NOT hold personal data, which erasure could not reach.
+ * @param publicEntry the log entry: canonical JSON of the event's public part, 1 to 65,535 bytes
+ * @param privateRecord the personal data and its salt, if the event has any
+ */
+public record NewEvent(String type, Instant occurredAt, byte[] payload, byte[] publicEntry,
+                       Optional<PrivateRecord> privateRecord) {
+    public NewEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(publicEntry, "publicEntry");
+        Objects.requireNonNull(privateRecord, "privateRecord");
+        if (type.isBlank() || type.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("an event type is not blank and holds no NUL character");
+        }
+        if (publicEntry.length == 0 || publicEntry.length > Tile.Entries.MAX_ENTRY_BYTES) {
+            throw new IllegalArgumentException("a public entry is 1 to " + Tile.Entries.MAX_ENTRY_BYTES
+                    + " bytes, not " + publicEntry.length);
+        }
+    }
+}
