@@ -80,6 +80,7 @@ final class LogBenchCommand implements Callable<Integer> {
                 DirectoryStorage storage = DirectoryStorage.open(dir)) {
             Appender appender = Appender.open(storage, signer);
             CompletableFuture<Checkpoint> published = CompletableFuture.completedFuture(null);
+            long[] appendedSoFar = {0};
             List<byte[]> batch = new ArrayList<>(MAX_BATCH);
             while (handedOver < entries) {
                 batch.clear();
@@ -90,7 +91,13 @@ final class LogBenchCommand implements Callable<Integer> {
                 }
                 // Hashes this batch now, while the previous one is still being flushed and signed.
                 published = appender.appendAsync(batch);
-                published.thenAccept(checkpoint -> progress.advanceTo(checkpoint.size().value()));
+                published.thenAccept(checkpoint -> {
+                    // Checkpoints are published in order, but these callbacks may run out of it.
+                    synchronized (progress) {
+                        appendedSoFar[0] = Math.max(appendedSoFar[0], checkpoint.size().value());
+                        progress.advanceTo(appendedSoFar[0]);
+                    }
+                });
                 handedOver += batch.size();
                 checkpoints++;
             }
