@@ -186,7 +186,7 @@ public final class RecourseStore implements AutoCloseable {
      * README), and its log entry stays verifiable.
      */
     public Erasure erasure() {
-        return new Erasure(database.dataSource(), clock);
+        return new Erasure(database.dataSource(), clock, events::erased);
     }
 
     /** Whether this process runs the embedded database. */
