@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code recourse log bench}: appends random entries to a new log with the real appender, the
@@ -72,27 +73,40 @@ final class LogBenchCommand implements Callable<Integer> {
         BlockingQueue<List<byte[]>> arrived = new ArrayBlockingQueue<>(256);
         Thread generator = Thread.ofPlatform().name("bench-generator").daemon().start(() -> generate(arrived));
         Instant start = clock.instant();
-        long appended = 0;
+        long handedOver = 0;
         int checkpoints = 0;
+        Checkpoint last;
         try (Progress progress = Progress.of("appended", entries, spec.commandLine().getErr(), Progress.Style.forStderr(), clock);
                 DirectoryStorage storage = DirectoryStorage.open(dir)) {
             Appender appender = Appender.open(storage, signer);
+            CompletableFuture<Checkpoint> published = CompletableFuture.completedFuture(null);
+            long[] appendedSoFar = {0};
             List<byte[]> batch = new ArrayList<>(MAX_BATCH);
-            while (appended < entries) {
+            while (handedOver < entries) {
                 batch.clear();
                 batch.addAll(arrived.take());
                 List<byte[]> more;
                 while (batch.size() + CHUNK <= MAX_BATCH && (more = arrived.poll()) != null) {
                     batch.addAll(more);
                 }
-                Checkpoint checkpoint = appender.append(batch);
-                appended = checkpoint.size().value();
+                // Hashes this batch now, while the previous one is still being flushed and signed.
+                published = appender.appendAsync(batch);
+                published.thenAccept(checkpoint -> {
+                    // Checkpoints are published in order, but these callbacks may run out of it.
+                    synchronized (progress) {
+                        appendedSoFar[0] = Math.max(appendedSoFar[0], checkpoint.size().value());
+                        progress.advanceTo(appendedSoFar[0]);
+                    }
+                });
+                handedOver += batch.size();
                 checkpoints++;
-                progress.advanceTo(appended);
             }
+            last = appender.append(List.of());
+            published.join();
         } finally {
             generator.interrupt();
         }
+        long appended = last.size().value();
         double seconds = Duration.between(start, clock.instant()).toNanos() / 1e9;
         out.printf(Locale.ROOT, "checkpoints: %d, log: %s%n", checkpoints, dir.toAbsolutePath());
         out.printf(Locale.ROOT, "{\"entries\":%d,\"seconds\":%.3f,\"entriesPerSecond\":%.0f,\"verifierKey\":\"%s\"}%n",
@@ -101,16 +115,27 @@ final class LogBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Produces exactly {@code entries} random entries in chunks, as commits arriving from the sequencer. */
+    /**
+     * Produces exactly {@code entries} distinct random entries in chunks, as commits arriving from
+     * the sequencer. Each entry is its number followed by a slice of a random pool at a random
+     * offset: as incompressible as fresh random bytes, without spending the cores the appender
+     * is being measured on in a random generator.
+     */
     private void generate(BlockingQueue<List<byte[]>> arrived) {
         SplittableRandom random = new SplittableRandom(entries * 31 + entryBytes);
+        byte[] pool = new byte[(1 << 20) + entryBytes];
+        random.nextBytes(pool);
         try {
             for (long made = 0; made < entries; ) {
                 int n = (int) Math.min(CHUNK, entries - made);
                 List<byte[]> chunk = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
                     byte[] entry = new byte[entryBytes];
-                    random.nextBytes(entry);
+                    System.arraycopy(pool, random.nextInt(1 << 20), entry, 0, entryBytes);
+                    long number = made + i;
+                    for (int b = 0; b < Math.min(Long.BYTES, entryBytes); b++) {
+                        entry[b] = (byte) (number >>> (8 * b));
+                    }
                     chunk.add(entry);
                 }
                 arrived.put(chunk);

@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -29,10 +30,9 @@ import java.util.stream.Stream;
  * A log on a POSIX file system, laid out exactly as it is served: {@code checkpoint} and
  * {@code tile/...} under one directory, so any static web server can publish it.
  *
- * <p>Staged tiles are kept in memory until {@link #commit}, which writes each to
- * {@code .staging/} and flushes it with fsync, on many threads at once (the file system merges
- * concurrent flushes into few journal commits), then renames them into place and flushes their
- * directories. A crash leaves at worst files in
+ * <p>{@link #write} writes each tile of a batch to {@code .staging/} and flushes it with fsync,
+ * on many threads at once (the file system merges concurrent flushes into few journal commits),
+ * then renames them into place and flushes their directories. A crash leaves at worst files in
  * {@code .staging/}, which opening the storage again removes. A lock on {@code .lock}
  * keeps a second appender out.
  */
@@ -47,7 +47,6 @@ public final class DirectoryStorage implements LogStorage {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ExecutorService flushers;
-    private final List<Staged> staged = new ArrayList<>();
     private long stagedCount;
 
     private record Staged(Path temporary, Path target, byte[] data) {}
@@ -111,14 +110,13 @@ public final class DirectoryStorage implements LogStorage {
     }
 
     @Override
-    public void stage(Tile tile, byte[] data) throws IOException {
-        staged.add(new Staged(staging.resolve(Long.toString(stagedCount++)), root.resolve(tile.path()), data));
-    }
-
-    @Override
-    public void commit() throws IOException {
-        if (staged.isEmpty()) {
+    public void write(Map<Tile, byte[]> tiles) throws IOException {
+        if (tiles.isEmpty()) {
             return;
+        }
+        List<Staged> staged = new ArrayList<>(tiles.size());
+        for (Map.Entry<Tile, byte[]> tile : tiles.entrySet()) {
+            staged.add(new Staged(staging.resolve(Long.toString(stagedCount++)), root.resolve(tile.getKey().path()), tile.getValue()));
         }
         inParallel(staged, s -> writeDurably(s.temporary(), s.data()));
         Set<Path> directories = new LinkedHashSet<>();
@@ -131,7 +129,6 @@ public final class DirectoryStorage implements LogStorage {
             directories.add(parent);
         }
         inParallel(List.copyOf(directories), DirectoryStorage::flush);
-        staged.clear();
     }
 
     @Override

@@ -41,6 +41,30 @@ class AppenderTest {
     }
 
     @Test
+    void pipelinedBatchesArePublishedInOrderAndWriteTheReferenceLog() throws IOException {
+        TestVectors.Log log = TestVectors.large().log("json-70000");
+        List<Long> published = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (DirectoryStorage storage = DirectoryStorage.open(dir)) {
+            Appender appender = Appender.open(storage, SIGNER);
+            List<java.util.concurrent.CompletableFuture<Void>> recorded = new java.util.ArrayList<>();
+            for (int at = 0; at < 70_000; at += 3_000) {
+                recorded.add(appender.appendAsync(log.entries().subList(at, Math.min(70_000, at + 3_000)))
+                        .thenAccept(checkpoint -> published.add(checkpoint.size().value())));
+            }
+            recorded.forEach(java.util.concurrent.CompletableFuture::join);
+            assertThat(appender.size()).isEqualTo(TreeSize.of(70_000));
+            assertThat(appender.checkpointNote()).contains(NOTE.checkpoint());
+        }
+        List<Long> expected = new java.util.ArrayList<>();
+        for (long size = 3_000; size < 70_000; size += 3_000) {
+            expected.add(size);
+        }
+        expected.add(70_000L);
+        assertThat(published).containsExactlyInAnyOrderElementsOf(expected);
+        assertSameTiles(log.tiles());
+    }
+
+    @Test
     void everySmallReferenceLogComesOutTheSameWhateverTheBatches() throws IOException {
         Random random = new Random(7);
         for (TestVectors.Log log : TestVectors.small().logs()) {
@@ -135,7 +159,7 @@ class AppenderTest {
     void anAppenderThatFailedRefusesMoreWorkAndTheLogRecoversOnReopening() throws IOException {
         appendSome(dir, 300);
         try (LogStorage storage = new FaultyStorage(DirectoryStorage.open(dir),
-                (operation, tile) -> operation == FaultyStorage.Operation.COMMIT ? new FaultyStorage.Fault.Fail() : FaultyStorage.NONE)) {
+                (operation, tile) -> operation == FaultyStorage.Operation.WRITE ? new FaultyStorage.Fault.Fail() : FaultyStorage.NONE)) {
             Appender appender = Appender.open(storage, SIGNER);
             assertThatThrownBy(() -> appender.append(randomEntries(new Random(2), 10))).isInstanceOf(IOException.class);
             assertThatThrownBy(() -> appender.append(randomEntries(new Random(3), 10))).isInstanceOf(IllegalStateException.class);

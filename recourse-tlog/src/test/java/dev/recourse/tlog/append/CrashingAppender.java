@@ -30,8 +30,9 @@ public final class CrashingAppender {
             Appender appender = Appender.open(storage, signer);
             System.out.println("opened " + appender.size());
             while (true) {
-                long size = appender.append(randomEntries(random, random.nextInt(1, 600))).size().value();
-                System.out.println("published " + size);
+                // Pipelined, as the service appends: the next batch is hashed while this one is flushed and signed.
+                appender.appendAsync(randomEntries(random, random.nextInt(1, 600)))
+                        .thenAccept(checkpoint -> System.out.println("published " + checkpoint.size().value()));
             }
         }
     }

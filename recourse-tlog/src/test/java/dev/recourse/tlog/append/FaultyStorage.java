@@ -3,6 +3,8 @@ package dev.recourse.tlog.append;
 import dev.recourse.tlog.tile.Tile;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -11,8 +13,8 @@ import java.util.function.BiFunction;
  * {@code fault} what to do, so a test can fail, corrupt or crash at a chosen point.
  */
 final class FaultyStorage implements LogStorage {
-    /** What the storage is about to do. */
-    enum Operation { STAGE, COMMIT, PUBLISH }
+    /** What the storage is about to do: write one tile of a batch, or publish a checkpoint. */
+    enum Operation { WRITE, PUBLISH }
 
     /** What to do instead of, or besides, the operation. */
     sealed interface Fault {
@@ -22,7 +24,7 @@ final class FaultyStorage implements LogStorage {
         /** Throw an IOException instead. */
         record Fail() implements Fault {}
 
-        /** Stage the tile with one bit flipped, as a bad disk or bus would. */
+        /** Write the tile with one bit flipped, as a bad disk or bus would. */
         record FlipBit() implements Fault {}
 
         /** Stop the process at once, as a power cut or kill -9 would. */
@@ -40,23 +42,25 @@ final class FaultyStorage implements LogStorage {
     }
 
     @Override
-    public void stage(Tile tile, byte[] data) throws IOException {
-        switch (fault.apply(Operation.STAGE, tile)) {
-            case Fault.None none -> delegate.stage(tile, data);
-            case Fault.Fail fail -> throw new IOException("injected failure staging " + tile.path());
-            case Fault.FlipBit flip -> {
-                byte[] corrupted = data.clone();
-                corrupted[corrupted.length / 2] ^= 0x10;
-                delegate.stage(tile, corrupted);
+    public void write(Map<Tile, byte[]> tiles) throws IOException {
+        Map<Tile, byte[]> written = new LinkedHashMap<>();
+        for (Map.Entry<Tile, byte[]> tile : tiles.entrySet()) {
+            switch (fault.apply(Operation.WRITE, tile.getKey())) {
+                case Fault.None none -> written.put(tile.getKey(), tile.getValue());
+                case Fault.Fail fail -> throw new IOException("injected failure writing " + tile.getKey().path());
+                case Fault.FlipBit flip -> {
+                    byte[] corrupted = tile.getValue().clone();
+                    corrupted[corrupted.length / 2] ^= 0x10;
+                    written.put(tile.getKey(), corrupted);
+                }
+                case Fault.Halt halt -> {
+                    // Crash part way through the batch: what was handed over so far is on disk, or on its way.
+                    delegate.write(written);
+                    Runtime.getRuntime().halt(137);
+                }
             }
-            case Fault.Halt halt -> Runtime.getRuntime().halt(137);
         }
-    }
-
-    @Override
-    public void commit() throws IOException {
-        act(Operation.COMMIT);
-        delegate.commit();
+        delegate.write(written);
     }
 
     @Override
