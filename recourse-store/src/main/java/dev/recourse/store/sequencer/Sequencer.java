@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,14 +30,15 @@ import java.util.function.LongConsumer;
  * become visible in position order), checks each write's expected stream version, inserts the
  * events of the writes that pass at the next positions with one binary {@code COPY}, advances the
  * head, lets the projections see the events, and commits. Only then does it complete each
- * writer's future.
+ * writer's future. A {@link WriteGroup} carries writes to several streams that pass or fail
+ * together.
  *
  * <p>Guarantees:
  * <ul>
  *   <li>Positions are 0, 1, 2, ... without gaps: they are taken from the head row updated in the
  *       same transaction, so a rolled-back transaction takes none.</li>
- *   <li>A version conflict is a {@link WriteResult.Conflict} for that write alone; the others in
- *       the transaction commit.</li>
+ *   <li>A version conflict is a {@link WriteResult.Conflict} for that write (or group) alone: none
+ *       of the group's events is stored, and the other writes in the transaction commit.</li>
  *   <li>A failed transaction (a database error, a failing projection) fails the future of every
  *       write in it; none was stored, none is acknowledged, and the sequencer goes on with the
  *       next. If the connection broke while committing, the outcome is unknown to the sequencer
@@ -53,7 +55,7 @@ public final class Sequencer implements AutoCloseable {
             + " WHERE e.stream_id = s.id) FROM unnest(?::text[]) AS s(id)";
     private static final String ADVANCE_HEAD = "UPDATE event_head SET next_position = ?";
 
-    private record Pending(Write write, CompletableFuture<WriteResult> result) {}
+    private record Pending(WriteGroup group, CompletableFuture<GroupResult> result) {}
 
     private static final Pending STOP = new Pending(null, null);
 
@@ -109,7 +111,24 @@ public final class Sequencer implements AutoCloseable {
      */
     public CompletableFuture<WriteResult> submit(Write write) throws InterruptedException {
         Objects.requireNonNull(write, "write");
-        CompletableFuture<WriteResult> result = new CompletableFuture<>();
+        return submit(WriteGroup.of(write)).thenApply(result -> switch (result) {
+            case GroupResult.Committed committed -> committed.writes().getFirst();
+            case GroupResult.Conflict conflict -> conflict.conflict();
+        });
+    }
+
+    /**
+     * Queues {@code group} for the next transaction, waiting while the queue is full: its writes
+     * are stored together, or none of them if one's expected version does not hold.
+     *
+     * @return completed with the group's result once its transaction committed, or exceptionally
+     *     (with the cause) if the transaction failed
+     * @throws IllegalStateException if the sequencer is closed
+     * @throws InterruptedException if interrupted while waiting for room; the group was not queued
+     */
+    public CompletableFuture<GroupResult> submit(WriteGroup group) throws InterruptedException {
+        Objects.requireNonNull(group, "group");
+        CompletableFuture<GroupResult> result = new CompletableFuture<>();
         closing.readLock().lock();
         try {
             if (closed) {
@@ -118,14 +137,14 @@ public final class Sequencer implements AutoCloseable {
             if (broken != null) {
                 throw new IllegalStateException("the sequencer stopped after an error", broken);
             }
-            queue.put(new Pending(write, result));
+            queue.put(new Pending(group, result));
         } finally {
             closing.readLock().unlock();
         }
         return result;
     }
 
-    /** How many writes wait for a transaction. */
+    /** How many writes (or groups) wait for a transaction. */
     public int queued() {
         return queue.size();
     }
@@ -145,7 +164,7 @@ public final class Sequencer implements AutoCloseable {
         return committedEvents;
     }
 
-    /** How many writes were refused for a version conflict. */
+    /** How many writes (or groups) were refused for a version conflict. */
     public long conflicts() {
         return conflicts;
     }
@@ -211,7 +230,7 @@ public final class Sequencer implements AutoCloseable {
 
     /** Runs one transaction for {@code batch}, then completes every write's future. */
     private void commit(List<Pending> batch) {
-        List<WriteResult> results = new ArrayList<>(batch.size());
+        List<GroupResult> results = new ArrayList<>(batch.size());
         long head;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -235,10 +254,14 @@ public final class Sequencer implements AutoCloseable {
         transactions++;
         long events = 0;
         for (int i = 0; i < batch.size(); i++) {
-            WriteResult result = results.get(i);
+            GroupResult result = results.get(i);
             switch (result) {
-                case WriteResult.Committed committed -> events += committed.positions().count();
-                case WriteResult.Conflict conflict -> conflicts++;
+                case GroupResult.Committed committed -> {
+                    for (WriteResult.Committed write : committed.writes()) {
+                        events += write.positions().count();
+                    }
+                }
+                case GroupResult.Conflict conflict -> conflicts++;
             }
             batch.get(i).result().complete(result);
         }
@@ -246,26 +269,30 @@ public final class Sequencer implements AutoCloseable {
         committedUpTo.accept(head);
     }
 
-    /** The transaction's statements; adds one result per write and returns the new head. */
-    private long transaction(Connection connection, List<Pending> batch, List<WriteResult> results) throws SQLException {
+    /** The transaction's statements; adds one result per group and returns the new head. */
+    private long transaction(Connection connection, List<Pending> batch, List<GroupResult> results) throws SQLException {
         long head = lockHead(connection);
         Map<String, Long> versions = streamVersions(connection, batch);
         List<RecordedEvent> recorded = new ArrayList<>(batch.size() * 3);
         long next = head;
         for (Pending pending : batch) {
-            Write write = pending.write();
-            long current = versions.get(write.streamId());
-            if (!write.expected().admits(current)) {
-                results.add(new WriteResult.Conflict(write.streamId(), write.expected(), current));
+            WriteGroup group = pending.group();
+            Optional<WriteResult.Conflict> conflict = conflict(group, versions);
+            if (conflict.isPresent()) {
+                results.add(new GroupResult.Conflict(conflict.get()));
                 continue;
             }
-            long first = next;
-            long version = current;
-            for (NewEvent event : write.events()) {
-                recorded.add(new RecordedEvent(next++, write.streamId(), ++version, event));
+            List<WriteResult.Committed> committed = new ArrayList<>(group.writes().size());
+            for (Write write : group.writes()) {
+                long first = next;
+                long version = versions.get(write.streamId());
+                for (NewEvent event : write.events()) {
+                    recorded.add(new RecordedEvent(next++, write.streamId(), ++version, event));
+                }
+                versions.put(write.streamId(), version);
+                committed.add(new WriteResult.Committed(write.streamId(), new PositionRange(first, write.events().size()), version));
             }
-            versions.put(write.streamId(), version);
-            results.add(new WriteResult.Committed(write.streamId(), new PositionRange(first, write.events().size()), version));
+            results.add(new GroupResult.Committed(committed));
         }
         if (recorded.isEmpty()) {
             return head;
@@ -282,6 +309,17 @@ public final class Sequencer implements AutoCloseable {
         return next;
     }
 
+    /** The first write of {@code group} whose stream is not at the expected version, if any. */
+    private static Optional<WriteResult.Conflict> conflict(WriteGroup group, Map<String, Long> versions) {
+        for (Write write : group.writes()) {
+            long current = versions.get(write.streamId());
+            if (!write.expected().admits(current)) {
+                return Optional.of(new WriteResult.Conflict(write.streamId(), write.expected(), current));
+            }
+        }
+        return Optional.empty();
+    }
+
     private static long lockHead(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(LOCK_HEAD)) {
             if (!rows.next()) {
@@ -295,7 +333,9 @@ public final class Sequencer implements AutoCloseable {
     private static Map<String, Long> streamVersions(Connection connection, List<Pending> batch) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
         for (Pending pending : batch) {
-            ids.add(pending.write().streamId());
+            for (Write write : pending.group().writes()) {
+                ids.add(write.streamId());
+            }
         }
         Map<String, Long> versions = HashMap.newHashMap(ids.size());
         try (PreparedStatement query = connection.prepareStatement(STREAM_VERSIONS)) {

@@ -27,18 +27,24 @@ public final class TestDatabases {
 
     /** A new empty database with the schema migrated, as an external server would be used. */
     public static Database fresh() {
+        try {
+            return Database.start(freshSettings(Files.createTempDirectory("recourse-test-data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings of a new empty database on the test server, with {@code dataDirectory}; migrated when started. */
+    public static DatabaseSettings freshSettings(Path dataDirectory) {
         EmbeddedServer running = server();
         String name = "test_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(running.jdbcUrl(), EmbeddedServer.SUPERUSER, running.password());
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
             String url = "jdbc:postgresql://127.0.0.1:" + running.port() + "/" + name;
-            return Database.start(DatabaseSettings.external(url, EmbeddedServer.SUPERUSER, running.password(),
-                    Files.createTempDirectory("recourse-test-data")));
+            return DatabaseSettings.external(url, EmbeddedServer.SUPERUSER, running.password(), dataDirectory);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,196 @@
+package dev.recourse.store;
+
+import dev.recourse.core.port.EventStore;
+import dev.recourse.core.process.DueProcess;
+import dev.recourse.core.process.Settings;
+import dev.recourse.store.database.Database;
+import dev.recourse.store.erasure.Erasure;
+import dev.recourse.store.events.PostgresEventStore;
+import dev.recourse.store.ledger.LedgerIntegrator;
+import dev.recourse.store.sequencer.PrivateRecord;
+import dev.recourse.store.sequencer.Projection;
+import dev.recourse.store.sequencer.Sequencer;
+import dev.recourse.tlog.receipt.Receipt;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recourse's storage, assembled: the database (embedded unless a URL is set), the sequencer that
+ * writes events with the projections in the same transaction, the integrator that feeds the
+ * transparency log, and what the rest of Recourse reads and writes through:
+ * <ul>
+ *   <li>{@link #events()}: the core's {@link EventStore} port on PostgreSQL, and
+ *       {@link #dueProcess()}, the decision pipeline on it;</li>
+ *   <li>{@link #log()}: the log's key, checkpoints and progress; {@link #receipt} and
+ *       {@link #privateRecord}: what an affected person receives to check their entry;</li>
+ *   <li>{@link #erasure()}: deletion of personal data.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: one instance serves the whole process. {@link #close()} stops it in order: the
+ * writes already queued are committed, the log takes them in, then the database stops.
+ */
+public final class RecourseStore implements AutoCloseable {
+    private static final String PRIVATE_RECORD = "SELECT salt, private_record FROM event WHERE position = ?";
+
+    private final StoreSettings settings;
+    private final InstantSource clock;
+    private final SecureRandom random;
+    private final Database database;
+    private final LedgerIntegrator integrator;
+    private final Sequencer sequencer;
+    private final PostgresEventStore events;
+    private final PublicLog log;
+
+    private RecourseStore(StoreSettings settings, InstantSource clock, SecureRandom random, Database database,
+                          LedgerIntegrator integrator, Sequencer sequencer) {
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+        this.database = database;
+        this.integrator = integrator;
+        this.sequencer = sequencer;
+        this.events = new PostgresEventStore(database.dataSource(), sequencer, random);
+        this.log = new PublicLog(integrator, settings.ledger().logDirectory());
+    }
+
+    /**
+     * Starts everything: the database (creating and migrating it on first use), the log's
+     * integrator (creating the log's signer key on first use; it catches up with the database
+     * before it signs), and the sequencer.
+     *
+     * @param clock the time of events, checkpoints and erasures
+     * @param random ids, salts of commitments, keys and the embedded database's first password
+     * @throws IOException if the embedded database or the log cannot start
+     */
+    public static RecourseStore open(StoreSettings settings, InstantSource clock, SecureRandom random) throws IOException {
+        Database database = Database.start(settings.database(), random);
+        LedgerIntegrator integrator = null;
+        try {
+            integrator = LedgerIntegrator.start(database.dataSource(), settings.ledger(), clock, random);
+            List<Projection> projections = List.of();
+            Sequencer sequencer = Sequencer.start(database.dataSource(), settings.sequencer(), projections, integrator::committed);
+            return new RecourseStore(settings, clock, random, database, integrator, sequencer);
+        } catch (IOException | RuntimeException e) {
+            try {
+                if (integrator != null) {
+                    integrator.close();
+                }
+                database.close();
+            } catch (IOException | InterruptedException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The core's event store on this database: appends are durable when they return. */
+    public EventStore events() {
+        return events;
+    }
+
+    /**
+     * The decision pipeline on {@link #events()}, with the store's clock and randomness and the
+     * settings' due-process settings. Safe to share between threads: concurrent commands on one
+     * case are kept apart by the streams' expected versions.
+     */
+    public DueProcess dueProcess() {
+        return new DueProcess(events, clock, random, settings.process());
+    }
+
+    /** The due-process settings the pipeline and the projections use. */
+    public Settings processSettings() {
+        return settings.process();
+    }
+
+    /** The transparency log this store feeds. */
+    public PublicLog log() {
+        return log;
+    }
+
+    /**
+     * The receipt of the event at {@code position} (c2sp.org/tlog-proof@v1): its public entry on
+     * the extra line, its inclusion proof, and the last signed checkpoint; empty while no signed
+     * checkpoint covers the position yet (see {@link PublicLog#awaitCovered}).
+     *
+     * @throws IOException if the log's tiles cannot be read or do not prove the entry
+     */
+    public Optional<Receipt> receipt(long position) throws IOException {
+        return integrator.proof(position)
+                .map(m -> new Receipt(Optional.of(m.entry()), position, m.proof().path(), m.checkpointNote()));
+    }
+
+    /**
+     * The private record of the event at {@code position} and its salt: what opens the commitment
+     * in its public entry, for the affected person's notice. Empty if there is no such event or its
+     * personal data was erased.
+     *
+     * @throws StoreException if the database fails
+     */
+    public Optional<PrivateRecord> privateRecord(long position) {
+        if (position < 0) {
+            throw new IllegalArgumentException("a position is at least 0, not " + position);
+        }
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement(PRIVATE_RECORD)) {
+            query.setLong(1, position);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next() || rows.getBytes(2) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PrivateRecord(rows.getBytes(1), rows.getBytes(2)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the private record at position " + position + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Erasure of personal data. Streams are named by {@link dev.recourse.core.event.StreamId#toString()};
+     * an erased event reads back from {@link #events()} without its personal data (see the module's
+     * README), and its log entry stays verifiable.
+     */
+    public Erasure erasure() {
+        return new Erasure(database.dataSource(), clock);
+    }
+
+    /** Whether this process runs the embedded database. */
+    public boolean isEmbedded() {
+        return database.isEmbedded();
+    }
+
+    /**
+     * Stops in order: refuses new writes and commits the queued ones, stops the integrator (a
+     * restart catches up from the database), closes the pool and stops the embedded database.
+     *
+     * @throws IOException if the embedded database does not stop cleanly
+     */
+    @Override
+    public void close() throws IOException {
+        boolean interrupted = false;
+        try {
+            try {
+                sequencer.close();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            try {
+                integrator.close();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        } finally {
+            database.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

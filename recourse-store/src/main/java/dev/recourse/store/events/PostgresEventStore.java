@@ -1,0 +1,184 @@
+package dev.recourse.store.events;
+
+import dev.recourse.core.Validation;
+import dev.recourse.core.entry.EventCodec;
+import dev.recourse.core.entry.LogEntry;
+import dev.recourse.core.event.Event;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.StreamId;
+import dev.recourse.core.port.EventStore;
+import dev.recourse.store.StoreException;
+import dev.recourse.store.sequencer.ExpectedVersion;
+import dev.recourse.store.sequencer.GroupResult;
+import dev.recourse.store.sequencer.NewEvent;
+import dev.recourse.store.sequencer.PrivateRecord;
+import dev.recourse.store.sequencer.Sequencer;
+import dev.recourse.store.sequencer.Write;
+import dev.recourse.store.sequencer.WriteGroup;
+import dev.recourse.store.sequencer.WriteResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.random.RandomGenerator;
+
+/**
+ * The core's {@link EventStore} on PostgreSQL: appends go through the {@link Sequencer} (one group
+ * commit for many callers, gapless positions that are the events' indexes in the log), reads come
+ * from the {@code event} table.
+ *
+ * <p>Each event is stored as its {@link LogEntry}: the public entry for the log, the private record
+ * ({@link EventCodec}'s bytes of the whole event) with its salt, and as payload the event without
+ * its personal data ({@link Redaction}). A read gives back the whole event from the private record,
+ * or, once erasure deleted it, the event without its personal data from the payload: the same
+ * event with contacts left out and people's texts reading {@value Redaction#ERASED}.
+ *
+ * <p>A stream is stored under its {@link StreamId#toString()}, {@code KIND/key}.
+ *
+ * <p>Thread-safe. The methods throw {@link StoreException} when the database fails; an append
+ * that throws was not acknowledged.
+ */
+public final class PostgresEventStore implements EventStore {
+    private static final String READ_STREAM = "SELECT position, stream_version, private_record, payload FROM event"
+            + " WHERE stream_id = ? ORDER BY stream_version";
+    private static final String READ_ALL = "SELECT position, stream_version, private_record, payload, stream_id FROM event"
+            + " WHERE position >= ? ORDER BY position LIMIT ?";
+
+    private final DataSource dataSource;
+    private final Sequencer sequencer;
+    private final RandomGenerator random;
+
+    /**
+     * An event store that reads from {@code dataSource} and writes through {@code sequencer}.
+     *
+     * @param random draws the salts of the events' commitments: a {@link java.security.SecureRandom}
+     *     in production, since a guessable salt lets anyone test guesses of a private record
+     */
+    public PostgresEventStore(DataSource dataSource, Sequencer sequencer, RandomGenerator random) {
+        this.dataSource = dataSource;
+        this.sequencer = sequencer;
+        this.random = random;
+    }
+
+    @Override
+    public Appended append(List<StreamAppend> appends) {
+        if (appends.isEmpty()) {
+            return new Appended.Stored(List.of());
+        }
+        List<Write> writes = new ArrayList<>(appends.size());
+        for (StreamAppend append : appends) {
+            List<NewEvent> events = new ArrayList<>(append.events().size());
+            for (Event event : append.events()) {
+                events.add(stored(event, random));
+            }
+            writes.add(new Write(append.stream().toString(), ExpectedVersion.exactly(append.expectedVersion()), events));
+        }
+        GroupResult result;
+        try {
+            result = sequencer.submit(new WriteGroup(writes)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while appending; the append may or may not be stored", e);
+        } catch (ExecutionException e) {
+            throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        return switch (result) {
+            case GroupResult.Committed committed -> new Appended.Stored(recorded(appends, committed));
+            case GroupResult.Conflict conflict -> {
+                WriteResult.Conflict c = conflict.conflict();
+                StreamAppend append = appends.stream().filter(a -> a.stream().toString().equals(c.streamId())).findFirst()
+                        .orElseThrow();
+                yield new Appended.Conflict(append.stream(), append.expectedVersion(), c.actualVersion());
+            }
+        };
+    }
+
+    @Override
+    public List<RecordedEvent> read(StreamId stream) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(READ_STREAM)) {
+            query.setString(1, stream.toString());
+            List<RecordedEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new RecordedEvent(rows.getLong(1), stream, rows.getLong(2), event(rows)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("could not read stream " + stream + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<RecordedEvent> readAll(long from, int limit) {
+        if (from < 0 || limit < 0) {
+            throw new IllegalArgumentException("from and limit are at least 0");
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(READ_ALL)) {
+            query.setLong(1, from);
+            query.setInt(2, limit);
+            List<RecordedEvent> events = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new RecordedEvent(rows.getLong(1), streamId(rows.getString(5)), rows.getLong(2), event(rows)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("could not read events from position " + from + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code event} as the store keeps it: sealed into its log entry with a salt from {@code random},
+     * with the event without its personal data as payload.
+     */
+    static NewEvent stored(Event event, RandomGenerator random) {
+        LogEntry entry = LogEntry.seal(event, random);
+        Event redacted = Redaction.of(event);
+        byte[] payload = redacted == event ? entry.privateRecord() : EventCodec.encode(redacted);
+        return new NewEvent(EventCodec.type(event), event.at(), payload, entry.publicEntry(),
+                Optional.of(new PrivateRecord(entry.salt(), entry.privateRecord())));
+    }
+
+    /** The stream named {@code name}, as {@link StreamId#toString()} wrote it. */
+    static StreamId streamId(String name) {
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalStateException("a stored stream id is KIND/key, not " + name);
+        }
+        return new StreamId(StreamId.Kind.valueOf(name.substring(0, slash)), name.substring(slash + 1));
+    }
+
+    /** The event of the current row: from its private record, or from its payload once erased. */
+    private static Event event(ResultSet row) throws SQLException {
+        byte[] record = row.getBytes(3);
+        byte[] form = record != null ? record : row.getBytes(4);
+        return switch (EventCodec.decode(form)) {
+            case Validation.Valid<Event> valid -> valid.value();
+            case Validation.Invalid<Event> invalid -> throw new IllegalStateException("the event at position " + row.getLong(1)
+                    + " does not decode from its " + (record != null ? "private record" : "payload") + ": " + invalid.errors());
+        };
+    }
+
+    private static List<RecordedEvent> recorded(List<StreamAppend> appends, GroupResult.Committed committed) {
+        List<RecordedEvent> recorded = new ArrayList<>();
+        for (int i = 0; i < appends.size(); i++) {
+            StreamAppend append = appends.get(i);
+            WriteResult.Committed write = committed.writes().get(i);
+            long firstVersion = write.streamVersion() - write.positions().count() + 1;
+            for (int j = 0; j < append.events().size(); j++) {
+                recorded.add(new RecordedEvent(write.positions().first() + j, append.stream(), firstVersion + j, append.events().get(j)));
+            }
+        }
+        return recorded;
+    }
+}
