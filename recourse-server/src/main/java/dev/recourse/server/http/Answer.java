@@ -38,6 +38,11 @@ public record Answer(int status, String contentType, byte[] body, SequencedMap<S
         return new Answer(status, JSON, JsonText.utf8(body), new LinkedHashMap<>());
     }
 
+    /** {@code body} of {@code contentType} with {@code status}. */
+    public static Answer bytes(int status, String contentType, byte[] body) {
+        return new Answer(status, contentType, body, new LinkedHashMap<>());
+    }
+
     /** {@code text} as plain UTF-8 text with {@code status}. */
     public static Answer text(int status, String text) {
         return new Answer(status, TEXT, text.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());

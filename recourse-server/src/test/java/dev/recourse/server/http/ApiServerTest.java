@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What every endpoint gets from the plumbing: authentication, problems, idempotency, paging; on a real database. */
 class ApiServerTest {
     private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
-    private static Plumbing api;
+    private static TestApi api;
 
     @BeforeAll
     static void start() {
@@ -29,7 +29,7 @@ class ApiServerTest {
             }
             return Answer.json(201, Json.object().put("calls", Json.of(FLAKY_CALLS.get())).build());
         }, Route.Doc.of("flaky", "test", "fails once", Route.Success.of(201, Answer.JSON, "the second time")));
-        api = new Plumbing(HttpSettings.onPort(0), Plumbing.keysAnd(fault, flaky));
+        api = new TestApi(fault, flaky);
     }
 
     @AfterAll
@@ -52,13 +52,6 @@ class ApiServerTest {
         assertThat(problem.get("instance")).isInstanceOf(Json.Str.class);
     }
 
-    private static List<String> fields(Client.Reply reply) {
-        List<String> fields = new ArrayList<>();
-        for (Json error : ((Json.Arr) reply.json().get("errors")).elements()) {
-            fields.add(((Json.Str) ((Json.Obj) error).get("field")).value());
-        }
-        return fields;
-    }
 
     @Test
     void anUnknownPathIsANotFoundProblem() {
@@ -128,7 +121,7 @@ class ApiServerTest {
                 .json("{\"name\": \"x\", \"role\": }").send();
 
         assertProblem(reply, ProblemType.MALFORMED_JSON);
-        assertThat(fields(reply)).containsExactly("$.role");
+        assertThat(reply.fields()).containsExactly("$.role");
         assertThat(reply.text()).contains("at character 22");
     }
 
@@ -138,7 +131,7 @@ class ApiServerTest {
                 .json("{\"name\": \"has spaces\", \"role\": \"king\", \"nonsense\": true}").send();
 
         assertProblem(reply, ProblemType.INVALID_REQUEST);
-        assertThat(fields(reply)).containsExactlyInAnyOrder("$.nonsense", "$.name", "$.role");
+        assertThat(reply.fields()).containsExactlyInAnyOrder("$.nonsense", "$.name", "$.role");
     }
 
     @Test
@@ -155,7 +148,7 @@ class ApiServerTest {
         Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).json("{\"name\": \"n\", \"role\": \"auditor\"}").send();
 
         assertProblem(reply, ProblemType.BAD_REQUEST);
-        assertThat(fields(reply)).containsExactly("Idempotency-Key");
+        assertThat(reply.fields()).containsExactly("Idempotency-Key");
     }
 
     @Test
@@ -242,7 +235,7 @@ class ApiServerTest {
         Client.Reply reply = api.client.get("/v1/api-keys?cursor=not-a-cursor&limit=0").key(admin()).send();
 
         assertProblem(reply, ProblemType.BAD_REQUEST);
-        assertThat(fields(reply)).containsExactly("cursor", "limit");
+        assertThat(reply.fields()).containsExactly("cursor", "limit");
     }
 
     @Test

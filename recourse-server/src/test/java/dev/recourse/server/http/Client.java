@@ -40,6 +40,15 @@ final class Client {
             return header("Content-Type").orElse("");
         }
 
+        /** The fields a problem names in its errors, in order. */
+        java.util.List<String> fields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            if (json().get("errors") instanceof Json.Arr errors) {
+                errors.elements().forEach(e -> fields.add(((Json.Str) ((Json.Obj) e).get("field")).value()));
+            }
+            return fields;
+        }
+
         /** The string member {@code name} of the JSON body. */
         String string(String name) {
             return ((Json.Str) json().get(name)).value();
