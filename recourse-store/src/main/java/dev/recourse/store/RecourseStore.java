@@ -9,6 +9,7 @@ import dev.recourse.store.events.PostgresEventStore;
 import dev.recourse.store.ledger.LedgerIntegrator;
 import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.sequencer.PrivateRecord;
+import dev.recourse.store.sequencer.Sequencer;
 import dev.recourse.tlog.receipt.Receipt;
 
 import javax.sql.DataSource;
@@ -201,6 +202,7 @@ public final class RecourseStore implements AutoCloseable {
 
     /** The sequencer's counters, for metrics: writes waiting, transactions, events committed, conflicts. */
     public WriteStats writeStats() {
+        Sequencer sequencer = events.sequencer();
         return new WriteStats(sequencer.queued(), sequencer.transactions(), sequencer.failedTransactions(),
                 sequencer.committedEvents(), sequencer.conflicts());
     }
