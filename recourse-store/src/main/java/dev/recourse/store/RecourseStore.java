@@ -9,8 +9,10 @@ import dev.recourse.store.events.PostgresEventStore;
 import dev.recourse.store.ledger.LedgerIntegrator;
 import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.sequencer.PrivateRecord;
+import dev.recourse.store.sequencer.Sequencer;
 import dev.recourse.tlog.receipt.Receipt;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -187,6 +189,22 @@ public final class RecourseStore implements AutoCloseable {
      */
     public Erasure erasure() {
         return new Erasure(database.dataSource(), clock, events::erased);
+    }
+
+    /**
+     * The database's pooled connections, for the tables the HTTP service keeps beside the events
+     * (API keys, idempotency records). Events MUST NOT be written through it: only the sequencer
+     * writes them, through {@link #events()}.
+     */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The sequencer's counters, for metrics: writes waiting, transactions, events committed, conflicts. */
+    public WriteStats writeStats() {
+        Sequencer sequencer = events.sequencer();
+        return new WriteStats(sequencer.queued(), sequencer.transactions(), sequencer.failedTransactions(),
+                sequencer.committedEvents(), sequencer.conflicts());
     }
 
     /** Whether this process runs the embedded database. */

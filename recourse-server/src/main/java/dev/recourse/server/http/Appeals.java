@@ -1,0 +1,163 @@
+package dev.recourse.server.http;
+
+import static dev.recourse.server.http.shape.Shape.choice;
+import static dev.recourse.server.http.shape.Shape.formatted;
+import static dev.recourse.server.http.shape.Shape.object;
+import static dev.recourse.server.http.shape.Shape.optional;
+import static dev.recourse.server.http.shape.Shape.prose;
+import static dev.recourse.server.http.shape.Shape.required;
+import static dev.recourse.server.http.shape.Shape.text;
+import static dev.recourse.server.http.shape.Shape.whole;
+
+import dev.recourse.core.FieldError;
+import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.appeal.AppealOutcome;
+import dev.recourse.core.appeal.Appellant;
+import dev.recourse.core.command.Command;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.decision.PlannedRestriction;
+import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.json.Json;
+import dev.recourse.core.notice.NoticeId;
+import dev.recourse.core.process.DueProcess;
+import dev.recourse.core.subject.AccountId;
+import dev.recourse.server.http.shape.Fields;
+import dev.recourse.server.http.shape.Format;
+import dev.recourse.server.http.shape.Shape;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Appeals (internal complaints, DSA Art. 20): the platform files one for the affected person or a notifier; a person
+ * who took no part in the decision decides it, with reasons.
+ */
+public final class Appeals {
+    /** The body of an appeal. */
+    static final Shape APPEAL = object("An appeal of a decision.",
+            required("subject", Subjects.REF),
+            required("decision", formatted(Format.UUID, 36, "The decision appealed.")),
+            required("appellant", object("Who appeals: exactly one of affectedPerson and notice.",
+                    optional("affectedPerson", text(1, 500, "The account the decision acted against: the subject's owner.")),
+                    optional("notice", formatted(Format.UUID, 36, "The notice whose sender appeals; the decision answered it.")))
+                    .exactlyOne("affectedPerson", "notice")),
+            required("grounds", prose(1, 20_000, "Why, in the appellant's words.")));
+
+    /** What filing an appeal answers. */
+    static final Shape.Obj FILED = object("The appeal as filed.",
+            required("appeal", Commands.ID),
+            required("case", Commands.ID),
+            required("decision", Commands.ID),
+            required("filedAt", formatted(Format.DATE_TIME, 40, "When it was filed.")),
+            Commands.POSITION,
+            Commands.RECEIPT);
+
+    /** The body of an appeal's decision. */
+    static final Shape APPEAL_DECISION = object("How the appeal is decided, with reasons.",
+            required("subject", Subjects.REF),
+            required("outcome", choice("upheld: the decision stands; reversed: it is undone and the subject restored;"
+                    + " modified: it is replaced by the restrictions given.", List.of("upheld", "reversed", "modified"))),
+            required("reasons", prose(1, 20_000, "Why, for the appellant and the record.")),
+            optional("modified", object("The decision that replaces the one appealed; only with outcome modified.",
+                    required("restrictions", Decisions.RESTRICTIONS),
+                    required("reasons", Decisions.REASONS))));
+
+    /** What deciding an appeal answers. */
+    static final Shape.Obj APPEAL_DECIDED = object("The appeal's outcome as recorded.",
+            required("appeal", Commands.ID),
+            required("case", Commands.ID),
+            required("outcome", choice("", List.of("upheld", "reversed", "modified"))),
+            required("decidedAt", formatted(Format.DATE_TIME, 40, "When it was decided.")),
+            optional("replacement", formatted(Format.UUID, 36, "The decision that replaces the one appealed, if modified.")),
+            Commands.POSITION,
+            Commands.RECEIPT);
+
+    private final DueProcess process;
+
+    /** The appeals of {@code process}. */
+    public Appeals(DueProcess process) {
+        this.process = process;
+    }
+
+    /** {@code POST /v1/appeals}: files an appeal. */
+    public Answer file(Call call) {
+        Fields body = call.body();
+        Fields appellant = body.object("appellant");
+        Appellant who = appellant.has("affectedPerson")
+                ? new Appellant.AffectedPerson(new AccountId(appellant.text("affectedPerson")))
+                : new Appellant.Notifier(new NoticeId(UUID.fromString(appellant.text("notice"))));
+        Command.FileAppeal command = new Command.FileAppeal(Subjects.ref(body.object("subject")),
+                new DecisionId(UUID.fromString(body.text("decision"))), who, body.text("grounds"));
+        return Commands.carryOut(process, call, command, field -> "$." + field, Appeals::filed);
+    }
+
+    /** {@code POST /v1/appeals/{id}/decision}: a person who took no part decides the appeal. */
+    public Answer decide(Call call) {
+        Optional<UUID> id = call.uuidParameter("id");
+        if (id.isEmpty()) {
+            return call.answer(Problem.of(ProblemType.NOT_FOUND, "no appeal " + call.pathParameter("id")));
+        }
+        Fields body = call.body();
+        String outcome = body.text("outcome");
+        if (outcome.equals("modified") != body.has("modified")) {
+            return call.answer(Problems.invalid(List.of(new FieldError("$.modified",
+                    outcome.equals("modified") ? "is required with outcome modified" : "is only for outcome modified"))));
+        }
+        AppealOutcome decided;
+        switch (outcome) {
+            case "upheld" -> decided = new AppealOutcome.Upheld(body.text("reasons"));
+            case "reversed" -> decided = new AppealOutcome.Reversed(body.text("reasons"));
+            default -> {
+                Fields modified = body.object("modified");
+                var restrictions = Decisions.planned(modified.objects("restrictions"), "$.modified.restrictions");
+                if (!restrictions.isValid()) {
+                    return call.answer(Problems.invalid(restrictions.errors()));
+                }
+                List<PlannedRestriction> planned = restrictions.orElseThrow();
+                decided = new AppealOutcome.Modified(body.text("reasons"), planned, Decisions.reasons(modified.json("reasons")));
+            }
+        }
+        Command.DecideAppeal command = new Command.DecideAppeal(Subjects.ref(body.object("subject")), new AppealId(id.get()),
+                Decisions.person(call.caller()), decided, List.of());
+        return Commands.carryOut(process, call, command, Appeals::decisionPath, events -> appealDecided(events, outcome));
+    }
+
+    private static Answer filed(List<RecordedEvent> events) {
+        Commands.Stored<CaseEvent.AppealFiled> filed = Commands.first(events, CaseEvent.AppealFiled.class).orElseThrow();
+        CaseEvent.AppealFiled f = filed.event();
+        return Answer.json(201, filed.logged(Json.object()
+                        .put("appeal", f.appeal().id().toString())
+                        .put("case", f.caseId().toString())
+                        .put("decision", f.appeal().decision().toString())
+                        .put("filedAt", f.at().toString()))
+                        .build())
+                .withHeader("Location", "/v1/appeals/" + f.appeal().id());
+    }
+
+    private static Answer appealDecided(List<RecordedEvent> events, String outcome) {
+        Commands.Stored<CaseEvent.AppealDecided> decided = Commands.first(events, CaseEvent.AppealDecided.class).orElseThrow();
+        CaseEvent.AppealDecided d = decided.event();
+        Json.ObjBuilder answer = Json.object()
+                .put("appeal", d.appeal().toString())
+                .put("case", d.caseId().toString())
+                .put("outcome", outcome)
+                .put("decidedAt", d.at().toString());
+        Commands.first(events, CaseEvent.DecisionTaken.class)
+                .ifPresent(replacement -> answer.put("replacement", replacement.event().decision().id().toString()));
+        return Answer.json(200, decided.logged(answer).build());
+    }
+
+    /** The request's path of a field the core names in an appeal's decision. */
+    private static String decisionPath(String field) {
+        return switch (field) {
+            case "subject" -> "$.subject";
+            case "appeal" -> "id";
+            case "reviewer", "approvers" -> "Authorization";
+            case "outcome" -> "$.outcome";
+            case "outcome.reasons" -> "$.reasons";
+            case "restrictions" -> "$.modified.restrictions";
+            default -> Decisions.statementPath(field, "$.modified");
+        };
+    }
+}

@@ -1,0 +1,205 @@
+package dev.recourse.server.http;
+
+import dev.recourse.core.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The first answers to writes, kept in the database's {@code idempotent_request} table by the caller's key and the
+ * {@code Idempotency-Key} the request carried, so that a retry gets the first answer instead of acting twice
+ * (draft-ietf-httpapi-idempotency-key-header): the same key with the same request replays the answer; with another
+ * method, path or body it is refused ({@link ProblemType#IDEMPOTENCY_KEY_REUSED}, 422); while the first request is
+ * being answered a second one is refused ({@link ProblemType#IDEMPOTENCY_KEY_IN_USE}, 409).
+ *
+ * <p>A request is {@link #claim claimed} before it acts and {@link #keep answered} after; a request that fails
+ * with a fault of the server is {@link #release released}, so its retry acts. A claim whose request never finished
+ * (the process stopped) may be taken over after {@link #abandonedAfter}. Records are kept for {@link #RETENTION}.
+ *
+ * <p>Limit: the answer is stored after the action committed, in another transaction: if the process stops between
+ * the two, a retry after {@link #abandonedAfter} acts again. The core refuses most repeats by itself (a second appeal
+ * of the same decision, a decision about a case already decided the same way is a new decision though).
+ */
+public final class Idempotency {
+    /** How long an answer is kept for retries. */
+    public static final Duration RETENTION = Duration.ofHours(24);
+    /** What an {@code Idempotency-Key} is: 1 to 255 visible ASCII characters (a UUID is a good one). */
+    public static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final Duration abandonedAfter;
+
+    /**
+     * Keeps answers in {@code dataSource}.
+     *
+     * @param abandonedAfter how long a claim without an answer holds off retries; after that, a retry takes it over
+     */
+    public Idempotency(DataSource dataSource, InstantSource clock, Duration abandonedAfter) {
+        if (abandonedAfter.isNegative() || abandonedAfter.isZero()) {
+            throw new IllegalArgumentException("a claim holds for some time, not " + abandonedAfter);
+        }
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.abandonedAfter = abandonedAfter;
+    }
+
+    /** What came of claiming a request. */
+    public sealed interface Claim {
+        /** The request is new (or its claim was abandoned): act, then {@link #keep} or {@link #release}. */
+        record Fresh() implements Claim {}
+
+        /** The request was answered before: give this answer again. */
+        record Answered(Answer answer) implements Claim {}
+
+        /** The first request with this key is still being answered. */
+        record InProgress() implements Claim {}
+
+        /** The key was used before for another request. */
+        record Reused() implements Claim {}
+    }
+
+    /**
+     * The SHA-256 that identifies a request: its method, path and body. The same key with another hash is another
+     * request.
+     */
+    public static byte[] requestHash(String method, String path, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(body);
+            return sha256.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Claims the request with {@code key} from the caller with {@code apiKey}, identified by {@code requestHash}. */
+    public Claim claim(UUID apiKey, String key, byte[] requestHash) throws SQLException {
+        requireKey(key);
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            // A record can vanish between the insert and the select (its request was released): look again.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotent_request (api_key, key, request_hash,"
+                        + " started_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    insert.setObject(1, apiKey);
+                    insert.setString(2, key);
+                    insert.setBytes(3, requestHash);
+                    insert.setTimestamp(4, Timestamp.from(now));
+                    if (insert.executeUpdate() == 1) {
+                        return new Claim.Fresh();
+                    }
+                }
+                try (PreparedStatement select = c.prepareStatement("SELECT request_hash, started_at, status, content_type,"
+                        + " body, headers FROM idempotent_request WHERE api_key = ? AND key = ?")) {
+                    select.setObject(1, apiKey);
+                    select.setString(2, key);
+                    try (ResultSet rs = select.executeQuery()) {
+                        if (!rs.next()) {
+                            continue;
+                        }
+                        if (!Arrays.equals(rs.getBytes("request_hash"), requestHash)) {
+                            return new Claim.Reused();
+                        }
+                        if (rs.getObject("status") != null) {
+                            return new Claim.Answered(new Answer(rs.getInt("status"), rs.getString("content_type"),
+                                    rs.getBytes("body"), headers(rs.getString("headers"))));
+                        }
+                        Instant started = rs.getTimestamp("started_at").toInstant();
+                        if (now.isBefore(started.plus(abandonedAfter))) {
+                            return new Claim.InProgress();
+                        }
+                        return takeOver(c, apiKey, key, started, now) ? new Claim.Fresh() : new Claim.InProgress();
+                    }
+                }
+            }
+            return new Claim.InProgress();
+        }
+    }
+
+    /** Keeps {@code answer} as the answer to the claimed request, for its retries. */
+    public void keep(UUID apiKey, String key, Answer answer) throws SQLException {
+        requireKey(key);
+        if (answer.status() < 200 || answer.status() > 499) {
+            throw new IllegalArgumentException("only answers 200 to 499 are kept, not " + answer.status());
+        }
+        Json.ObjBuilder headers = Json.object();
+        answer.headers().forEach(headers::put);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE idempotent_request SET status = ?, content_type = ?, body = ?,"
+                     + " headers = ?, answered_at = ? WHERE api_key = ? AND key = ? AND status IS NULL")) {
+            s.setInt(1, answer.status());
+            s.setString(2, answer.contentType());
+            s.setBytes(3, answer.body());
+            s.setString(4, new String(JsonText.utf8(headers.build()), StandardCharsets.UTF_8));
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
+            s.setObject(6, apiKey);
+            s.setString(7, key);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("no unanswered claim of Idempotency-Key " + key + " to keep an answer for");
+            }
+        }
+    }
+
+    /** Forgets the claimed request, unanswered, so that a retry acts. */
+    public void release(UUID apiKey, String key) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "DELETE FROM idempotent_request WHERE api_key = ? AND key = ? AND status IS NULL")) {
+            s.setObject(1, apiKey);
+            s.setString(2, key);
+            s.executeUpdate();
+        }
+    }
+
+    /** Deletes the records of requests started more than {@link #RETENTION} ago; returns how many. */
+    public int purge() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM idempotent_request WHERE started_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(clock.instant().minus(RETENTION)));
+            return s.executeUpdate();
+        }
+    }
+
+    private static boolean takeOver(Connection c, UUID apiKey, String key, Instant started, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE idempotent_request SET started_at = ? WHERE api_key = ? AND key = ?"
+                + " AND status IS NULL AND started_at = ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setObject(2, apiKey);
+            s.setString(3, key);
+            s.setTimestamp(4, Timestamp.from(started));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private static SequencedMap<String, String> headers(String json) {
+        SequencedMap<String, String> headers = new LinkedHashMap<>();
+        Json.Obj obj = (Json.Obj) Json.parse(json).orElseThrow();
+        for (Map.Entry<String, Json> header : obj.members().entrySet()) {
+            headers.put(header.getKey(), ((Json.Str) header.getValue()).value());
+        }
+        return headers;
+    }
+
+    private static void requireKey(String key) {
+        if (!KEY_FORM.matcher(key).matches()) {
+            throw new IllegalArgumentException("an Idempotency-Key is 1 to 255 visible ASCII characters");
+        }
+    }
+}

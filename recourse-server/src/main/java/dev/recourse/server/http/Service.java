@@ -1,0 +1,100 @@
+package dev.recourse.server.http;
+
+import dev.recourse.core.process.DueProcess;
+import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.store.RecourseStore;
+import dev.recourse.tlog.tile.DirectoryTiles;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Recourse service: the HTTP API over a {@link RecourseStore}, wired: the key register, idempotent writes, the
+ * measurements, every endpoint of {@link Routes}. The store belongs to the caller, who closes it after this.
+ */
+public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    /** How long a write's claim on its Idempotency-Key holds off retries before it counts as abandoned. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
+    private final ApiServer server;
+    private final ApiKeys keys;
+    private final List<Route> routes;
+    private final ScheduledExecutorService purger;
+
+    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger) {
+        this.server = server;
+        this.keys = keys;
+        this.routes = routes;
+        this.purger = purger;
+    }
+
+    /**
+     * Serves the API over {@code store}.
+     *
+     * @param clock the time of keys, idempotency records and the rate limit
+     * @param random keys, ids and incident ids
+     * @param version the service's version, for the API's description
+     * @throws io.javalin.util.JavalinBindException if the port is taken
+     */
+    public static Service start(HttpSettings settings, RecourseStore store, InstantSource clock, SecureRandom random, String version) {
+        ApiKeys keys = new ApiKeys(store.dataSource(), clock, random);
+        Idempotency idempotency = new Idempotency(store.dataSource(), clock, ABANDONED_AFTER);
+        PrometheusMeterRegistry registry = Metrics.registry();
+        Metrics.measureLedger(registry, store.log()::progress);
+        Metrics.measureWrites(registry, store::writeStats);
+        List<Route> all = routes(store, keys, registry, version).all();
+        ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
+        ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
+        purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
+        return new Service(server, keys, all, purger);
+    }
+
+    /** Every endpoint over {@code store}. */
+    static Routes routes(RecourseStore store, ApiKeys keys, PrometheusMeterRegistry registry, String version) {
+        DueProcess process = store.dueProcess();
+        return new Routes(new Keys(keys), new Intake(process), new Decisions(process), new Appeals(process), new Receipts(store),
+                new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
+                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
+    }
+
+    /** The register of API keys. */
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    /** Every route served. */
+    public List<Route> routes() {
+        return routes;
+    }
+
+    /** Where the API is served: {@code http://host:port}. */
+    public URI url() {
+        return server.url();
+    }
+
+    /** Stops serving; requests in progress are answered first. */
+    @Override
+    public void close() {
+        purger.shutdownNow();
+        server.close();
+    }
+
+    private static void purge(Idempotency idempotency) {
+        try {
+            int purged = idempotency.purge();
+            LOG.info("forgot {} answers to writes older than {}", purged, Idempotency.RETENTION);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not forget old answers to writes; trying again in an hour", e);
+        }
+    }
+}

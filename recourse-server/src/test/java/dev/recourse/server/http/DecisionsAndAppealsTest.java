@@ -1,0 +1,210 @@
+package dev.recourse.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recourse.core.json.Json;
+import dev.recourse.server.http.auth.ApiRole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Decisions and appeals through the API: the statement of reasons checked, the deciders taken from the keys. */
+class DecisionsAndAppealsTest {
+    private static TestApi api;
+
+    @BeforeAll
+    static void start() {
+        api = new TestApi();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private Client.Reply post(ApiRole role, String path, Json body) {
+        return api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
+    }
+
+    private String notice(String post) {
+        Client.Reply reply = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice(post, "owner-" + post));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return reply.string("notice");
+    }
+
+
+    @Test
+    void aModeratorRemovesContentWithACompleteStatementOfReasons() {
+        String notice = notice("d-1");
+
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-1", notice, Bodies.illegalReasons()));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(Decisions.DECIDED.problems(reply.json())).isEmpty();
+        assertThat(reply.string("status")).isEqualTo("taken");
+    }
+
+    @Test
+    void anIncompleteStatementIsRefusedNamingTheDsaField() {
+        String notice = notice("d-2");
+        long before = api.events();
+
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions",
+                Bodies.removal("d-2", notice, Bodies.with(Bodies.illegalReasons(), "illegal_content_legal_ground", null)));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("type")).isEqualTo(Json.of(ProblemType.REJECTED.uri()));
+        assertThat(reply.fields()).contains("$.restrict.reasons.illegal_content_legal_ground");
+        assertThat(api.events()).isEqualTo(before);
+    }
+
+    @Test
+    void aStatementFieldRecourseFillsInIsRefusedInTheReasons() {
+        String notice = notice("d-3");
+
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions",
+                Bodies.removal("d-3", notice, Bodies.with(Bodies.illegalReasons(), "puid", Json.of("x"))));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).containsExactly("$.restrict.reasons.puid");
+    }
+
+    @Test
+    void anUnknownDsaValueIsRefusedByItsPath() {
+        String notice = notice("d-4");
+
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions",
+                Bodies.removal("d-4", notice, Bodies.with(Bodies.illegalReasons(), "category", Json.of("STATEMENT_CATEGORY_NONSENSE"))));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).containsExactly("$.restrict.reasons.category");
+    }
+
+    @Test
+    void takingNoActionNeedsReasonsAndANotice() {
+        String notice = notice("d-5");
+        Json.Obj noAction = Json.object()
+                .put("subject", Bodies.subjectRef("d-5"))
+                .put("notices", Json.strings(List.of(notice)))
+                .put("noAction", Json.object().put("reasons", "It is satire, which the law protects.").build())
+                .build();
+
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions", noAction);
+        Client.Reply withoutNotice = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.with(noAction, "notices", null));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(withoutNotice.status()).isEqualTo(422);
+        assertThat(withoutNotice.fields()).containsExactly("$.notices");
+    }
+
+    @Test
+    void aDecisionAboutASubjectWithoutACaseIsRefused() {
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions",
+                Bodies.removal("never-reported", UUID.randomUUID().toString(), Bodies.illegalReasons()));
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).contains("$.subject");
+    }
+
+    @Test
+    void anOtherMeasureSaysWhatItIs() {
+        String notice = notice("d-6");
+        Json.Obj decision = Bodies.removal("d-6", notice, Bodies.illegalReasons());
+        Json.Obj restrict = (Json.Obj) decision.get("restrict");
+        Json.Obj other = Bodies.with(decision, "restrict", Bodies.with(restrict, "restrictions",
+                new Json.Arr(List.of(Json.object().put("visibility", "DECISION_VISIBILITY_OTHER").build()))));
+
+        Client.Reply reply = post(ApiRole.MODERATOR, "/v1/decisions", other);
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).containsExactly("$.restrict.restrictions[0].other");
+    }
+
+    @Test
+    void anAccountLevelActionOnAProtectedSubjectIsOnlyProposed() {
+        Json.Obj journalist = Bodies.with(Bodies.with(Bodies.subject("acct-j", "acct-j"), "kind", Json.of("account")),
+                "protected", Json.of("journalist"));
+        Client.Reply notice = post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice("acct-j", "acct-j"), "subject", journalist));
+        Json.Obj suspend = Json.object()
+                .put("subject", Json.object().put("kind", "account").put("id", "acct-j").build())
+                .put("notices", Json.strings(List.of(notice.string("notice"))))
+                .put("restrict", Json.object()
+                        .put("restrictions", List.of(Json.object().put("account", "DECISION_ACCOUNT_SUSPENDED").build()))
+                        .put("reasons", Bodies.illegalReasons())
+                        .build())
+                .build();
+
+        Client.Reply reply = post(ApiRole.SENIOR_MODERATOR, "/v1/decisions", suspend);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        assertThat(reply.string("status")).isEqualTo("proposed");
+        assertThat(Decisions.DECIDED.problems(reply.json())).isEmpty();
+    }
+
+    @Test
+    void theAffectedPersonAppealsAndAnotherPersonReversesTheDecision() {
+        String notice = notice("d-7");
+        String decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-7", notice, Bodies.illegalReasons())).string("decision");
+        Json.Obj appeal = Json.object()
+                .put("subject", Bodies.subjectRef("d-7"))
+                .put("decision", decision)
+                .put("appellant", Json.object().put("affectedPerson", "owner-d-7").build())
+                .put("grounds", "It quotes the law; it does not incite.")
+                .build();
+
+        Client.Reply filed = post(ApiRole.PLATFORM, "/v1/appeals", appeal);
+        Client.Reply decided = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + filed.string("appeal") + "/decision", Json.object()
+                .put("subject", Bodies.subjectRef("d-7"))
+                .put("outcome", "reversed")
+                .put("reasons", "A quotation of the law is not incitement.")
+                .build());
+
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        assertThat(Appeals.FILED.problems(filed.json())).isEmpty();
+        assertThat(filed.header("Location")).contains("/v1/appeals/" + filed.string("appeal"));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+        assertThat(Appeals.APPEAL_DECIDED.problems(decided.json())).isEmpty();
+        assertThat(decided.string("outcome")).isEqualTo("reversed");
+    }
+
+    @Test
+    void whoTookPartInADecisionDoesNotDecideItsAppeal() {
+        String notice = notice("d-8");
+        String decision = post(ApiRole.SENIOR_MODERATOR, "/v1/decisions", Bodies.removal("d-8", notice, Bodies.illegalReasons()))
+                .string("decision");
+        String appeal = post(ApiRole.PLATFORM, "/v1/appeals", Json.object()
+                .put("subject", Bodies.subjectRef("d-8"))
+                .put("decision", decision)
+                .put("appellant", Json.object().put("affectedPerson", "owner-d-8").build())
+                .put("grounds", "Wrong.")
+                .build()).string("appeal");
+
+        Client.Reply reply = post(ApiRole.SENIOR_MODERATOR, "/v1/appeals/" + appeal + "/decision", Json.object()
+                .put("subject", Bodies.subjectRef("d-8"))
+                .put("outcome", "upheld")
+                .put("reasons", "Right.")
+                .build());
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).containsExactly("Authorization");
+    }
+
+    @Test
+    void anAppealByAnotherThanTheOwnerIsRefused() {
+        String notice = notice("d-9");
+        String decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-9", notice, Bodies.illegalReasons())).string("decision");
+
+        Client.Reply reply = post(ApiRole.PLATFORM, "/v1/appeals", Json.object()
+                .put("subject", Bodies.subjectRef("d-9"))
+                .put("decision", decision)
+                .put("appellant", Json.object().put("affectedPerson", "someone-else").build())
+                .put("grounds", "Wrong.")
+                .build());
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).containsExactly("$.appellant");
+    }
+}
