@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 
 /**
  * Recourse's storage, assembled: the database (embedded unless a URL is set), the sequencer that
@@ -47,14 +48,15 @@ public final class RecourseStore implements AutoCloseable {
 
     private final StoreSettings settings;
     private final InstantSource clock;
-    private final SecureRandom random;
+    /** Ids and salts on the write path. */
+    private final RandomGenerator random;
     private final Database database;
     private final LedgerIntegrator integrator;
     private final PostgresEventStore events;
     private final ReadModel readModel;
     private final PublicLog log;
 
-    private RecourseStore(StoreSettings settings, InstantSource clock, SecureRandom random, Database database,
+    private RecourseStore(StoreSettings settings, InstantSource clock, RandomGenerator random, Database database,
                           LedgerIntegrator integrator, PostgresEventStore events, ReadModel readModel) {
         this.settings = settings;
         this.clock = clock;
@@ -82,10 +84,11 @@ public final class RecourseStore implements AutoCloseable {
         try {
             integrator = LedgerIntegrator.start(database.dataSource(), settings.ledger(), clock, random);
             ReadModel readModel = new ReadModel(database.dataSource(), clock, settings.process());
+            RandomGenerator writes = new BufferedRandom(random);
             events = PostgresEventStore.start(database.dataSource(), settings.sequencer(), List.of(readModel.projection()),
-                    integrator::committed, random);
+                    integrator::committed, writes);
             readModel.catchUp(events);
-            return new RecourseStore(settings, clock, random, database, integrator, events, readModel);
+            return new RecourseStore(settings, clock, writes, database, integrator, events, readModel);
         } catch (IOException | RuntimeException e) {
             stop(events, integrator, database, e);
             throw e;

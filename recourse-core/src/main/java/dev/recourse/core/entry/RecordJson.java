@@ -5,6 +5,9 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.json.CanonicalJson;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonPath;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -387,26 +390,37 @@ final class RecordJson {
     }
 
     /** One component of a record: its name, accessor and form, and whether it is an {@code Optional}. */
-    private record Component(String name, Method accessor, Form form, boolean optional) {
+    /** A record's component; {@code accessor} takes the record as a {@link Record} and returns an {@link Object}. */
+    private record Component(String name, MethodHandle accessor, Form form, boolean optional) {
+        private static final MethodType GETTER = MethodType.methodType(Object.class, Record.class);
+
         static Component of(RecordComponent c) {
             Type type = c.getGenericType();
             boolean optional = type instanceof ParameterizedType p && p.getRawType() == Optional.class;
             Form form = RecordJson.form(optional ? ((ParameterizedType) type).getActualTypeArguments()[0] : type);
             Method accessor = c.getAccessor();
             accessor.setAccessible(true);
-            return new Component(c.getName(), accessor, form, optional);
+            try {
+                // A method handle, not Method.invoke: this runs for every component of every event stored.
+                return new Component(c.getName(), MethodHandles.lookup().unreflect(accessor).asType(GETTER), form, optional);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + c.getDeclaringRecord().getName() + "." + c.getName(), e);
+            }
         }
 
         Object get(Record r) {
+            Object value;
             try {
-                Object value = accessor.invoke(r);
-                if (value == null) {
-                    throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + name + " is null: the core's records hold no nulls");
-                }
-                return value;
-            } catch (IllegalAccessException | InvocationTargetException e) {
+                value = (Object) accessor.invokeExact(r);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + name, e);
             }
+            if (value == null) {
+                throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + name + " is null: the core's records hold no nulls");
+            }
+            return value;
         }
 
         String describe(Catalog named) {

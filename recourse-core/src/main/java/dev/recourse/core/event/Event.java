@@ -12,6 +12,6 @@ public sealed interface Event permits CaseEvent, AuthorityEvent, AccountEvent, N
      * Events MUST NOT override it (see {@code EventCodec} for why the name is stable).
      */
     default String type() {
-        return getClass().getSimpleName();
+        return TypeNames.OF.get(getClass());
     }
 }

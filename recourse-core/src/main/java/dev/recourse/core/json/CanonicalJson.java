@@ -67,8 +67,13 @@ public final class CanonicalJson {
 
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        int plain = 0; // the start of the run of characters that need no escape, appended at once
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            out.append(s, plain, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -82,14 +87,14 @@ public final class CanonicalJson {
                         out.append(String.format("\\u%04x", (int) c));
                     } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                         out.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        throw new IllegalArgumentException("a lone surrogate at index " + i + " is not Unicode text");
                     } else {
-                        out.append(c);
+                        throw new IllegalArgumentException("a lone surrogate at index " + i + " is not Unicode text");
                     }
                 }
             }
+            plain = i + 1;
         }
+        out.append(s, plain, s.length());
         out.append('"');
     }
 

@@ -14,6 +14,12 @@ public record SubjectRef(SubjectKind kind, String platformId) {
 
     @Override
     public String toString() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + platformId;
+        // The kind's name in lower case, spelled out: this names the case's stream, on every command.
+        String prefix = switch (kind) {
+            case CONTENT -> "content:";
+            case ACCOUNT -> "account:";
+            case PAGE -> "page:";
+        };
+        return prefix + platformId;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,6 +69,11 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
             description = "Start R decisions a second on a fixed schedule, to measure latency at that load (default: as fast as possible).")
     Double rate;
 
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0",
+            description = "First take W decisions as fast as possible, unmeasured, so that the JVM has compiled the hot"
+                    + " code before the N measured ones (default ${DEFAULT-VALUE}).")
+    long warmup;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Run in DIR, which must not exist yet, and keep the database there too (default: a new temporary"
                     + " directory of which only the log is kept).")
@@ -100,13 +106,22 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
         Measured measured;
         double seconds;
         double coveredSeconds;
+        Optional<CpuTime> cpu;
         try (RecourseStore store = RecourseStore.open(settings, clock, new SecureRandom())) {
             verifierKey = store.log().verifierKey();
+            Path cluster = work.resolve("postgres");
+            if (warmup > 0) {
+                try (Progress progress = Progress.of("warmed up with", warmup, err, Progress.Style.forStderr(), clock)) {
+                    submit(store.dueProcess(), progress, count, warmup, Optional.empty(), System.nanoTime());
+                }
+            }
+            Optional<CpuTime> before = CpuTime.now(cluster);
             long start = System.nanoTime();
             try (Progress progress = Progress.of("decided", count, err, Progress.Style.forStderr(), clock)) {
-                measured = submit(store.dueProcess(), progress, start);
+                measured = submit(store.dueProcess(), progress, 0, count, Optional.ofNullable(rate), start);
             }
             seconds = (System.nanoTime() - start) / 1e9;
+            cpu = before.flatMap(b -> CpuTime.now(cluster).map(after -> after.since(b)));
             store.log().awaitCovered(measured.lastPosition()).get(10, TimeUnit.MINUTES);
             coveredSeconds = (System.nanoTime() - start) / 1e9;
         }
@@ -119,6 +134,8 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d decisions (%d commands) in %.3f s, covered by a signed checkpoint after %.3f s; load average %s%n",
                 measured.decisions(), latencies.length, seconds, coveredSeconds, loadAverage());
+        cpu.ifPresent(c -> out.printf(Locale.ROOT, "CPU per decision: %.3f ms in the JVM, %.3f ms in PostgreSQL%n",
+                c.jvm().toNanos() / 1e6 / measured.decisions(), c.database().toNanos() / 1e6 / measured.decisions()));
         out.printf(Locale.ROOT, "{\"decisions\":%d,\"seconds\":%.3f,\"decisionsPerSecond\":%.0f,\"p50Millis\":%.2f,\"p99Millis\":%.2f,"
                         + "\"coveredSeconds\":%.3f,\"threads\":%d,\"logDir\":%s,\"verifierKey\":%s}%n",
                 measured.decisions(), seconds, measured.decisions() / seconds, millis(latencies, 0.50), millis(latencies, 0.99),
@@ -141,22 +158,37 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
         if (rate != null && !(rate > 0 && rate <= 1e7)) {
             throw new ParameterException(spec.commandLine(), "--rate must be more than 0 and at most 10000000, not " + rate);
         }
+        if (warmup < 0 || count + warmup > Integer.MAX_VALUE / 2) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be 0 to " + (Integer.MAX_VALUE / 2 - count) + ", not " + warmup);
+        }
         if (dir != null && Files.exists(dir)) {
             throw new ParameterException(spec.commandLine(), dir + " already exists; give a new directory");
         }
     }
 
-    /** Runs the submitters until every decision is taken; fails if the core refused one. */
-    private Measured submit(DueProcess core, Progress progress, long start) throws Exception {
+    /**
+     * Runs the submitters until decisions {@code first} to {@code first + n - 1} are taken, at {@code rate} a second
+     * from {@code start} if given; fails if the core refused one.
+     */
+    private Measured submit(DueProcess core, Progress progress, long first, long n, Optional<Double> rate, long start)
+            throws Exception {
         AtomicLong next = new AtomicLong();
-        long[] latencies = new long[(int) (2 * count)];
+        long[] latencies = new long[(int) (2 * n)];
         List<Future<Long>> submitters = new ArrayList<>(threads);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int t = 0; t < threads; t++) {
                 submitters.add(executor.submit(() -> {
                     long last = -1;
-                    for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                        last = Math.max(last, decide(core, n, start, latencies));
+                    for (long i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        long begin = System.nanoTime();
+                        if (rate.isPresent()) {
+                            long scheduled = start + (long) (i * 1e9 / rate.get());
+                            for (long wait = scheduled - begin; wait > 0; wait = scheduled - System.nanoTime()) {
+                                LockSupport.parkNanos(wait);
+                            }
+                            begin = scheduled;
+                        }
+                        last = Math.max(last, decide(core, first + i, begin, latencies, (int) (2 * i)));
                         progress.advance(1);
                     }
                     return last;
@@ -166,27 +198,22 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
             for (Future<Long> submitter : submitters) {
                 lastPosition = Math.max(lastPosition, submitter.get());
             }
-            return new Measured(count, lastPosition, latencies);
+            return new Measured(n, lastPosition, latencies);
         }
     }
 
-    /** Takes decision {@code n}: its notice, then its decision; returns the last position it stored. */
-    private long decide(DueProcess core, long n, long start, long[] latencies) {
-        long begin = System.nanoTime();
-        if (rate != null) {
-            long scheduled = start + (long) (n * 1e9 / rate);
-            for (long wait = scheduled - begin; wait > 0; wait = scheduled - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            begin = scheduled;
-        }
+    /**
+     * Takes decision {@code n}, begun at {@code begin}: its notice, then its decision. Writes the latencies of the
+     * two commands to {@code latencies} at {@code at} and the next; returns the last position it stored.
+     */
+    private static long decide(DueProcess core, long n, long begin, long[] latencies, int at) {
         List<RecordedEvent> notice = accepted(core.handle(DecisionLoad.notice(n)), n);
         long noticed = System.nanoTime();
-        latencies[(int) (2 * n)] = noticed - begin;
+        latencies[at] = noticed - begin;
         NoticeId id = notice.stream().map(RecordedEvent::event).filter(CaseEvent.NoticeReceived.class::isInstance)
                 .map(e -> ((CaseEvent.NoticeReceived) e).notice().id()).findFirst().orElseThrow();
         List<RecordedEvent> decision = accepted(core.handle(DecisionLoad.decision(n, id)), n);
-        latencies[(int) (2 * n + 1)] = System.nanoTime() - noticed;
+        latencies[at + 1] = System.nanoTime() - noticed;
         return decision.getLast().position();
     }
 

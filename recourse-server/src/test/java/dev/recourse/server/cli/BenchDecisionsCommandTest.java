@@ -50,7 +50,7 @@ class BenchDecisionsCommandTest {
 
     @Test
     void verifyAuditsTheLogTheBenchmarkLeft() {
-        Run bench = Run.of("bench", "decisions", "--count", "5", "--threads", "2", "--rate", "50", "--dir",
+        Run bench = Run.of("bench", "decisions", "--count", "5", "--threads", "2", "--rate", "50", "--warmup", "3", "--dir",
                 dir.resolve("bench").toString());
         Matcher result = RESULT.matcher(bench.out().lines().reduce((first, second) -> second).orElseThrow());
         assertThat(result.matches()).isTrue();
@@ -58,6 +58,7 @@ class BenchDecisionsCommandTest {
         Run verify = Run.of("verify", "--log", result.group(2), "--key", result.group(3));
 
         assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).as("the warm-up's decisions are in the log too").contains(": 72 entries");
     }
 
     private static void delete(Path directory) throws IOException {
