@@ -187,6 +187,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         if (cached.isPresent()) {
             return cached.get();
         }
+        long epoch = cache.epoch();
         List<StreamReads.Row> rows;
         try {
             rows = reads.read(name).get();
@@ -201,7 +202,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             events.add(new RecordedEvent(row.position(), stream, row.version(),
                     decode(row.form(), row.position(), row.erased() ? "payload" : "private record")));
         }
-        cache.read(name, events);
+        cache.read(name, events, epoch);
         return List.copyOf(events);
     }
 

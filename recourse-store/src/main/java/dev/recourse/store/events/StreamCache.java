@@ -31,6 +31,8 @@ final class StreamCache {
     }
 
     private final Map<String, Known> streams;
+    /** How many times the cache was emptied: a read that began before an erasure is not kept after it. */
+    private long erasures;
 
     StreamCache(int capacity) {
         this.streams = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,8 +49,19 @@ final class StreamCache {
         return known != null && known.complete() ? Optional.of(known.events()) : Optional.empty();
     }
 
-    /** Keeps {@code events}, read from the database, unless the stream is known to be longer. */
-    synchronized void read(String stream, List<RecordedEvent> events) {
+    /** What to hand to {@link #read} for a read that begins now. */
+    synchronized long epoch() {
+        return erasures;
+    }
+
+    /**
+     * Keeps {@code events}, read from the database in a read that began at {@code epoch}, unless the stream is known
+     * to be longer or the cache was emptied since.
+     */
+    synchronized void read(String stream, List<RecordedEvent> events, long epoch) {
+        if (epoch != erasures) {
+            return;
+        }
         Known known = streams.get(stream);
         if (known == null || events.size() >= known.length() && !(known.complete() && known.events().size() > events.size())) {
             streams.put(stream, new Known(List.copyOf(events), events.size()));
@@ -78,8 +91,9 @@ final class StreamCache {
         streams.remove(stream);
     }
 
-    /** Forgets every stream. */
+    /** Forgets every stream, and every read begun before. */
     synchronized void clear() {
         streams.clear();
+        erasures++;
     }
 }

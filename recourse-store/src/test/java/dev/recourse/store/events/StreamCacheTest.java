@@ -29,7 +29,7 @@ class StreamCacheTest {
 
     @Test
     void anAppendExtendsTheStreamItWasCheckedAgainst() {
-        cache.read(NAME, events(1, 2));
+        cache.read(NAME, events(1, 2), cache.epoch());
 
         cache.appended(NAME, 2, events(3, 4));
 
@@ -54,25 +54,25 @@ class StreamCacheTest {
     void aReadThatStartedBeforeAnAppendDoesNotHideIt() {
         cache.appended(NAME, 5, events(6, 6));
 
-        cache.read(NAME, events(1, 5));
+        cache.read(NAME, events(1, 5), cache.epoch());
 
         assertThat(cache.get(NAME)).isEmpty();
-        cache.read(NAME, events(1, 6));
+        cache.read(NAME, events(1, 6), cache.epoch());
         assertThat(cache.get(NAME)).contains(events(1, 6));
     }
 
     @Test
     void aShorterReadDoesNotReplaceALongerStream() {
-        cache.read(NAME, events(1, 3));
+        cache.read(NAME, events(1, 3), cache.epoch());
 
-        cache.read(NAME, events(1, 2));
+        cache.read(NAME, events(1, 2), cache.epoch());
 
         assertThat(cache.get(NAME)).contains(events(1, 3));
     }
 
     @Test
     void aForgottenStreamIsReadAgain() {
-        cache.read(NAME, events(1, 3));
+        cache.read(NAME, events(1, 3), cache.epoch());
 
         cache.forget(NAME);
 
@@ -80,12 +80,22 @@ class StreamCacheTest {
     }
 
     @Test
+    void aReadBegunBeforeAnErasureIsNotKeptAfterIt() {
+        long epoch = cache.epoch();
+        cache.clear();
+
+        cache.read(NAME, events(1, 3), epoch);
+
+        assertThat(cache.get(NAME)).isEmpty();
+    }
+
+    @Test
     void theLeastRecentlyUsedStreamLeavesFirst() {
-        cache.read("a", List.of());
-        cache.read("b", List.of());
+        cache.read("a", List.of(), cache.epoch());
+        cache.read("b", List.of(), cache.epoch());
         cache.get("a");
 
-        cache.read("c", List.of());
+        cache.read("c", List.of(), cache.epoch());
 
         assertThat(cache.get("a")).isPresent();
         assertThat(cache.get("b")).isEmpty();
