@@ -7,8 +7,8 @@ import dev.recourse.store.database.Database;
 import dev.recourse.store.erasure.Erasure;
 import dev.recourse.store.events.PostgresEventStore;
 import dev.recourse.store.ledger.LedgerIntegrator;
+import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.sequencer.PrivateRecord;
-import dev.recourse.store.sequencer.Projection;
 import dev.recourse.store.sequencer.Sequencer;
 import dev.recourse.tlog.receipt.Receipt;
 
@@ -30,10 +30,14 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #events()}: the core's {@link EventStore} port on PostgreSQL, and
  *       {@link #dueProcess()}, the decision pipeline on it;</li>
+ *   <li>{@link #readModel()}: cases, review queues, standing restrictions, transparency rollups;</li>
  *   <li>{@link #log()}: the log's key, checkpoints and progress; {@link #receipt} and
  *       {@link #privateRecord}: what an affected person receives to check their entry;</li>
  *   <li>{@link #erasure()}: deletion of personal data.</li>
  * </ul>
+ *
+ * <p>On start the read model catches up with events it has not seen (none, normally): this assumes
+ * one process writes to the database at a time.
  *
  * <p>Thread-safe: one instance serves the whole process. {@link #close()} stops it in order: the
  * writes already queued are committed, the log takes them in, then the database stops.
@@ -46,19 +50,19 @@ public final class RecourseStore implements AutoCloseable {
     private final SecureRandom random;
     private final Database database;
     private final LedgerIntegrator integrator;
-    private final Sequencer sequencer;
     private final PostgresEventStore events;
+    private final ReadModel readModel;
     private final PublicLog log;
 
     private RecourseStore(StoreSettings settings, InstantSource clock, SecureRandom random, Database database,
-                          LedgerIntegrator integrator, Sequencer sequencer) {
+                          LedgerIntegrator integrator, PostgresEventStore events, ReadModel readModel) {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
         this.database = database;
         this.integrator = integrator;
-        this.sequencer = sequencer;
-        this.events = new PostgresEventStore(database.dataSource(), sequencer, random);
+        this.events = events;
+        this.readModel = readModel;
         this.log = new PublicLog(integrator, settings.ledger().logDirectory());
     }
 
@@ -74,21 +78,38 @@ public final class RecourseStore implements AutoCloseable {
     public static RecourseStore open(StoreSettings settings, InstantSource clock, SecureRandom random) throws IOException {
         Database database = Database.start(settings.database(), random);
         LedgerIntegrator integrator = null;
+        PostgresEventStore events = null;
         try {
             integrator = LedgerIntegrator.start(database.dataSource(), settings.ledger(), clock, random);
-            List<Projection> projections = List.of();
-            Sequencer sequencer = Sequencer.start(database.dataSource(), settings.sequencer(), projections, integrator::committed);
-            return new RecourseStore(settings, clock, random, database, integrator, sequencer);
+            ReadModel readModel = new ReadModel(database.dataSource(), clock, settings.process());
+            events = PostgresEventStore.start(database.dataSource(), settings.sequencer(), List.of(readModel.projection()),
+                    integrator::committed, random);
+            readModel.catchUp(events);
+            return new RecourseStore(settings, clock, random, database, integrator, events, readModel);
         } catch (IOException | RuntimeException e) {
-            try {
-                if (integrator != null) {
-                    integrator.close();
-                }
-                database.close();
-            } catch (IOException | InterruptedException | RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
+            stop(events, integrator, database, e);
             throw e;
+        }
+    }
+
+    /** Stops what {@link #open} started before it failed with {@code failure}. */
+    private static void stop(PostgresEventStore events, LedgerIntegrator integrator, Database database, Exception failure) {
+        try {
+            if (events != null) {
+                events.close();
+            }
+            if (integrator != null) {
+                integrator.close();
+            }
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(closing);
+        } finally {
+            try {
+                database.close();
+            } catch (IOException | RuntimeException closing) {
+                failure.addSuppressed(closing);
+            }
         }
     }
 
@@ -109,6 +130,14 @@ public final class RecourseStore implements AutoCloseable {
     /** The due-process settings the pipeline and the projections use. */
     public Settings processSettings() {
         return settings.process();
+    }
+
+    /**
+     * The read model: cases, review queues, standing restrictions and transparency rollups, as up to
+     * date as the events (they are written in the same transaction).
+     */
+    public ReadModel readModel() {
+        return readModel;
     }
 
     /** The transparency log this store feeds. */
@@ -173,6 +202,7 @@ public final class RecourseStore implements AutoCloseable {
 
     /** The sequencer's counters, for metrics: writes waiting, transactions, events committed, conflicts. */
     public WriteStats writeStats() {
+        Sequencer sequencer = events.sequencer();
         return new WriteStats(sequencer.queued(), sequencer.transactions(), sequencer.failedTransactions(),
                 sequencer.committedEvents(), sequencer.conflicts());
     }
@@ -193,7 +223,7 @@ public final class RecourseStore implements AutoCloseable {
         boolean interrupted = false;
         try {
             try {
-                sequencer.close();
+                events.close();
             } catch (InterruptedException e) {
                 interrupted = true;
             }

@@ -44,14 +44,14 @@ import net.jqwik.api.Combinators;
  * (values it refuses are drawn again). Types whose constructors check more than random values meet (codes, pseudonyms,
  * complete statements) come from small sets of valid ones.
  */
-final class RecordArbitraries {
+public final class RecordArbitraries {
     private RecordArbitraries() {}
 
     private static final Map<Type, Arbitrary<?>> CACHE = new ConcurrentHashMap<>();
 
     /** Arbitrary values of {@code type}. */
     @SuppressWarnings("unchecked")
-    static <T> Arbitrary<T> of(Class<T> type) {
+    public static <T> Arbitrary<T> of(Class<T> type) {
         return (Arbitrary<T>) of((Type) type);
     }
 

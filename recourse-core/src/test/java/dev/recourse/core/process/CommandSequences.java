@@ -51,17 +51,17 @@ import net.jqwik.api.Tuple;
  * Random command sequences over a small world of subjects, people and notifiers, taken through the core step by
  * step: what the properties of the core drive it with.
  */
-final class CommandSequences {
+public final class CommandSequences {
     private CommandSequences() {}
 
     /** What a step does. */
-    enum Kind { NOTICE, AUTHORITY, DETECT, DECIDE, APPROVE, DECLINE, APPEAL, DECIDE_APPEAL, UNFOUNDED, ADVANCE }
+    public enum Kind { NOTICE, AUTHORITY, DETECT, DECIDE, APPROVE, DECLINE, APPEAL, DECIDE_APPEAL, UNFOUNDED, ADVANCE }
 
     /** One step: its kind, and three numbers that choose the subject, the person and the variant of the command. */
-    record Step(Kind kind, int a, int b, int c) {}
+    public record Step(Kind kind, int a, int b, int c) {}
 
     /** 15 to 50 steps. */
-    static Arbitrary<List<Step>> steps() {
+    public static Arbitrary<List<Step>> steps() {
         return step().list().ofMinSize(15).ofMaxSize(50);
     }
 
@@ -94,10 +94,10 @@ final class CommandSequences {
     }
 
     /** A command the core handled: what, when, its result, and what was stored before. */
-    record Attempted(Command command, Instant at, Result result, List<RecordedEvent> before) {}
+    public record Attempted(Command command, Instant at, Result result, List<RecordedEvent> before) {}
 
     /** Takes {@code step}: hands its command, if it has one now, to the core, and for ADVANCE moves the clock and runs the timers. */
-    static Optional<Attempted> take(Fixture f, Step step) {
+    public static Optional<Attempted> take(Fixture f, Step step) {
         Optional<Attempted> attempted = command(f, step).map(command -> {
             List<RecordedEvent> before = List.copyOf(f.all());
             Result result = f.core.handle(command);

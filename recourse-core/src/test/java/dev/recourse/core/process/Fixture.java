@@ -9,6 +9,7 @@ import dev.recourse.core.decider.Role;
 import dev.recourse.core.decision.Reasons;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.port.EventStore;
 import dev.recourse.core.port.InMemoryEventStore;
 import dev.recourse.core.statement.Statements;
 import dev.recourse.core.subject.AccountId;
@@ -24,21 +25,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-/** A core on an in-memory store with a clock that tests move. */
-final class Fixture {
-    static final Instant START = Instant.parse("2025-03-14T09:00:00Z");
+/**
+ * A core with a clock that tests move, on an in-memory store or, for another module's tests of its own store, on any
+ * {@link EventStore}.
+ */
+public final class Fixture {
+    /** When the clock starts. */
+    public static final Instant START = Instant.parse("2025-03-14T09:00:00Z");
     static final Person ADA = new Person(new Pseudonym("mod-ada"), Role.MODERATOR);
     static final Person BEA = new Person(new Pseudonym("mod-bea"), Role.SENIOR_MODERATOR);
     static final Person CEM = new Person(new Pseudonym("rev-cem"), Role.APPEAL_REVIEWER);
     static final Person DAN = new Person(new Pseudonym("rev-dan"), Role.APPEAL_REVIEWER);
 
-    final InMemoryEventStore store = new InMemoryEventStore();
-    final SteppingClock clock = new SteppingClock(START);
+    final EventStore store;
+    final SteppingClock clock;
     final Settings settings = Settings.defaults("Certified out-of-court dispute settlement bodies: https://example.eu/ods",
             "The courts of the country where you live.");
     final DueProcess core;
 
     Fixture(long seed) {
+        this(new InMemoryEventStore(), new SteppingClock(START), seed);
+    }
+
+    /** A core on {@code store}, which MUST be empty, with time from {@code clock} and ids drawn from {@code seed}. */
+    public Fixture(EventStore store, SteppingClock clock, long seed) {
+        this.store = store;
+        this.clock = clock;
         core = new DueProcess(store, clock, new Random(seed), settings);
     }
 
@@ -85,7 +97,8 @@ final class Fixture {
         return (Result.Rejected) result;
     }
 
-    List<RecordedEvent> all() {
+    /** Every event stored, in position order. */
+    public List<RecordedEvent> all() {
         return store.readAll(0, Integer.MAX_VALUE);
     }
 
@@ -100,7 +113,7 @@ final class Fixture {
     }
 
     /** Runs every command the clock has made due; returns how many. */
-    int runTimers() {
+    public int runTimers() {
         List<Command> due = Timers.of(all()).due(clock.instant());
         due.forEach(this::accept);
         return due.size();

@@ -12,7 +12,9 @@ import dev.recourse.store.sequencer.ExpectedVersion;
 import dev.recourse.store.sequencer.GroupResult;
 import dev.recourse.store.sequencer.NewEvent;
 import dev.recourse.store.sequencer.PrivateRecord;
+import dev.recourse.store.sequencer.Projection;
 import dev.recourse.store.sequencer.Sequencer;
+import dev.recourse.store.sequencer.SequencerSettings;
 import dev.recourse.store.sequencer.Write;
 import dev.recourse.store.sequencer.WriteGroup;
 import dev.recourse.store.sequencer.WriteResult;
@@ -24,8 +26,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,29 +46,60 @@ import java.util.random.RandomGenerator;
  *
  * <p>A stream is stored under its {@link StreamId#toString()}, {@code KIND/key}.
  *
+ * <p>It owns its sequencer, whose projections see the core's events ({@link EventProjection}):
+ * those this store appends are handed over as they were appended, without decoding them again.
+ *
  * <p>Thread-safe. The methods throw {@link StoreException} when the database fails; an append
  * that throws was not acknowledged.
  */
-public final class PostgresEventStore implements EventStore {
+public final class PostgresEventStore implements EventStore, AutoCloseable {
     private static final String READ_STREAM = "SELECT position, stream_version, private_record, payload FROM event"
             + " WHERE stream_id = ? ORDER BY stream_version";
     private static final String READ_ALL = "SELECT position, stream_version, private_record, payload, stream_id FROM event"
             + " WHERE position >= ? ORDER BY position LIMIT ?";
 
     private final DataSource dataSource;
-    private final Sequencer sequencer;
     private final RandomGenerator random;
+    /** The core's events of the appends waiting for their transaction, by the form they are written in. */
+    private final Map<NewEvent, Event> inFlight = new ConcurrentHashMap<>();
+    private Sequencer sequencer;
+
+    private PostgresEventStore(DataSource dataSource, RandomGenerator random) {
+        this.dataSource = dataSource;
+        this.random = random;
+    }
 
     /**
-     * An event store that reads from {@code dataSource} and writes through {@code sequencer}.
+     * Starts the sequencer and the event store that writes through it.
      *
+     * @param dataSource the database, migrated
+     * @param settings the sequencer's bounds
+     * @param projections kept in every transaction, in this order
+     * @param committedUpTo told the next free position after each commit (see {@link Sequencer#start})
      * @param random draws the salts of the events' commitments: a {@link java.security.SecureRandom}
      *     in production, since a guessable salt lets anyone test guesses of a private record
      */
-    public PostgresEventStore(DataSource dataSource, Sequencer sequencer, RandomGenerator random) {
-        this.dataSource = dataSource;
-        this.sequencer = sequencer;
-        this.random = random;
+    public static PostgresEventStore start(DataSource dataSource, SequencerSettings settings, List<EventProjection> projections,
+                                           LongConsumer committedUpTo, RandomGenerator random) {
+        PostgresEventStore store = new PostgresEventStore(dataSource, random);
+        List<Projection> hooks = projections.stream().map(store::hook).toList();
+        store.sequencer = Sequencer.start(dataSource, settings, hooks, committedUpTo);
+        return store;
+    }
+
+    /** The sequencer's counts: transactions, events committed, conflicts. */
+    public Sequencer sequencer() {
+        return sequencer;
+    }
+
+    /**
+     * Refuses new appends, commits the ones already queued, and stops the sequencer.
+     *
+     * @throws InterruptedException if interrupted while waiting for the sequencer
+     */
+    @Override
+    public void close() throws InterruptedException {
+        sequencer.close();
     }
 
     @Override
@@ -75,7 +111,9 @@ public final class PostgresEventStore implements EventStore {
         for (StreamAppend append : appends) {
             List<NewEvent> events = new ArrayList<>(append.events().size());
             for (Event event : append.events()) {
-                events.add(stored(event, random));
+                NewEvent form = stored(event, random);
+                inFlight.put(form, event);
+                events.add(form);
             }
             writes.add(new Write(append.stream().toString(), ExpectedVersion.exactly(append.expectedVersion()), events));
         }
@@ -83,10 +121,15 @@ public final class PostgresEventStore implements EventStore {
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
         } catch (InterruptedException e) {
+            // Still queued, perhaps: the projections then decode the events, forgotten below.
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while appending; the append may or may not be stored", e);
         } catch (ExecutionException e) {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            for (Write write : writes) {
+                write.events().forEach(inFlight::remove);
+            }
         }
         return switch (result) {
             case GroupResult.Committed committed -> new Appended.Stored(recorded(appends, committed));
@@ -149,6 +192,22 @@ public final class PostgresEventStore implements EventStore {
                 Optional.of(new PrivateRecord(entry.salt(), entry.privateRecord())));
     }
 
+    /** {@code projection} as the sequencer runs it: on the core's events, decoded only if not appended here. */
+    private Projection hook(EventProjection projection) {
+        return (connection, batch) -> {
+            List<RecordedEvent> events = new ArrayList<>(batch.size());
+            for (dev.recourse.store.sequencer.RecordedEvent r : batch) {
+                Event event = inFlight.get(r.event());
+                if (event == null) {
+                    byte[] form = r.event().privateRecord().map(PrivateRecord::content).orElse(r.event().payload());
+                    event = decode(form, r.position(), "written form");
+                }
+                events.add(new RecordedEvent(r.position(), streamId(r.streamId()), r.streamVersion(), event));
+            }
+            projection.apply(connection, events);
+        };
+    }
+
     /** The stream named {@code name}, as {@link StreamId#toString()} wrote it. */
     static StreamId streamId(String name) {
         int slash = name.indexOf('/');
@@ -161,11 +220,14 @@ public final class PostgresEventStore implements EventStore {
     /** The event of the current row: from its private record, or from its payload once erased. */
     private static Event event(ResultSet row) throws SQLException {
         byte[] record = row.getBytes(3);
-        byte[] form = record != null ? record : row.getBytes(4);
+        return record != null ? decode(record, row.getLong(1), "private record") : decode(row.getBytes(4), row.getLong(1), "payload");
+    }
+
+    private static Event decode(byte[] form, long position, String what) {
         return switch (EventCodec.decode(form)) {
             case Validation.Valid<Event> valid -> valid.value();
-            case Validation.Invalid<Event> invalid -> throw new IllegalStateException("the event at position " + row.getLong(1)
-                    + " does not decode from its " + (record != null ? "private record" : "payload") + ": " + invalid.errors());
+            case Validation.Invalid<Event> invalid -> throw new IllegalStateException("the event at position " + position
+                    + " does not decode from its " + what + ": " + invalid.errors());
         };
     }
 

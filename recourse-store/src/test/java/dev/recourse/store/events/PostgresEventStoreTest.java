@@ -4,7 +4,6 @@ import dev.recourse.core.port.EventStore;
 import dev.recourse.core.port.EventStoreContract;
 import dev.recourse.store.database.Database;
 import dev.recourse.store.database.TestDatabases;
-import dev.recourse.store.sequencer.Sequencer;
 import dev.recourse.store.sequencer.SequencerSettings;
 import org.junit.jupiter.api.AfterEach;
 
@@ -14,18 +13,18 @@ import java.util.List;
 /** The core's contract of every event store, on a real PostgreSQL through the sequencer. */
 class PostgresEventStoreTest extends EventStoreContract {
     private Database database;
-    private Sequencer sequencer;
+    private PostgresEventStore store;
 
     @Override
     protected EventStore emptyStore() {
         database = TestDatabases.fresh();
-        sequencer = Sequencer.start(database.dataSource(), SequencerSettings.DEFAULT, List.of(), head -> { });
-        return new PostgresEventStore(database.dataSource(), sequencer, new SecureRandom());
+        store = PostgresEventStore.start(database.dataSource(), SequencerSettings.DEFAULT, List.of(), head -> { }, new SecureRandom());
+        return store;
     }
 
     @AfterEach
     void close() throws Exception {
-        sequencer.close();
+        store.close();
         database.close();
     }
 }

@@ -148,6 +148,34 @@ class SequencerTest {
     }
 
     @Test
+    void aGroupWithOneConflictStoresNoneOfItsWritesWhileTheOthersOfItsTransactionCommit() throws Exception {
+        Gate gate = new Gate();
+        Sequencer sequencer = sequencer(SequencerSettings.DEFAULT, gate);
+        CompletableFuture<WriteResult> held = sequencer.submit(TestEvents.write("a", ExpectedVersion.NO_STREAM, 1));
+        gate.awaitHeld();
+        CompletableFuture<GroupResult> stale = sequencer.submit(new WriteGroup(List.of(
+                TestEvents.write("b", ExpectedVersion.NO_STREAM, 1), TestEvents.write("a", ExpectedVersion.NO_STREAM, 1))));
+        CompletableFuture<GroupResult> fits = sequencer.submit(new WriteGroup(List.of(
+                TestEvents.write("c", ExpectedVersion.NO_STREAM, 2), TestEvents.write("a", ExpectedVersion.exactly(1), 1))));
+        gate.open();
+
+        assertThat(held.join()).isInstanceOf(WriteResult.Committed.class);
+        assertThat(stale.join()).isEqualTo(new GroupResult.Conflict(new WriteResult.Conflict("a", ExpectedVersion.NO_STREAM, 1)));
+        assertThat(fits.join()).isEqualTo(new GroupResult.Committed(List.of(
+                new WriteResult.Committed("c", new PositionRange(1, 2), 2), new WriteResult.Committed("a", new PositionRange(3, 1), 2))));
+        assertThat(query("SELECT count(*) FROM event WHERE stream_id = 'b'")).containsExactly(0L);
+        assertThat(query("SELECT count(*) FROM event")).containsExactly(4L);
+        assertThat(sequencer.conflicts()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupWritesEachStreamOnce() {
+        assertThatThrownBy(() -> new WriteGroup(List.of(TestEvents.write("a", ExpectedVersion.ANY, 1),
+                TestEvents.write("a", ExpectedVersion.ANY, 1)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WriteGroup(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFailingProjectionRollsBackItsWholeTransactionAndAcknowledgesNone() throws Exception {
         Gate gate = new Gate();
         Projection refusesPoison = (connection, events) -> {

@@ -1,0 +1,265 @@
+package dev.recourse.store.projection;
+
+import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.decision.Measure;
+import dev.recourse.core.decision.RestrictionId;
+import dev.recourse.core.decision.TerritorialScope;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.port.EventStore;
+import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.process.Settings;
+import dev.recourse.core.statement.DecisionAccount;
+import dev.recourse.core.statement.DecisionMonetary;
+import dev.recourse.core.statement.DecisionProvision;
+import dev.recourse.core.statement.DecisionVisibility;
+import dev.recourse.core.subject.CountryCode;
+import dev.recourse.core.subject.SubjectRef;
+import dev.recourse.store.StoreException;
+import dev.recourse.store.events.EventProjection;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The read model: projections of the events kept in the same transaction as the events (see
+ * {@link #projection()}), and the queries on them. Every query reads a handful of rows through
+ * an index: none scans all cases or all decisions.
+ *
+ * <ul>
+ *   <li>cases: where each stands ({@link #caseById}, {@link #caseOf});</li>
+ *   <li>the review queues: proposals waiting for approval, appeals waiting for a reviewer, in the
+ *       order they arrived, a page at a time ({@link #proposals}, {@link #appeals});</li>
+ *   <li>the restrictions in force on a subject ({@link #standingRestrictions});</li>
+ *   <li>the transparency rollups: per day and {@link Dimensions}, decisions, appeals and their
+ *       outcomes, reinstatements and time to decide ({@link #rollups}).</li>
+ * </ul>
+ *
+ * <p>Times read back truncated to the microsecond, as PostgreSQL keeps them. Thread-safe. The queries throw
+ * {@link StoreException} when the database fails.
+ */
+public final class ReadModel {
+    /** The most items one page of a queue holds. */
+    public static final int MAX_PAGE = 1_000;
+
+    private static final String NEXT_END = "(SELECT min(s.ends_at) FROM standing_restriction s WHERE s.subject_kind = c.subject_kind"
+            + " AND s.subject_id = c.subject_id AND s.ends_at > ?)";
+    private static final String CASE = "SELECT " + Projector.CASE_COLUMNS.replace("case_id", "c.case_id") + ", " + NEXT_END
+            + " FROM case_view c WHERE ";
+    private static final String QUEUE = "SELECT item_id, case_id, subject_kind, subject_id, detail, decision_id, approvals,"
+            + " queued_at, queued_position FROM review_queue WHERE queue = ? AND queued_position > ? ORDER BY queued_position LIMIT ?";
+    private static final String STANDING = "SELECT restriction_id, case_id, decision_id, subject_kind, subject_id, measure,"
+            + " measure_value, measure_other, countries, applied_at, ends_at FROM standing_restriction"
+            + " WHERE subject_kind = ? AND subject_id = ? AND (ends_at IS NULL OR ends_at > ?) ORDER BY applied_at, restriction_id";
+    private static final String ROLLUPS = "SELECT day, category, ground, restriction_kind, automation, source_type, decisions,"
+            + " appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified, reinstatements, time_to_decide"
+            + " FROM transparency_rollup WHERE day BETWEEN ? AND ?"
+            + " ORDER BY day, category, ground, restriction_kind, automation, source_type";
+    private static final String HEAD = "SELECT next_position FROM read_model_head FOR UPDATE";
+    private static final int CATCH_UP_BATCH = 1_000;
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final Settings process;
+
+    /**
+     * The read model in {@code dataSource}.
+     *
+     * @param clock what "now" is for restrictions past their end
+     * @param process the appeal window, for appeal deadlines
+     */
+    public ReadModel(DataSource dataSource, InstantSource clock, Settings process) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.process = process;
+    }
+
+    /** The projection that keeps the read model, for the sequencer of the events. */
+    public EventProjection projection() {
+        return (connection, events) -> Projector.project(connection, events, process);
+    }
+
+    /**
+     * Takes in the events the read model has not seen yet, read from {@code events}, in
+     * transactions of up to a thousand events: on start, before anything is written, so that a read
+     * model added to a database that already holds events (or a database restored from a backup
+     * taken between the two) catches up.
+     *
+     * @return how many events it took in
+     */
+    public long catchUp(EventStore events) {
+        long taken = 0;
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    long next;
+                    try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet rows = head.executeQuery()) {
+                        rows.next();
+                        next = rows.getLong(1);
+                    }
+                    List<RecordedEvent> batch = events.readAll(next, CATCH_UP_BATCH);
+                    Projector.project(connection, batch, process);
+                    connection.commit();
+                    taken += batch.size();
+                    if (batch.isEmpty()) {
+                        return taken;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("the read model could not catch up with the events: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The case {@code id}, if there is one. */
+    public Optional<CaseView> caseById(CaseId id) {
+        return oneCase("c.case_id = ?", statement -> statement.setObject(2, id.value()));
+    }
+
+    /** The case about {@code subject}, if there is one. */
+    public Optional<CaseView> caseOf(SubjectRef subject) {
+        return oneCase("c.subject_kind = ? AND c.subject_id = ?", statement -> Rows.setSubject(statement, 2, subject));
+    }
+
+    /**
+     * Proposals waiting for a person to approve or decline them, oldest first: up to {@code limit}
+     * after {@code after} (from the first if empty).
+     *
+     * @param limit 1 to {@value #MAX_PAGE}
+     */
+    public Page<PendingProposal> proposals(Optional<Cursor> after, int limit) {
+        return page("PROPOSAL", after, limit, rows -> new PendingProposal(new DecisionId(rows.getObject(1, UUID.class)),
+                new CaseId(rows.getObject(2, UUID.class)), Rows.subject(rows, 3), rows.getString(5), rows.getInt(7),
+                Rows.instant(rows, 8).orElseThrow()));
+    }
+
+    /**
+     * Appeals waiting for a reviewer, oldest first: up to {@code limit} after {@code after} (from the
+     * first if empty).
+     *
+     * @param limit 1 to {@value #MAX_PAGE}
+     */
+    public Page<PendingAppeal> appeals(Optional<Cursor> after, int limit) {
+        return page("APPEAL", after, limit, rows -> new PendingAppeal(new AppealId(rows.getObject(1, UUID.class)),
+                new CaseId(rows.getObject(2, UUID.class)), Rows.subject(rows, 3), new DecisionId(rows.getObject(6, UUID.class)),
+                PendingAppeal.AppellantKind.valueOf(rows.getString(5)), Rows.instant(rows, 8).orElseThrow()));
+    }
+
+    /** The restrictions in force on {@code subject} now (applied, not lifted, not past their end), oldest first. */
+    public List<StandingRestriction> standingRestrictions(SubjectRef subject) {
+        return query(STANDING, statement -> {
+            Rows.setSubject(statement, 1, subject);
+            statement.setObject(3, Rows.time(clock.instant()));
+        }, rows -> new StandingRestriction(new RestrictionId(rows.getObject(1, UUID.class)), new CaseId(rows.getObject(2, UUID.class)),
+                new DecisionId(rows.getObject(3, UUID.class)), Rows.subject(rows, 4),
+                measure(rows.getString(6), rows.getString(7), Optional.ofNullable(rows.getString(8))), scope(rows.getArray(9)),
+                Rows.instant(rows, 10).orElseThrow(), Rows.instant(rows, 11)));
+    }
+
+    /** The transparency rollups of the days {@code from} to {@code to}, both included, by day then dimensions. */
+    public List<Rollup> rollups(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the days run from " + from + " to a later day, not to " + to);
+        }
+        return query(ROLLUPS, statement -> {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+        }, rows -> {
+            Long[] buckets = (Long[]) rows.getArray(14).getArray();
+            return new Rollup(rows.getObject(1, LocalDate.class), Dimensions.ofColumns(rows.getString(2), rows.getString(3),
+                    rows.getString(4), rows.getString(5), rows.getString(6)), new RollupCounts(rows.getLong(7), rows.getLong(8),
+                    rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getLong(12), rows.getLong(13), Arrays.asList(buckets)));
+        });
+    }
+
+    private Optional<CaseView> oneCase(String where, Parameters parameters) {
+        List<CaseView> found = query(CASE + where, statement -> {
+            statement.setObject(1, Rows.time(clock.instant()));
+            parameters.set(statement);
+        }, rows -> new CaseView(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
+                CaseStatus.valueOf(rows.getString(4)), Rows.uuid(rows, 5).map(DecisionId::new), Rows.instant(rows, 6),
+                Rows.instant(rows, 7), Rows.instant(rows, 8), rows.getInt(9), Rows.instant(rows, 12),
+                Rows.instant(rows, 10).orElseThrow(), Rows.instant(rows, 11).orElseThrow()));
+        return found.stream().findFirst();
+    }
+
+    private <T> Page<T> page(String queue, Optional<Cursor> after, int limit, Row<T> row) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " items, not " + limit);
+        }
+        List<Long> positions = new ArrayList<>();
+        List<T> items = query(QUEUE, statement -> {
+            statement.setString(1, queue);
+            statement.setLong(2, after.map(Cursor::position).orElse(-1L));
+            statement.setInt(3, limit + 1);
+        }, rows -> {
+            positions.add(rows.getLong(9));
+            return row.read(rows);
+        });
+        if (items.size() <= limit) {
+            return new Page<>(items, Optional.empty());
+        }
+        return new Page<>(items.subList(0, limit), Optional.of(new Cursor(positions.get(limit - 1))));
+    }
+
+    private static Measure measure(String kind, String value, Optional<String> other) {
+        return switch (RestrictionKind.valueOf(kind)) {
+            case VISIBILITY -> new Measure.Visibility(DecisionVisibility.valueOf(value), other);
+            case MONETARY -> new Measure.Monetary(DecisionMonetary.valueOf(value), other);
+            case SERVICE -> new Measure.Service(DecisionProvision.valueOf(value));
+            case ACCOUNT -> new Measure.Account(DecisionAccount.valueOf(value));
+        };
+    }
+
+    private static TerritorialScope scope(Array countries) throws SQLException {
+        if (countries == null) {
+            return TerritorialScope.EVERYWHERE;
+        }
+        Set<CountryCode> codes = Arrays.stream((String[]) countries.getArray()).map(CountryCode::new).collect(Collectors.toSet());
+        return new TerritorialScope.Countries(codes);
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Parameters parameters, Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(row.read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("the read model could not be queried: " + e.getMessage(), e);
+        }
+    }
+}

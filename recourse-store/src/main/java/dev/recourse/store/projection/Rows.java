@@ -1,0 +1,45 @@
+package dev.recourse.store.projection;
+
+import dev.recourse.core.subject.SubjectKind;
+import dev.recourse.core.subject.SubjectRef;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Columns of the read model's tables, both ways. Times are truncated to the microsecond, as PostgreSQL keeps them and
+ * as the event table does (PostgreSQL itself would round).
+ */
+final class Rows {
+    private Rows() {}
+
+    static Optional<Instant> instant(ResultSet rows, int column) throws SQLException {
+        return Optional.ofNullable(rows.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    static Optional<UUID> uuid(ResultSet rows, int column) throws SQLException {
+        return Optional.ofNullable(rows.getObject(column, UUID.class));
+    }
+
+    /** The subject in columns {@code column} (its kind) and {@code column + 1} (its platform id). */
+    static SubjectRef subject(ResultSet rows, int column) throws SQLException {
+        return new SubjectRef(SubjectKind.valueOf(rows.getString(column)), rows.getString(column + 1));
+    }
+
+    /** Sets parameters {@code index} (the kind) and {@code index + 1} (the platform id) to {@code subject}. */
+    static void setSubject(PreparedStatement statement, int index, SubjectRef subject) throws SQLException {
+        statement.setString(index, subject.kind().name());
+        statement.setString(index + 1, subject.platformId());
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.recourse.store.projection;
+
+import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.appeal.AppealOutcome;
+import dev.recourse.core.appeal.Appellant;
+import dev.recourse.core.command.Command;
+import dev.recourse.core.decider.AutomatedRule;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.decision.Measure;
+import dev.recourse.core.decision.PlannedRestriction;
+import dev.recourse.core.decision.TerritorialScope;
+import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.Event;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.notice.NoticeId;
+import dev.recourse.core.process.Result;
+import dev.recourse.core.process.SteppingClock;
+import dev.recourse.core.statement.AutomatedDecision;
+import dev.recourse.core.statement.Category;
+import dev.recourse.core.statement.DecisionGround;
+import dev.recourse.core.statement.DecisionVisibility;
+import dev.recourse.core.statement.SourceType;
+import dev.recourse.core.subject.Subject;
+import dev.recourse.store.RecourseStore;
+import dev.recourse.store.StoreSettings;
+import dev.recourse.store.TestCases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read model follows a case through notice, decision, appeal and reversal, on a real database. */
+class ReadModelTest {
+    private static final Instant START = Instant.parse("2025-03-14T09:00:00Z");
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 14);
+
+    @TempDir
+    Path data;
+
+    private final SteppingClock clock = new SteppingClock(START);
+    private StoreSettings settings;
+    private RecourseStore store;
+    private final Subject post = TestCases.post("post-1", "owner-1");
+
+    @BeforeEach
+    void open() throws Exception {
+        settings = TestCases.settings(data);
+        store = RecourseStore.open(settings, clock, new SecureRandom());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        TestCases.close(store);
+    }
+
+    private ReadModel model() {
+        return store.readModel();
+    }
+
+    private List<RecordedEvent> accept(Command command) {
+        Result result = store.dueProcess().handle(command);
+        assertThat(result).as(String.valueOf(result)).isInstanceOf(Result.Accepted.class);
+        return ((Result.Accepted) result).events();
+    }
+
+    private static <E extends Event> E only(List<RecordedEvent> events, Class<E> type) {
+        return events.stream().map(RecordedEvent::event).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    private NoticeId notice() {
+        return only(accept(TestCases.notice(post, "u-1")), CaseEvent.NoticeReceived.class).notice().id();
+    }
+
+    private DecisionId removal(NoticeId notice) {
+        return only(accept(TestCases.removal(post.ref(), Set.of(notice), TestCases.ADA)), CaseEvent.DecisionTaken.class)
+                .decision().id();
+    }
+
+    private AppealId appeal(DecisionId decision) {
+        return only(accept(new Command.FileAppeal(post.ref(), decision, new Appellant.AffectedPerson(post.owner()),
+                "It was satire.")), CaseEvent.AppealFiled.class).appeal().id();
+    }
+
+    private static final Dimensions REMOVAL = new Dimensions(Optional.of(Category.STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH),
+            Optional.of(DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT), Set.of(RestrictionKind.VISIBILITY),
+            AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED, Optional.of(SourceType.SOURCE_ARTICLE_16));
+
+    @Test
+    void aNoticeOpensACaseThatAwaitsADecision() {
+        notice();
+
+        CaseView view = model().caseOf(post.ref()).orElseThrow();
+
+        assertThat(view.status()).isEqualTo(CaseStatus.OPEN);
+        assertThat(view.awaitingSince()).contains(START);
+        assertThat(view.latestDecision()).isEmpty();
+        assertThat(model().caseById(view.id())).contains(view);
+        assertThat(model().rollups(DAY, DAY)).isEmpty();
+    }
+
+    @Test
+    void aDecisionIsCountedWithItsTimeToDecideAndItsRestrictionStands() {
+        NoticeId notice = notice();
+        clock.advance(Duration.ofHours(2));
+
+        DecisionId decision = removal(notice);
+
+        CaseView view = model().caseOf(post.ref()).orElseThrow();
+        Instant decidedAt = START.plus(Duration.ofHours(2));
+        assertThat(view.status()).isEqualTo(CaseStatus.DECIDED);
+        assertThat(view.latestDecision()).contains(decision);
+        assertThat(view.decidedAt()).contains(decidedAt);
+        assertThat(view.appealDeadline()).contains(settings.process().appealDeadline(decidedAt));
+        assertThat(view.awaitingSince()).isEmpty();
+        List<StandingRestriction> standing = model().standingRestrictions(post.ref());
+        assertThat(standing).singleElement().satisfies(r -> {
+            assertThat(r.decision()).isEqualTo(decision);
+            assertThat(r.measure()).isEqualTo(new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED, Optional.empty()));
+            assertThat(r.scope()).isEqualTo(TerritorialScope.EVERYWHERE);
+            assertThat(r.endsAt()).isEmpty();
+        });
+        Rollup rollup = model().rollups(DAY, DAY).getFirst();
+        assertThat(rollup.dimensions()).isEqualTo(REMOVAL);
+        assertThat(rollup.counts().decisions()).isEqualTo(1);
+        assertThat(rollup.counts().timeToDecide().get(RollupCounts.bucket(Duration.ofHours(2)))).isEqualTo(1);
+        assertThat(rollup.counts().medianTimeToDecideBound()).contains(Duration.ofHours(4));
+    }
+
+    @Test
+    void anAppealWaitsForAReviewerAndIsCountedOnTheDayItIsFiled() {
+        DecisionId decision = removal(notice());
+        clock.advance(Duration.ofDays(1));
+
+        AppealId appeal = appeal(decision);
+
+        CaseView view = model().caseOf(post.ref()).orElseThrow();
+        assertThat(view.status()).isEqualTo(CaseStatus.APPEALED);
+        assertThat(view.pendingAppeals()).isEqualTo(1);
+        Page<PendingAppeal> queue = model().appeals(Optional.empty(), 10);
+        assertThat(queue.items()).singleElement().satisfies(a -> {
+            assertThat(a.appeal()).isEqualTo(appeal);
+            assertThat(a.decision()).isEqualTo(decision);
+            assertThat(a.appellant()).isEqualTo(PendingAppeal.AppellantKind.AFFECTED_PERSON);
+            assertThat(a.subject()).isEqualTo(post.ref());
+        });
+        assertThat(queue.next()).isEmpty();
+        Rollup filed = model().rollups(DAY.plusDays(1), DAY.plusDays(1)).getFirst();
+        assertThat(filed.dimensions()).isEqualTo(REMOVAL);
+        assertThat(filed.counts().appealsFiled()).isEqualTo(1);
+        assertThat(filed.counts().decisions()).isZero();
+    }
+
+    @Test
+    void aReversalRestoresTheSubjectEmptiesTheQueueAndCountsTheReinstatement() {
+        DecisionId decision = removal(notice());
+        AppealId appeal = appeal(decision);
+        clock.advance(Duration.ofDays(2));
+
+        accept(new Command.DecideAppeal(post.ref(), appeal, TestCases.CEM, new AppealOutcome.Reversed("It is satire."), List.of()));
+
+        assertThat(model().caseOf(post.ref()).orElseThrow().status()).isEqualTo(CaseStatus.REVERSED);
+        assertThat(model().caseOf(post.ref()).orElseThrow().pendingAppeals()).isZero();
+        assertThat(model().appeals(Optional.empty(), 10).items()).isEmpty();
+        assertThat(model().standingRestrictions(post.ref())).isEmpty();
+        RollupCounts decided = model().rollups(DAY.plusDays(2), DAY.plusDays(2)).getFirst().counts();
+        assertThat(decided.appealsDecided()).isEqualTo(1);
+        assertThat(decided.appealsReversed()).isEqualTo(1);
+        assertThat(decided.reinstatements()).isEqualTo(1);
+        assertThat(decided.appealsUpheld() + decided.appealsModified()).isZero();
+    }
+
+    @Test
+    void aRestrictionPastItsEndNoLongerStandsEvenBeforeItsExpiryIsRecorded() {
+        NoticeId notice = notice();
+        accept(new Command.Decide(post.ref(), Set.of(notice), Set.of(), new Command.DecidedBy.Moderator(TestCases.ADA),
+                new Command.Plan.Restrict(List.of(new PlannedRestriction(new Measure.Visibility(
+                        DecisionVisibility.DECISION_VISIBILITY_CONTENT_DEMOTED, Optional.empty()), TerritorialScope.EVERYWHERE,
+                        Optional.of(START.plus(Duration.ofDays(3))))), TestCases.illegalReasons())));
+        assertThat(model().caseOf(post.ref()).orElseThrow().nextRestrictionEnd()).contains(START.plus(Duration.ofDays(3)));
+
+        clock.advance(Duration.ofDays(4));
+
+        assertThat(model().standingRestrictions(post.ref())).isEmpty();
+        assertThat(model().caseOf(post.ref()).orElseThrow().nextRestrictionEnd()).isEmpty();
+    }
+
+    @Test
+    void proposalsWaitInTheOrderTheyCameAndPageByCursor() {
+        AutomatedRule rule = AutomatedRule.of(new Versioned("hate-keywords", "12"));
+        for (int i = 0; i < 5; i++) {
+            Subject subject = TestCases.post("post-" + i, "owner-" + i);
+            NoticeId notice = only(accept(TestCases.notice(subject, "u-1")), CaseEvent.NoticeReceived.class).notice().id();
+            accept(new Command.Decide(subject.ref(), Set.of(notice), Set.of(),
+                    new Command.DecidedBy.Rule(rule, Command.Mode.PROPOSE), TestCases.removal(subject.ref(), Set.of(), TestCases.ADA).plan()));
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        Page<PendingProposal> first = model().proposals(Optional.empty(), 2);
+        Page<PendingProposal> second = model().proposals(first.next(), 2);
+        Page<PendingProposal> last = model().proposals(second.next(), 2);
+
+        assertThat(first.items()).extracting(p -> p.subject().platformId()).containsExactly("post-0", "post-1");
+        assertThat(second.items()).extracting(p -> p.subject().platformId()).containsExactly("post-2", "post-3");
+        assertThat(last.items()).extracting(p -> p.subject().platformId()).containsExactly("post-4");
+        assertThat(last.next()).isEmpty();
+        assertThat(first.items()).allSatisfy(p -> assertThat(p.approvals()).isZero());
+    }
+
+    @Test
+    void anApprovedProposalLeavesTheQueue() {
+        AutomatedRule rule = AutomatedRule.of(new Versioned("hate-keywords", "12"));
+        NoticeId notice = notice();
+        DecisionId proposal = only(accept(new Command.Decide(post.ref(), Set.of(notice), Set.of(),
+                new Command.DecidedBy.Rule(rule, Command.Mode.PROPOSE), TestCases.removal(post.ref(), Set.of(), TestCases.ADA).plan())),
+                CaseEvent.DecisionProposed.class).proposal();
+        assertThat(model().proposals(Optional.empty(), 10).items()).extracting(PendingProposal::proposal).containsExactly(proposal);
+
+        accept(new Command.ApproveProposal(post.ref(), proposal, TestCases.ADA));
+
+        assertThat(model().proposals(Optional.empty(), 10).items()).isEmpty();
+        assertThat(model().caseOf(post.ref()).orElseThrow().latestDecision()).contains(proposal);
+    }
+
+    @Test
+    void aReadModelBehindTheEventsCatchesUpWhenTheStoreOpens() throws Exception {
+        DecisionId decision = removal(notice());
+        appeal(decision);
+        CaseView before = model().caseOf(post.ref()).orElseThrow();
+        List<Rollup> rollups = model().rollups(DAY, DAY.plusDays(1));
+        store.close();
+        try (var database = dev.recourse.store.database.Database.start(settings.database());
+             Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions, transparency_rollup");
+            statement.execute("UPDATE read_model_head SET next_position = 0");
+        }
+
+        store = RecourseStore.open(settings, clock, new SecureRandom());
+
+        assertThat(model().caseOf(post.ref())).contains(before);
+        assertThat(model().rollups(DAY, DAY.plusDays(1))).isEqualTo(rollups);
+        assertThat(model().appeals(Optional.empty(), 10).items()).hasSize(1);
+    }
+
+    @Test
+    void timesReadBackToTheMicrosecond() {
+        clock.advance(Duration.ofNanos(123_456_789));
+        notice();
+
+        assertThat(model().caseOf(post.ref()).orElseThrow().openedAt())
+                .isEqualTo(START.plus(Duration.ofNanos(123_456_789)).truncatedTo(ChronoUnit.MICROS));
+    }
+}
