@@ -98,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        Stopping stopping = new Stopping(service, store);
+        Stopping stopping = new Stopping(service, store, out);
         Thread hook = Thread.ofPlatform().name("recourse-shutdown").unstarted(stopping::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -122,7 +122,6 @@ final class ServeCommand implements Callable<Integer> {
                 // The JVM is already stopping, and the hook has run or runs now: nothing to remove.
             }
         }
-        out.println("Recourse: stopped");
         return 0;
     }
 
@@ -138,15 +137,21 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    /** Stops the service and then the store, once, whether Ctrl-C or the end of serving asks first. */
+    /**
+     * Stops the service and then the store, once, whether Ctrl-C (the JVM's shutdown hook) or the end of serving asks
+     * first: the API answers what it has, the sequencer commits what is queued, the log takes it in, the database
+     * stops. The embedded database has no hook of its own that could stop it first (see {@code Database.start}).
+     */
     private static final class Stopping {
         private final Service service;
         private final RecourseStore store;
+        private final PrintWriter out;
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        Stopping(Service service, RecourseStore store) {
+        Stopping(Service service, RecourseStore store, PrintWriter out) {
             this.service = service;
             this.store = store;
+            this.out = out;
         }
 
         void stop() {
@@ -162,6 +167,8 @@ final class ServeCommand implements Callable<Integer> {
                     throw new java.io.UncheckedIOException(e);
                 }
             }
+            out.println("Recourse: stopped");
+            out.flush();
         }
     }
 
