@@ -188,7 +188,7 @@ public final class RecourseStore implements AutoCloseable {
      * README), and its log entry stays verifiable.
      */
     public Erasure erasure() {
-        return new Erasure(database.dataSource(), clock);
+        return new Erasure(database.dataSource(), clock, events::erased);
     }
 
     /**

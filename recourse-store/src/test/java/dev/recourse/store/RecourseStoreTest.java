@@ -78,9 +78,11 @@ class RecourseStoreTest {
         Subject post = TestCases.post("post-1", "owner-1");
         accepted(store.dueProcess().handle(TestCases.notice(post, "u-1")));
         StreamId stream = StreamId.of(post.ref());
+        List<RecordedEvent> before = store.events().read(stream);
 
         List<Long> erased = store.erasure().eraseStream(stream.toString());
 
+        assertThat(store.events().read(stream).getFirst()).as("a case opened has nothing to erase").isEqualTo(before.getFirst());
         assertThat(erased).hasSize(store.events().read(stream).size());
         CaseEvent.NoticeReceived received = store.events().read(stream).stream().map(RecordedEvent::event)
                 .filter(CaseEvent.NoticeReceived.class::isInstance).map(CaseEvent.NoticeReceived.class::cast).findFirst().orElseThrow();

@@ -24,21 +24,35 @@ import java.util.Objects;
  * unlinkable to the person. The affected person still holds both in their notice, and can still
  * prove their entry with their receipt.
  *
+ * <p>An event whose payload is empty said that its private record holds no personal data: erasure then keeps the
+ * private record as its payload (and deletes the salt), so the event still reads back whole.
+ *
  * <p>Events are otherwise immutable: the database refuses any other change to them.
  */
 public final class Erasure {
-    private static final String BY_STREAM = "UPDATE event SET private_record = NULL, salt = NULL, erased_at = ?"
-            + " WHERE stream_id = ? AND private_record IS NOT NULL RETURNING position";
-    private static final String BY_POSITION = "UPDATE event SET private_record = NULL, salt = NULL, erased_at = ?"
-            + " WHERE position = ANY(?) AND private_record IS NOT NULL RETURNING position";
+    /** An empty payload says the private record holds no personal data: it then stays, as the payload. */
+    private static final String ERASE = "UPDATE event SET payload = CASE WHEN octet_length(payload) = 0 THEN private_record"
+            + " ELSE payload END, private_record = NULL, salt = NULL, erased_at = ?";
+    private static final String BY_STREAM = ERASE + " WHERE stream_id = ? AND private_record IS NOT NULL RETURNING position";
+    private static final String BY_POSITION = ERASE + " WHERE position = ANY(?) AND private_record IS NOT NULL RETURNING position";
 
     private final DataSource dataSource;
     private final InstantSource clock;
+    private final Runnable erased;
 
     /** Erases in {@code dataSource}, noting the time from {@code clock}. */
     public Erasure(DataSource dataSource, InstantSource clock) {
+        this(dataSource, clock, () -> { });
+    }
+
+    /**
+     * Erases in {@code dataSource}, noting the time from {@code clock}, and runs {@code erased} after each erasure
+     * that erased anything: for readers that keep events and must forget them.
+     */
+    public Erasure(DataSource dataSource, InstantSource clock, Runnable erased) {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.clock = Objects.requireNonNull(clock);
+        this.erased = Objects.requireNonNull(erased);
     }
 
     /**
@@ -54,7 +68,7 @@ public final class Erasure {
              PreparedStatement update = connection.prepareStatement(BY_STREAM)) {
             update.setObject(1, now());
             update.setString(2, streamId);
-            return positions(update);
+            return told(positions(update));
         }
     }
 
@@ -75,10 +89,17 @@ public final class Erasure {
             Array array = connection.createArrayOf("bigint", positions.toArray());
             update.setObject(1, now());
             update.setArray(2, array);
-            List<Long> erased = positions(update);
+            List<Long> erasedNow = positions(update);
             array.free();
-            return erased;
+            return told(erasedNow);
         }
+    }
+
+    private List<Long> told(List<Long> positions) {
+        if (!positions.isEmpty()) {
+            erased.run();
+        }
+        return positions;
     }
 
     private OffsetDateTime now() {

@@ -40,9 +40,10 @@ import java.util.random.RandomGenerator;
  *
  * <p>Each event is stored as its {@link LogEntry}: the public entry for the log, the private record
  * ({@link EventCodec}'s bytes of the whole event) with its salt, and as payload the event without
- * its personal data ({@link Redaction}). A read gives back the whole event from the private record,
- * or, once erasure deleted it, the event without its personal data from the payload: the same
- * event with contacts left out and people's texts reading {@value Redaction#ERASED}.
+ * its personal data ({@link Redaction}), or nothing if the event has no personal data (erasure then
+ * keeps the private record as the payload). A read gives back the whole event from the private
+ * record, or, once erasure deleted it, the event without its personal data from the payload: the
+ * same event with contacts left out and people's texts reading {@value Redaction#ERASED}.
  *
  * <p>A stream is stored under its {@link StreamId#toString()}, {@code KIND/key}.
  *
@@ -53,13 +54,21 @@ import java.util.random.RandomGenerator;
  * that throws was not acknowledged.
  */
 public final class PostgresEventStore implements EventStore, AutoCloseable {
-    private static final String READ_STREAM = "SELECT position, stream_version, private_record, payload FROM event"
-            + " WHERE stream_id = ? ORDER BY stream_version";
     private static final String READ_ALL = "SELECT position, stream_version, private_record, payload, stream_id FROM event"
             + " WHERE position >= ? ORDER BY position LIMIT ?";
 
+    /** The payload of an event with no personal data: its private record is also its payload. */
+    private static final byte[] NOTHING_TO_ERASE = new byte[0];
+
+    /** How many streams the cache keeps. */
+    private static final int CACHED_STREAMS = 65_536;
+    /** How many threads read streams. */
+    private static final int READERS = 3;
+
     private final DataSource dataSource;
     private final RandomGenerator random;
+    private final StreamCache cache = new StreamCache(CACHED_STREAMS);
+    private final StreamReads reads;
     /** The core's events of the appends waiting for their transaction, by the form they are written in. */
     private final Map<NewEvent, Event> inFlight = new ConcurrentHashMap<>();
     private Sequencer sequencer;
@@ -67,6 +76,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private PostgresEventStore(DataSource dataSource, RandomGenerator random) {
         this.dataSource = dataSource;
         this.random = random;
+        this.reads = new StreamReads(dataSource, READERS);
     }
 
     /**
@@ -99,7 +109,19 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        sequencer.close();
+        try {
+            sequencer.close();
+        } finally {
+            reads.close();
+        }
+    }
+
+    /**
+     * Tells the store that events' personal data was erased: events read before, and kept to spare a read, would no
+     * longer read back the same. For {@link dev.recourse.store.erasure.Erasure}'s listener.
+     */
+    public void erased() {
+        cache.clear();
     }
 
     @Override
@@ -132,9 +154,19 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             }
         }
         return switch (result) {
-            case GroupResult.Committed committed -> new Appended.Stored(recorded(appends, committed));
+            case GroupResult.Committed committed -> {
+                List<RecordedEvent> recorded = recorded(appends, committed);
+                int from = 0;
+                for (StreamAppend append : appends) {
+                    int to = from + append.events().size();
+                    cache.appended(append.stream().toString(), append.expectedVersion(), recorded.subList(from, to));
+                    from = to;
+                }
+                yield new Appended.Stored(recorded);
+            }
             case GroupResult.Conflict conflict -> {
                 WriteResult.Conflict c = conflict.conflict();
+                cache.forget(c.streamId());
                 StreamAppend append = appends.stream().filter(a -> a.stream().toString().equals(c.streamId())).findFirst()
                         .orElseThrow();
                 yield new Appended.Conflict(append.stream(), append.expectedVersion(), c.actualVersion());
@@ -142,21 +174,35 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         };
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>From the cache if this process read or wrote the stream lately (see {@link StreamCache}), otherwise from
+     * the database, in one query with other streams read at the same time.
+     */
     @Override
     public List<RecordedEvent> read(StreamId stream) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(READ_STREAM)) {
-            query.setString(1, stream.toString());
-            List<RecordedEvent> events = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new RecordedEvent(rows.getLong(1), stream, rows.getLong(2), event(rows)));
-                }
-            }
-            return events;
-        } catch (SQLException e) {
-            throw new StoreException("could not read stream " + stream + ": " + e.getMessage(), e);
+        String name = stream.toString();
+        Optional<List<RecordedEvent>> cached = cache.get(name);
+        if (cached.isPresent()) {
+            return cached.get();
         }
+        List<StreamReads.Row> rows;
+        try {
+            rows = reads.read(name).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while reading stream " + stream, e);
+        } catch (ExecutionException e) {
+            throw new StoreException("could not read stream " + stream + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        List<RecordedEvent> events = new ArrayList<>(rows.size());
+        for (StreamReads.Row row : rows) {
+            events.add(new RecordedEvent(row.position(), stream, row.version(),
+                    decode(row.form(), row.position(), row.erased() ? "payload" : "private record")));
+        }
+        cache.read(name, events);
+        return List.copyOf(events);
     }
 
     @Override
@@ -187,7 +233,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     static NewEvent stored(Event event, RandomGenerator random) {
         LogEntry entry = LogEntry.seal(event, random);
         Event redacted = Redaction.of(event);
-        byte[] payload = redacted == event ? entry.privateRecord() : EventCodec.encode(redacted);
+        byte[] payload = redacted == event ? NOTHING_TO_ERASE : EventCodec.encode(redacted);
         return new NewEvent(EventCodec.type(event), event.at(), payload, entry.publicEntry(),
                 Optional.of(new PrivateRecord(entry.salt(), entry.privateRecord())));
     }
@@ -206,6 +252,11 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             }
             projection.apply(connection, events);
         };
+    }
+
+    /** What of {@code event} survives erasure: its payload, or its private record if the payload is empty. */
+    static byte[] erasedForm(NewEvent event) {
+        return event.payload().length > 0 ? event.payload() : event.privateRecord().orElseThrow().content();
     }
 
     /** The stream named {@code name}, as {@link StreamId#toString()} wrote it. */

@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  */
 public record Dimensions(Optional<Category> category, Optional<DecisionGround> ground, Set<RestrictionKind> restrictions,
                          AutomatedDecision automation, Optional<SourceType> sourceType) {
+    /** How many columns {@link #columns()} has. */
+    static final int COLUMNS = 5;
+
     public Dimensions {
         EnumSet<RestrictionKind> kinds = EnumSet.noneOf(RestrictionKind.class);
         kinds.addAll(restrictions);

@@ -15,7 +15,6 @@ import dev.recourse.core.process.Settings;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.SubjectRef;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * One batch of events taken into the read model: the rows it touches are read once, changed in
@@ -41,27 +42,40 @@ import java.util.UUID;
 final class Projector {
     static final String CASE_COLUMNS = "case_id, subject_kind, subject_id, status, latest_decision, decided_at, appeal_deadline,"
             + " awaiting_since, pending_appeals, opened_at, updated_at";
-    private static final String LOAD_CASES = "SELECT " + CASE_COLUMNS + " FROM case_view WHERE case_id = ANY(?)";
-    private static final String SAVE_CASE = "INSERT INTO case_view (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    /** The rows a batch reads: its cases, and the dimensions of the decisions its appeals and lifts are about. */
+    private static final String LOAD = "SELECT " + CASE_COLUMNS + " FROM case_view WHERE case_id = ANY(?);"
+            + " SELECT decision_id, category, ground, restriction_kind, automation, source_type"
+            + " FROM decision_dimensions WHERE decision_id = ANY(?)";
+    /**
+     * Everything a batch writes, as one round trip of statements that each take whole columns as arrays (empty
+     * arrays write nothing); the last one advances the read model's head, or finds it elsewhere and fails.
+     */
+    private static final String SAVE = "INSERT INTO case_view (" + CASE_COLUMNS + ") SELECT * FROM unnest(?::uuid[], ?::text[],"
+            + " ?::text[], ?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::int[],"
+            + " ?::timestamptz[], ?::timestamptz[])"
             + " ON CONFLICT (case_id) DO UPDATE SET status = EXCLUDED.status, latest_decision = EXCLUDED.latest_decision,"
             + " decided_at = EXCLUDED.decided_at, appeal_deadline = EXCLUDED.appeal_deadline,"
             + " awaiting_since = EXCLUDED.awaiting_since, pending_appeals = EXCLUDED.pending_appeals,"
-            + " updated_at = EXCLUDED.updated_at";
-    private static final String LOAD_DIMENSIONS = "SELECT decision_id, category, ground, restriction_kind, automation, source_type"
-            + " FROM decision_dimensions WHERE decision_id = ANY(?)";
-    private static final String SAVE_DIMENSIONS = "INSERT INTO decision_dimensions (decision_id, category, ground,"
-            + " restriction_kind, automation, source_type) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String QUEUE = "INSERT INTO review_queue (queue, item_id, queued_position, case_id, subject_kind,"
-            + " subject_id, detail, decision_id, approvals, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UNQUEUE = "DELETE FROM review_queue WHERE queue = ? AND item_id = ?";
-    private static final String APPROVE = "UPDATE review_queue SET approvals = approvals + ? WHERE queue = 'PROPOSAL' AND item_id = ?";
-    private static final String APPLY = "INSERT INTO standing_restriction (restriction_id, subject_kind, subject_id, case_id,"
-            + " decision_id, measure, measure_value, measure_other, countries, applied_at, ends_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String LIFT = "DELETE FROM standing_restriction WHERE restriction_id = ?";
-    private static final String COUNT = "INSERT INTO transparency_rollup AS r (day, category, ground, restriction_kind, automation,"
-            + " source_type, decisions, appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified,"
-            + " reinstatements, time_to_decide) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " updated_at = EXCLUDED.updated_at;"
+            + " INSERT INTO decision_dimensions (decision_id, category, ground, restriction_kind, automation, source_type)"
+            + " SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]);"
+            + " DELETE FROM review_queue q USING unnest(?::text[], ?::uuid[]) AS d(queue, item_id)"
+            + " WHERE q.queue = d.queue AND q.item_id = d.item_id;"
+            + " UPDATE review_queue q SET approvals = q.approvals + a.n FROM unnest(?::uuid[], ?::int[]) AS a(item_id, n)"
+            + " WHERE q.queue = 'PROPOSAL' AND q.item_id = a.item_id;"
+            + " INSERT INTO review_queue (queue, item_id, queued_position, case_id, subject_kind, subject_id, detail, decision_id,"
+            + " approvals, queued_at) SELECT * FROM unnest(?::text[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::text[],"
+            + " ?::text[], ?::uuid[], ?::int[], ?::timestamptz[]);"
+            + " DELETE FROM standing_restriction WHERE restriction_id = ANY(?::uuid[]);"
+            + " INSERT INTO standing_restriction (restriction_id, subject_kind, subject_id, case_id, decision_id, measure,"
+            + " measure_value, measure_other, countries, applied_at, ends_at) SELECT r, k, i, c, d, m, v, o, string_to_array(n, ','),"
+            + " a, e FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::timestamptz[], ?::timestamptz[]) AS t(r, k, i, c, d, m, v, o, n, a, e);"
+            + " INSERT INTO transparency_rollup AS r (day, category, ground, restriction_kind, automation, source_type, decisions,"
+            + " appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified, reinstatements, time_to_decide)"
+            + " SELECT day, c, g, k, a, s, n1, n2, n3, n4, n5, n6, n7, ttd::bigint[] FROM unnest(?::date[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],"
+            + " ?::bigint[], ?::text[]) AS t(day, c, g, k, a, s, n1, n2, n3, n4, n5, n6, n7, ttd)"
             + " ON CONFLICT (day, category, ground, restriction_kind, automation, source_type) DO UPDATE SET"
             + " decisions = r.decisions + EXCLUDED.decisions, appeals_filed = r.appeals_filed + EXCLUDED.appeals_filed,"
             + " appeals_decided = r.appeals_decided + EXCLUDED.appeals_decided,"
@@ -69,8 +83,8 @@ final class Projector {
             + " appeals_reversed = r.appeals_reversed + EXCLUDED.appeals_reversed,"
             + " appeals_modified = r.appeals_modified + EXCLUDED.appeals_modified,"
             + " reinstatements = r.reinstatements + EXCLUDED.reinstatements,"
-            + " time_to_decide = add_counts(r.time_to_decide, EXCLUDED.time_to_decide)";
-    private static final String ADVANCE = "UPDATE read_model_head SET next_position = ? WHERE next_position = ?";
+            + " time_to_decide = add_counts(r.time_to_decide, EXCLUDED.time_to_decide);"
+            + " UPDATE read_model_head SET next_position = ? WHERE next_position = ?";
 
     /** A case row, changed in memory. */
     private static final class CaseRow {
@@ -142,18 +156,20 @@ final class Projector {
                 projector.apply(r.position(), event);
             }
         }
-        projector.save(connection);
-        advance(connection, events.getFirst().position(), events.getLast().position() + 1);
+        projector.save(connection, events.getFirst().position(), events.getLast().position() + 1);
     }
 
     private void load(Connection connection, List<RecordedEvent> events) throws SQLException {
         Set<UUID> caseIds = new HashSet<>();
+        Set<UUID> opened = new HashSet<>();
         Set<UUID> decisionIds = new HashSet<>();
         for (RecordedEvent r : events) {
             if (r.event() instanceof CaseEvent event) {
                 caseIds.add(event.caseId().value());
             }
-            if (r.event() instanceof AppealFiled e) {
+            if (r.event() instanceof CaseOpened e) {
+                opened.add(e.caseId().value());
+            } else if (r.event() instanceof AppealFiled e) {
                 decisionIds.add(e.appeal().decision().value());
             } else if (r.event() instanceof AppealDecided e) {
                 decisionIds.add(e.decision().value());
@@ -161,33 +177,35 @@ final class Projector {
                 decisionIds.add(e.decision().value());
             }
         }
-        if (!caseIds.isEmpty()) {
-            try (PreparedStatement query = connection.prepareStatement(LOAD_CASES)) {
-                query.setArray(1, connection.createArrayOf("uuid", caseIds.toArray()));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        CaseRow row = new CaseRow(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
-                                Rows.instant(rows, 10).orElseThrow());
-                        row.status = CaseStatus.valueOf(rows.getString(4));
-                        row.latestDecision = Rows.uuid(rows, 5).map(DecisionId::new).orElse(null);
-                        row.decidedAt = Rows.instant(rows, 6).orElse(null);
-                        row.appealDeadline = Rows.instant(rows, 7).orElse(null);
-                        row.awaitingSince = Rows.instant(rows, 8).orElse(null);
-                        row.pendingAppeals = rows.getInt(9);
-                        row.updatedAt = Rows.instant(rows, 11).orElseThrow();
-                        cases.put(row.id, row);
-                    }
+        caseIds.removeAll(opened);
+        if (caseIds.isEmpty() && decisionIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement query = connection.prepareStatement(LOAD)) {
+            query.setArray(1, connection.createArrayOf("uuid", caseIds.toArray()));
+            query.setArray(2, connection.createArrayOf("uuid", decisionIds.toArray()));
+            query.execute();
+            try (ResultSet rows = query.getResultSet()) {
+                while (rows.next()) {
+                    CaseRow row = new CaseRow(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
+                            Rows.instant(rows, 10).orElseThrow());
+                    row.status = CaseStatus.valueOf(rows.getString(4));
+                    row.latestDecision = Rows.uuid(rows, 5).map(DecisionId::new).orElse(null);
+                    row.decidedAt = Rows.instant(rows, 6).orElse(null);
+                    row.appealDeadline = Rows.instant(rows, 7).orElse(null);
+                    row.awaitingSince = Rows.instant(rows, 8).orElse(null);
+                    row.pendingAppeals = rows.getInt(9);
+                    row.updatedAt = Rows.instant(rows, 11).orElseThrow();
+                    cases.put(row.id, row);
                 }
             }
-        }
-        if (!decisionIds.isEmpty()) {
-            try (PreparedStatement query = connection.prepareStatement(LOAD_DIMENSIONS)) {
-                query.setArray(1, connection.createArrayOf("uuid", decisionIds.toArray()));
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        dimensions.put(new DecisionId(rows.getObject(1, UUID.class)), Dimensions.ofColumns(rows.getString(2),
-                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
-                    }
+            if (!query.getMoreResults()) {
+                throw new SQLException("the read model's load answered one query of two");
+            }
+            try (ResultSet rows = query.getResultSet()) {
+                while (rows.next()) {
+                    dimensions.put(new DecisionId(rows.getObject(1, UUID.class)), Dimensions.ofColumns(rows.getString(2),
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
                 }
             }
         }
@@ -305,158 +323,95 @@ final class Projector {
         return counts.computeIfAbsent(new Key(LocalDate.ofInstant(at, ZoneOffset.UTC), of), k -> new Counts());
     }
 
-    /** Moves the read model's head from {@code first} to {@code next}, or fails if it was not at {@code first}. */
-    private static void advance(Connection connection, long first, long next) throws SQLException {
-        try (PreparedStatement advance = connection.prepareStatement(ADVANCE)) {
-            advance.setLong(1, next);
-            advance.setLong(2, first);
-            if (advance.executeUpdate() != 1) {
+    /** Writes the batch's changes and moves the read model's head from {@code first} to {@code next}, in one round trip. */
+    private void save(Connection connection, long first, long next) throws SQLException {
+        Columns c = new Columns(connection);
+        List<CaseRow> rows = changed.stream().map(cases::get).toList();
+        c.uuids(rows, r -> r.id.value());
+        c.texts(rows, r -> r.subject.kind().name());
+        c.texts(rows, r -> r.subject.platformId());
+        c.texts(rows, r -> r.status.name());
+        c.uuids(rows, r -> r.latestDecision == null ? null : r.latestDecision.value());
+        c.times(rows, r -> r.decidedAt);
+        c.times(rows, r -> r.appealDeadline);
+        c.times(rows, r -> r.awaitingSince);
+        c.ints(rows, r -> r.pendingAppeals);
+        c.times(rows, r -> r.openedAt);
+        c.times(rows, r -> r.updatedAt);
+
+        List<Map.Entry<DecisionId, Dimensions>> decided = List.copyOf(newDimensions.entrySet());
+        c.uuids(decided, e -> e.getKey().value());
+        for (int i = 0; i < Dimensions.COLUMNS; i++) {
+            int column = i;
+            c.texts(decided, e -> e.getValue().columns()[column]);
+        }
+
+        c.texts(unqueued, Item::queue);
+        c.uuids(unqueued, Item::id);
+        Map<UUID, Integer> earlier = new LinkedHashMap<>(approvals);
+        earlier.keySet().removeAll(queued.keySet());
+        List<Map.Entry<UUID, Integer>> approved = List.copyOf(earlier.entrySet());
+        c.uuids(approved, Map.Entry::getKey);
+        c.ints(approved, Map.Entry::getValue);
+        List<Queued> items = List.copyOf(queued.values());
+        c.texts(items, Queued::queue);
+        c.uuids(items, Queued::item);
+        c.longs(items, Queued::position);
+        c.uuids(items, q -> q.caseId().value());
+        c.texts(items, q -> q.subject().kind().name());
+        c.texts(items, q -> q.subject().platformId());
+        c.texts(items, Queued::detail);
+        c.uuids(items, q -> q.decision() == null ? null : q.decision().value());
+        c.ints(items, q -> approvals.getOrDefault(q.item(), 0));
+        c.times(items, Queued::at);
+
+        c.uuids(lifted, id -> id);
+        List<RestrictionApplied> standing = List.copyOf(applied.values());
+        c.uuids(standing, e -> e.restriction().id().value());
+        c.texts(standing, e -> e.subject().kind().name());
+        c.texts(standing, e -> e.subject().platformId());
+        c.uuids(standing, e -> e.caseId().value());
+        c.uuids(standing, e -> e.decision().value());
+        c.texts(standing, e -> measure(e.restriction().measure())[0]);
+        c.texts(standing, e -> measure(e.restriction().measure())[1]);
+        c.texts(standing, e -> measure(e.restriction().measure())[2]);
+        c.texts(standing, e -> switch (e.restriction().scope()) {
+            case TerritorialScope.Everywhere ignored -> null;
+            case TerritorialScope.Countries countries -> String.join(",",
+                    countries.countries().stream().map(CountryCode::value).sorted().toList());
+        });
+        c.times(standing, RestrictionApplied::at);
+        c.times(standing, e -> e.restriction().endsAt().orElse(null));
+
+        List<Map.Entry<Key, Counts>> counted = List.copyOf(counts.entrySet());
+        c.dates(counted, e -> e.getKey().day());
+        for (int i = 0; i < Dimensions.COLUMNS; i++) {
+            int column = i;
+            c.texts(counted, e -> e.getKey().dimensions().columns()[column]);
+        }
+        c.longs(counted, e -> e.getValue().decisions);
+        c.longs(counted, e -> e.getValue().appealsFiled);
+        c.longs(counted, e -> e.getValue().appealsDecided);
+        c.longs(counted, e -> e.getValue().upheld);
+        c.longs(counted, e -> e.getValue().reversed);
+        c.longs(counted, e -> e.getValue().modified);
+        c.longs(counted, e -> e.getValue().reinstatements);
+        c.texts(counted, e -> Arrays.stream(e.getValue().timeToDecide).mapToObj(Long::toString)
+                .collect(Collectors.joining(",", "{", "}")));
+
+        try (PreparedStatement save = connection.prepareStatement(SAVE)) {
+            c.set(save);
+            save.setLong(c.next(), next);
+            save.setLong(c.next(), first);
+            save.execute();
+            int headUpdated = -1;
+            while (save.getMoreResults() || save.getUpdateCount() != -1) {
+                headUpdated = save.getUpdateCount();
+            }
+            if (headUpdated != 1) {
                 throw new SQLException("the read model has not taken in the events before position " + first
                         + "; it catches up when the store starts");
             }
-        }
-    }
-
-    private void save(Connection connection) throws SQLException {
-        if (!changed.isEmpty()) {
-            try (PreparedStatement save = connection.prepareStatement(SAVE_CASE)) {
-                for (CaseId id : changed) {
-                    CaseRow row = cases.get(id);
-                    save.setObject(1, row.id.value());
-                    Rows.setSubject(save, 2, row.subject);
-                    save.setString(4, row.status.name());
-                    save.setObject(5, row.latestDecision == null ? null : row.latestDecision.value());
-                    save.setObject(6, Rows.time(row.decidedAt));
-                    save.setObject(7, Rows.time(row.appealDeadline));
-                    save.setObject(8, Rows.time(row.awaitingSince));
-                    save.setInt(9, row.pendingAppeals);
-                    save.setObject(10, Rows.time(row.openedAt));
-                    save.setObject(11, Rows.time(row.updatedAt));
-                    save.addBatch();
-                }
-                save.executeBatch();
-            }
-        }
-        if (!newDimensions.isEmpty()) {
-            try (PreparedStatement save = connection.prepareStatement(SAVE_DIMENSIONS)) {
-                for (Map.Entry<DecisionId, Dimensions> e : newDimensions.entrySet()) {
-                    save.setObject(1, e.getKey().value());
-                    String[] columns = e.getValue().columns();
-                    for (int i = 0; i < columns.length; i++) {
-                        save.setString(2 + i, columns[i]);
-                    }
-                    save.addBatch();
-                }
-                save.executeBatch();
-            }
-        }
-        saveQueue(connection);
-        saveRestrictions(connection);
-        saveCounts(connection);
-    }
-
-    private void saveQueue(Connection connection) throws SQLException {
-        if (!unqueued.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(UNQUEUE)) {
-                for (Item item : unqueued) {
-                    delete.setString(1, item.queue());
-                    delete.setObject(2, item.id());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
-        Map<UUID, Integer> earlier = new LinkedHashMap<>(approvals);
-        earlier.keySet().removeAll(queued.keySet());
-        if (!earlier.isEmpty()) {
-            try (PreparedStatement approve = connection.prepareStatement(APPROVE)) {
-                for (Map.Entry<UUID, Integer> e : earlier.entrySet()) {
-                    approve.setInt(1, e.getValue());
-                    approve.setObject(2, e.getKey());
-                    approve.addBatch();
-                }
-                approve.executeBatch();
-            }
-        }
-        if (!queued.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement(QUEUE)) {
-                for (Queued q : queued.values()) {
-                    insert.setString(1, q.queue());
-                    insert.setObject(2, q.item());
-                    insert.setLong(3, q.position());
-                    insert.setObject(4, q.caseId().value());
-                    Rows.setSubject(insert, 5, q.subject());
-                    insert.setString(7, q.detail());
-                    insert.setObject(8, q.decision() == null ? null : q.decision().value());
-                    insert.setInt(9, approvals.getOrDefault(q.item(), 0));
-                    insert.setObject(10, Rows.time(q.at()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private void saveRestrictions(Connection connection) throws SQLException {
-        if (!lifted.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(LIFT)) {
-                for (UUID id : lifted) {
-                    delete.setObject(1, id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
-        if (!applied.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement(APPLY)) {
-                for (RestrictionApplied e : applied.values()) {
-                    Restriction r = e.restriction();
-                    insert.setObject(1, r.id().value());
-                    Rows.setSubject(insert, 2, e.subject());
-                    insert.setObject(4, e.caseId().value());
-                    insert.setObject(5, e.decision().value());
-                    String[] measure = measure(r.measure());
-                    insert.setString(6, measure[0]);
-                    insert.setString(7, measure[1]);
-                    insert.setString(8, measure[2]);
-                    insert.setArray(9, switch (r.scope()) {
-                        case TerritorialScope.Everywhere ignored -> null;
-                        case TerritorialScope.Countries c -> connection.createArrayOf("text",
-                                c.countries().stream().map(CountryCode::value).sorted().toArray());
-                    });
-                    insert.setObject(10, Rows.time(e.at()));
-                    insert.setObject(11, Rows.time(r.endsAt().orElse(null)));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private void saveCounts(Connection connection) throws SQLException {
-        if (counts.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
-            for (Map.Entry<Key, Counts> e : counts.entrySet()) {
-                Counts c = e.getValue();
-                upsert.setObject(1, e.getKey().day());
-                String[] columns = e.getKey().dimensions().columns();
-                for (int i = 0; i < columns.length; i++) {
-                    upsert.setString(2 + i, columns[i]);
-                }
-                upsert.setLong(7, c.decisions);
-                upsert.setLong(8, c.appealsFiled);
-                upsert.setLong(9, c.appealsDecided);
-                upsert.setLong(10, c.upheld);
-                upsert.setLong(11, c.reversed);
-                upsert.setLong(12, c.modified);
-                upsert.setLong(13, c.reinstatements);
-                Array buckets = connection.createArrayOf("bigint", java.util.Arrays.stream(c.timeToDecide).boxed().toArray());
-                upsert.setArray(14, buckets);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
         }
     }
 

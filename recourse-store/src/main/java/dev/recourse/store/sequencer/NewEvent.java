@@ -14,8 +14,9 @@ import java.util.Optional;
  *
  * @param type the event's type name, not blank, without NUL characters
  * @param occurredAt when it happened, from the caller's clock; stored to the microsecond
- * @param payload the event without its personal data; together with the private record it is the
- *     whole event. It MUST NOT hold personal data, which erasure could not reach.
+ * @param payload the event without its personal data, which stays when erasure deletes the private
+ *     record. It MUST NOT hold personal data, which erasure could not reach. Empty says that the
+ *     private record holds no personal data: erasure then keeps it as the payload.
  * @param publicEntry the log entry: canonical JSON of the event's public part, 1 to 65,535 bytes
  * @param privateRecord the personal data and its salt, if the event has any
  */

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +49,11 @@ import java.util.function.LongConsumer;
  * {@code *Async} methods for slow work).
  */
 public final class Sequencer implements AutoCloseable {
-    private static final String LOCK_HEAD = "SELECT next_position FROM event_head FOR UPDATE";
+    /**
+     * Locks the head, then reads the versions of the streams written: two statements in one round trip, the second
+     * with a snapshot taken after the first holds the lock, so it sees every event committed before.
+     */
+    private static final String LOCK_HEAD = "SELECT next_position FROM event_head FOR UPDATE;";
     private static final String STREAM_VERSIONS = "SELECT s.id, (SELECT max(e.stream_version) FROM event e"
             + " WHERE e.stream_id = s.id) FROM unnest(?::text[]) AS s(id)";
     private static final String ADVANCE_HEAD = "UPDATE event_head SET next_position = ?";
@@ -271,8 +274,9 @@ public final class Sequencer implements AutoCloseable {
 
     /** The transaction's statements; adds one result per group and returns the new head. */
     private long transaction(Connection connection, List<Pending> batch, List<GroupResult> results) throws SQLException {
-        long head = lockHead(connection);
-        Map<String, Long> versions = streamVersions(connection, batch);
+        Start start = lockHead(connection, batch);
+        long head = start.head();
+        Map<String, Long> versions = start.versions();
         List<RecordedEvent> recorded = new ArrayList<>(batch.size() * 3);
         long next = head;
         for (Pending pending : batch) {
@@ -320,17 +324,11 @@ public final class Sequencer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static long lockHead(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(LOCK_HEAD)) {
-            if (!rows.next()) {
-                throw new SQLException("the event head row is missing: the schema is not migrated");
-            }
-            return rows.getLong(1);
-        }
-    }
+    /** The head and the stream versions the transaction starts from. */
+    private record Start(long head, Map<String, Long> versions) {}
 
-    /** The current version of every stream the batch writes, 0 for a new stream. */
-    private static Map<String, Long> streamVersions(Connection connection, List<Pending> batch) throws SQLException {
+    /** Locks the head and reads the current version of every stream the batch writes, 0 for a new stream. */
+    private static Start lockHead(Connection connection, List<Pending> batch) throws SQLException {
         Set<String> ids = new LinkedHashSet<>();
         for (Pending pending : batch) {
             for (Write write : pending.group().writes()) {
@@ -338,10 +336,21 @@ public final class Sequencer implements AutoCloseable {
             }
         }
         Map<String, Long> versions = HashMap.newHashMap(ids.size());
-        try (PreparedStatement query = connection.prepareStatement(STREAM_VERSIONS)) {
+        long head;
+        try (PreparedStatement query = connection.prepareStatement(LOCK_HEAD + STREAM_VERSIONS)) {
             Array array = connection.createArrayOf("text", ids.toArray());
             query.setArray(1, array);
-            try (ResultSet rows = query.executeQuery()) {
+            query.execute();
+            try (ResultSet rows = query.getResultSet()) {
+                if (!rows.next()) {
+                    throw new SQLException("the event head row is missing: the schema is not migrated");
+                }
+                head = rows.getLong(1);
+            }
+            if (!query.getMoreResults()) {
+                throw new SQLException("the stream versions did not come back with the head");
+            }
+            try (ResultSet rows = query.getResultSet()) {
                 while (rows.next()) {
                     versions.put(rows.getString(1), rows.getLong(2));
                 }
@@ -351,7 +360,7 @@ public final class Sequencer implements AutoCloseable {
         if (versions.size() != ids.size()) {
             throw new SQLException("asked the versions of " + ids.size() + " streams, got " + versions.size());
         }
-        return versions;
+        return new Start(head, versions);
     }
 
     private static void rollback(Connection connection, Exception cause) {
