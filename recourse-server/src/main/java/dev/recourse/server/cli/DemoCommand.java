@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,14 +68,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** What happens while the log is served; by default, nothing until Ctrl-C ends the program. */
-    Serving whileServing = url -> new CountDownLatch(1).await();
-
-    /** Runs while the log is served at {@code url}; serving stops when it returns or throws. */
-    @FunctionalInterface
-    interface Serving {
-        void during(URI url) throws InterruptedException, IOException;
-    }
+    /** What happens while it serves; by default, nothing until Ctrl-C ends the program. */
+    Serving whileServing = Serving.untilStopped();
 
     @Override
     public Integer call() throws Exception {

@@ -32,12 +32,15 @@ import picocli.CommandLine.Spec;
         versionProvider = Recourse.Version.class,
         description = "Due process for content moderation: statements of reasons, appeals, reversals and a"
                 + " verifiable public log.",
-        subcommands = {LogCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class},
+        subcommands = {ServeCommand.class, LogCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (the reason is printed)", "2:usage error (unknown command or bad option)"})
 public final class Recourse implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** The process environment, as {@link #commandLine} was given it: commands read their RECOURSE_* settings here. */
+    private Map<String, String> environment = Map.of();
 
     /** Runs the command line and exits the JVM with its exit code. */
     public static void main(String[] args) {
@@ -55,7 +58,9 @@ public final class Recourse implements Callable<Integer> {
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment) {
         var failures = new Failures(err, environment);
-        return new CommandLine(new Recourse())
+        Recourse recourse = new Recourse();
+        recourse.environment = Map.copyOf(environment);
+        return new CommandLine(recourse)
                 .setOut(out)
                 .setErr(err)
                 .setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF))
@@ -66,6 +71,11 @@ public final class Recourse implements Callable<Integer> {
     @Override
     public Integer call() {
         throw Failures.missingCommand(spec);
+    }
+
+    /** The process environment the command line runs in. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     /** The version of this build, from the jar's manifest, and of the Java runtime. */

@@ -9,7 +9,6 @@ import static dev.recourse.server.http.shape.Shape.optional;
 import static dev.recourse.server.http.shape.Shape.prose;
 import static dev.recourse.server.http.shape.Shape.required;
 import static dev.recourse.server.http.shape.Shape.text;
-import static dev.recourse.server.http.shape.Shape.whole;
 
 import dev.recourse.core.FieldError;
 import dev.recourse.core.authority.Authority;

@@ -36,6 +36,10 @@ public enum ProblemType {
     CONTENDED(409, "Try again",
             "Others changed the same case while this request was decided, and nothing was stored. Retry it with the"
                     + " same Idempotency-Key."),
+    /** Another reviewer holds a claim on the appeal. */
+    ALREADY_CLAIMED(409, "Another reviewer works on this",
+            "Another reviewer claimed this appeal and works on it; the claim lapses an hour after it was last renewed."
+                    + " Take another from the queue."),
     /** A request with the same Idempotency-Key is still being answered. */
     IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is in progress",
             "The first request with this Idempotency-Key has not been answered yet. Retry later with the same key."),

@@ -27,6 +27,7 @@ public final class Routes {
     private final Intake intake;
     private final Decisions decisions;
     private final Appeals appeals;
+    private final Cases cases;
     private final Receipts receipts;
     private final LogFiles log;
     private final Health health;
@@ -40,12 +41,13 @@ public final class Routes {
      *
      * @param version the API's version, for its description
      */
-    public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Receipts receipts, LogFiles log, Health health,
-            Metrics metrics, SwaggerUi swaggerUi, String version) {
+    public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
+            Health health, Metrics metrics, SwaggerUi swaggerUi, String version) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
         this.appeals = appeals;
+        this.cases = cases;
         this.receipts = receipts;
         this.log = log;
         this.health = health;
@@ -83,6 +85,12 @@ public final class Routes {
                                         + " statement the DSA Transparency Database would refuse is refused, naming each field.")
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
 
+                // ---- cases ----------------------------------------------------------------------------------------
+                Route.get("/v1/cases/{id}", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::show,
+                        Doc.of("showCase", "Cases", "Show a case",
+                                Success.json(200, Cases.CASE, "Where the case stands and the restrictions in force."))
+                                .failing(ProblemType.NOT_FOUND)),
+
                 // ---- appeals --------------------------------------------------------------------------------------
                 Route.post("/v1/appeals", roles(PLATFORM), Appeals.APPEAL, appeals::file,
                         Doc.of("fileAppeal", "Appeals", "File an appeal (DSA Art. 20)",
@@ -90,14 +98,25 @@ public final class Routes {
                                 .described("For the affected person or a notifier whose notice the decision answered; open for"
                                         + " at least six months after the decision.")
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.get("/v1/appeals", roles(APPEAL_REVIEWER, SENIOR_MODERATOR, AUDITOR, ADMIN), appeals::queue,
+                        Doc.of("appealQueue", "Appeals", "The appeals waiting for a reviewer",
+                                Success.json(200, Appeals.QUEUE, "A page of the queue, oldest first, with who works on each."))
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)),
+                Route.post("/v1/appeals/{id}/claim", roles(APPEAL_REVIEWER, SENIOR_MODERATOR), appeals::claim,
+                        Doc.of("claimAppeal", "Appeals", "Claim an appeal to work on it",
+                                Success.json(200, Appeals.PENDING, "The appeal, claimed by the caller."))
+                                .described("Takes the appeal from the queue so that no other reviewer decides it meanwhile, or"
+                                        + " renews the caller's claim. A claim lapses an hour after it was made or renewed.")
+                                .failing(ProblemType.NOT_FOUND, ProblemType.ALREADY_CLAIMED)),
                 Route.post("/v1/appeals/{id}/decision", roles(APPEAL_REVIEWER, SENIOR_MODERATOR), Appeals.APPEAL_DECISION,
                         appeals::decide,
                         Doc.of("decideAppeal", "Appeals", "Decide an appeal",
                                 Success.json(200, Appeals.APPEAL_DECIDED, "The outcome as recorded."))
                                 .described("By a person who took no part in the decision or an earlier appeal of it, with"
                                         + " reasons. A reversal lifts the restrictions and tells the affected person and the"
-                                        + " notifiers. The body names the subject until cases are found by id.")
-                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                        + " notifiers. Refused while another reviewer's claim holds.")
+                                .failing(ProblemType.NOT_FOUND, ProblemType.ALREADY_CLAIMED, ProblemType.REJECTED,
+                                        ProblemType.CONTENDED)),
 
                 // ---- receipts -------------------------------------------------------------------------------------
                 Route.get("/v1/receipts/{position}", anyone(), receipts::receipt,

@@ -52,7 +52,7 @@ public final class Service implements AutoCloseable {
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);
-        List<Route> all = routes(store, keys, registry, version).all();
+        List<Route> all = routes(store, keys, clock, registry, version).all();
         ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
         ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
         purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
@@ -60,9 +60,11 @@ public final class Service implements AutoCloseable {
     }
 
     /** Every endpoint over {@code store}. */
-    static Routes routes(RecourseStore store, ApiKeys keys, PrometheusMeterRegistry registry, String version) {
+    static Routes routes(RecourseStore store, ApiKeys keys, InstantSource clock, PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
-        return new Routes(new Keys(keys), new Intake(process), new Decisions(process), new Appeals(process), new Receipts(store),
+        Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
+        return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals, new Cases(store.readModel()),
+                new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.ApiRole;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +25,8 @@ class DecisionsAndAppealsTest {
     }
 
     private Client.Reply post(ApiRole role, String path, Json body) {
-        return api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
+        Client.Request request = api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString());
+        return (body == null ? request : request.json(body)).send();
     }
 
     private String notice(String post) {
@@ -157,7 +157,6 @@ class DecisionsAndAppealsTest {
 
         Client.Reply filed = post(ApiRole.PLATFORM, "/v1/appeals", appeal);
         Client.Reply decided = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + filed.string("appeal") + "/decision", Json.object()
-                .put("subject", Bodies.subjectRef("d-7"))
                 .put("outcome", "reversed")
                 .put("reasons", "A quotation of the law is not incitement.")
                 .build());
@@ -168,6 +167,64 @@ class DecisionsAndAppealsTest {
         assertThat(decided.status()).as(decided.text()).isEqualTo(200);
         assertThat(Appeals.APPEAL_DECIDED.problems(decided.json())).isEmpty();
         assertThat(decided.string("outcome")).isEqualTo("reversed");
+        Client.Reply after = api.client.get("/v1/cases/" + filed.string("case")).key(api.key(ApiRole.AUDITOR)).send();
+        assertThat(after.string("status")).isEqualTo("reversed");
+        assertThat(((Json.Arr) after.json().get("restrictions")).elements()).isEmpty();
+    }
+
+    @Test
+    void aCaseShowsWhereItStandsAndTheRestrictionsInForce() {
+        String notice = notice("d-10");
+        Client.Reply decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-10", notice, Bodies.illegalReasons()));
+
+        Client.Reply reply = api.client.get("/v1/cases/" + decision.string("case")).key(api.key(ApiRole.MODERATOR)).send();
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(Cases.CASE.problems(reply.json())).isEmpty();
+        assertThat(reply.string("status")).isEqualTo("decided");
+        assertThat(reply.string("latestDecision")).isEqualTo(decision.string("decision"));
+        assertThat(((Json.Arr) reply.json().get("restrictions")).elements()).singleElement()
+                .satisfies(r -> assertThat(((Json.Obj) r).get("visibility")).isEqualTo(Json.of("DECISION_VISIBILITY_CONTENT_REMOVED")));
+    }
+
+    @Test
+    void anUnknownCaseIsNotFound() {
+        assertThat(api.client.get("/v1/cases/" + UUID.randomUUID()).key(api.key(ApiRole.AUDITOR)).send().status()).isEqualTo(404);
+        assertThat(api.client.get("/v1/cases/not-a-uuid").key(api.key(ApiRole.AUDITOR)).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void aClaimedAppealIsDecidedByItsClaimantOnly() throws Exception {
+        String notice = notice("d-11");
+        String decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-11", notice, Bodies.illegalReasons())).string("decision");
+        String appeal = post(ApiRole.PLATFORM, "/v1/appeals", Json.object()
+                .put("subject", Bodies.subjectRef("d-11"))
+                .put("decision", decision)
+                .put("appellant", Json.object().put("affectedPerson", "owner-d-11").build())
+                .put("grounds", "Wrong.")
+                .build()).string("appeal");
+        String other = api.keys.make(new dev.recourse.core.decider.Pseudonym("rev-other"), ApiRole.APPEAL_REVIEWER,
+                java.util.Optional.empty()).key().reveal();
+        Json.Obj upheld = Json.object().put("outcome", "upheld").put("reasons", "The law was applied rightly.").build();
+
+        Client.Reply claimed = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal + "/claim", null);
+        Client.Reply refused = api.client.post("/v1/appeals/" + appeal + "/claim").key(other).idempotencyKey(UUID.randomUUID().toString()).send();
+        Client.Reply notTheirs = api.client.post("/v1/appeals/" + appeal + "/decision").key(other)
+                .idempotencyKey(UUID.randomUUID().toString()).json(upheld).send();
+        Client.Reply queue = api.client.get("/v1/appeals").key(api.key(ApiRole.AUDITOR)).send();
+        Client.Reply decided = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal + "/decision", upheld);
+
+        assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+        assertThat(Appeals.PENDING.problems(claimed.json())).isEmpty();
+        assertThat(claimed.string("claimedBy")).isEqualTo("test-appeal-reviewer");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type")).isEqualTo(Json.of(ProblemType.ALREADY_CLAIMED.uri()));
+        assertThat(notTheirs.status()).isEqualTo(409);
+        assertThat(Appeals.QUEUE.problems(queue.json())).isEmpty();
+        assertThat(((Json.Arr) queue.json().get("items")).elements())
+                .anySatisfy(item -> assertThat(((Json.Obj) item).get("claimedBy")).isEqualTo(Json.of("test-appeal-reviewer")));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+        assertThat(post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal + "/claim", null).status()).isEqualTo(404);
     }
 
     @Test
@@ -183,7 +240,6 @@ class DecisionsAndAppealsTest {
                 .build()).string("appeal");
 
         Client.Reply reply = post(ApiRole.SENIOR_MODERATOR, "/v1/appeals/" + appeal + "/decision", Json.object()
-                .put("subject", Bodies.subjectRef("d-8"))
                 .put("outcome", "upheld")
                 .put("reasons", "Right.")
                 .build());

@@ -8,8 +8,6 @@ import dev.recourse.tlog.Parsed;
 import dev.recourse.tlog.Verdict;
 import dev.recourse.tlog.note.VerifierKeys;
 import dev.recourse.tlog.receipt.Receipt;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

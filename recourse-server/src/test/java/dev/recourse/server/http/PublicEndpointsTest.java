@@ -115,6 +115,11 @@ class PublicEndpointsTest {
     }
 
     @Test
+    void everyOperationHasItsOwnId() {
+        assertThat(api.routes.stream().map(r -> r.doc().operationId()).distinct().count()).isEqualTo(api.routes.size());
+    }
+
+    @Test
     void theOpenApiDescriptionNamesTheIdempotencyKeyOfEveryWrite() {
         Json.Obj paths = (Json.Obj) api.client.get("/openapi.json").send().json().get("paths");
         Json.Obj notices = (Json.Obj) ((Json.Obj) paths.get("/v1/notices")).get("post");

@@ -53,7 +53,7 @@ final class TestApi implements AutoCloseable {
         }
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
-        List<Route> all = new ArrayList<>(Service.routes(store, keys, registry, "test").all());
+        List<Route> all = new ArrayList<>(Service.routes(store, keys, clock, registry, "test").all());
         all.addAll(List.of(more));
         routes = List.copyOf(all);
         server = ApiServer.start(settings, routes, keys, idempotency, registry, clock, random);

@@ -30,7 +30,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Starts the database the settings name: connects to the external server, or starts the
-     * embedded one (creating it on first use), then migrates the schema.
+     * embedded one (creating it on first use), then migrates the schema. The embedded server stops
+     * when this database is {@link #close() closed}, not by itself when the JVM exits: its owner
+     * closes it after what writes through it.
      *
      * @throws IOException if the embedded server cannot start
      * @throws org.flywaydb.core.api.FlywayException if a migration fails
@@ -42,7 +44,8 @@ public final class Database implements AutoCloseable {
     /** {@link #start(DatabaseSettings)}, drawing the embedded server's first password from {@code random}. */
     public static Database start(DatabaseSettings settings, SecureRandom random) throws IOException {
         Optional<EmbeddedServer> embedded = settings.isEmbedded()
-                ? Optional.of(EmbeddedServer.start(settings.dataDirectory(), random))
+                // Closed by this database's owner (close()), in order after what writes through it.
+                ? Optional.of(EmbeddedServer.start(settings.dataDirectory(), random, false))
                 : Optional.empty();
         try {
             String url = embedded.map(EmbeddedServer::jdbcUrl).orElseGet(() -> settings.url().orElseThrow());

@@ -94,12 +94,24 @@ final class EmbeddedServer implements AutoCloseable {
 
     /**
      * Starts the server on the cluster under {@code dataDirectory}, creating the cluster on
-     * first use, and stopping a server left running by a process that died.
+     * first use, and stopping a server left running by a process that died; the server stops
+     * when the JVM exits, unless closed before.
      *
      * @throws IOException if the files cannot be used, another process runs this cluster, or
      *     the server does not start
      */
     static EmbeddedServer start(Path dataDirectory, SecureRandom random) throws IOException {
+        return start(dataDirectory, random, true);
+    }
+
+    /**
+     * {@link #start(Path, SecureRandom)}, with the choice whether the JVM's exit stops the server.
+     * An owner that closes the server itself, in order after what uses it, passes {@code false}:
+     * a shutdown hook would stop the server at Ctrl-C while the owner's own hook still writes
+     * (JVM shutdown hooks run at once, in no order). A server whose owner dies without closing
+     * it keeps running until the next start stops it as an orphan.
+     */
+    static EmbeddedServer start(Path dataDirectory, SecureRandom random, boolean stopAtExit) throws IOException {
         Files.createDirectories(dataDirectory);
         Path cluster = dataDirectory.resolve("postgres");
         FileChannel lockChannel = FileChannel.open(dataDirectory.resolve("postgres.lock"), StandardOpenOption.CREATE,
@@ -126,6 +138,7 @@ final class EmbeddedServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(freeLoopbackPort())
                     .setPGStartupWait(STARTUP_WAIT)
+                    .setRegisterShutdownHook(stopAtExit)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("postgres.log").toFile()))
                     .setConnectConfig("password", password);

@@ -61,6 +61,8 @@ public final class ReadModel {
             + " FROM case_view c WHERE ";
     private static final String QUEUE = "SELECT item_id, case_id, subject_kind, subject_id, detail, decision_id, approvals,"
             + " queued_at, queued_position FROM review_queue WHERE queue = ? AND queued_position > ? ORDER BY queued_position LIMIT ?";
+    private static final String QUEUED = "SELECT item_id, case_id, subject_kind, subject_id, detail, decision_id, approvals,"
+            + " queued_at, queued_position FROM review_queue WHERE queue = ? AND item_id = ?";
     private static final String STANDING = "SELECT restriction_id, case_id, decision_id, subject_kind, subject_id, measure,"
             + " measure_value, measure_other, countries, applied_at, ends_at FROM standing_restriction"
             + " WHERE subject_kind = ? AND subject_id = ? AND (ends_at IS NULL OR ends_at > ?) ORDER BY applied_at, restriction_id";
@@ -157,9 +159,21 @@ public final class ReadModel {
      * @param limit 1 to {@value #MAX_PAGE}
      */
     public Page<PendingAppeal> appeals(Optional<Cursor> after, int limit) {
-        return page("APPEAL", after, limit, rows -> new PendingAppeal(new AppealId(rows.getObject(1, UUID.class)),
-                new CaseId(rows.getObject(2, UUID.class)), Rows.subject(rows, 3), new DecisionId(rows.getObject(6, UUID.class)),
-                PendingAppeal.AppellantKind.valueOf(rows.getString(5)), Rows.instant(rows, 8).orElseThrow()));
+        return page("APPEAL", after, limit, ReadModel::pendingAppeal);
+    }
+
+    /** The appeal {@code id}, if it waits for a reviewer: filed and not decided. */
+    public Optional<PendingAppeal> pendingAppeal(AppealId id) {
+        return query(QUEUED, statement -> {
+            statement.setString(1, "APPEAL");
+            statement.setObject(2, id.value());
+        }, ReadModel::pendingAppeal).stream().findFirst();
+    }
+
+    private static PendingAppeal pendingAppeal(ResultSet rows) throws SQLException {
+        return new PendingAppeal(new AppealId(rows.getObject(1, UUID.class)), new CaseId(rows.getObject(2, UUID.class)),
+                Rows.subject(rows, 3), new DecisionId(rows.getObject(6, UUID.class)),
+                PendingAppeal.AppellantKind.valueOf(rows.getString(5)), Rows.instant(rows, 8).orElseThrow());
     }
 
     /** The restrictions in force on {@code subject} now (applied, not lifted, not past their end), oldest first. */

@@ -159,6 +159,7 @@ class ReadModelTest {
             assertThat(a.subject()).isEqualTo(post.ref());
         });
         assertThat(queue.next()).isEmpty();
+        assertThat(model().pendingAppeal(appeal)).contains(queue.items().getFirst());
         Rollup filed = model().rollups(DAY.plusDays(1), DAY.plusDays(1)).getFirst();
         assertThat(filed.dimensions()).isEqualTo(REMOVAL);
         assertThat(filed.counts().appealsFiled()).isEqualTo(1);
@@ -176,6 +177,7 @@ class ReadModelTest {
         assertThat(model().caseOf(post.ref()).orElseThrow().status()).isEqualTo(CaseStatus.REVERSED);
         assertThat(model().caseOf(post.ref()).orElseThrow().pendingAppeals()).isZero();
         assertThat(model().appeals(Optional.empty(), 10).items()).isEmpty();
+        assertThat(model().pendingAppeal(appeal)).isEmpty();
         assertThat(model().standingRestrictions(post.ref())).isEmpty();
         RollupCounts decided = model().rollups(DAY.plusDays(2), DAY.plusDays(2)).getFirst().counts();
         assertThat(decided.appealsDecided()).isEqualTo(1);

@@ -1,0 +1,188 @@
+package dev.recourse.server.cli;
+
+import dev.recourse.core.FieldError;
+import dev.recourse.core.Validation;
+import dev.recourse.core.process.Settings;
+import dev.recourse.server.http.HttpSettings;
+import dev.recourse.store.StoreSettings;
+import dev.recourse.store.database.DatabaseSettings;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SequencedMap;
+import java.util.function.Function;
+
+/**
+ * Everything {@code recourse serve} is configured by, resolved once at start and never changed: defaults, then a
+ * configuration file ({@code --config}, Java properties), then the environment ({@code RECOURSE_*}), then the command
+ * line's options; each later source overrides the earlier ones. docs/operations.md lists every setting.
+ *
+ * @param http how the API is served
+ * @param dataDirectory where Recourse keeps its files: the embedded database, the log and its key
+ * @param databaseUrl an external PostgreSQL's JDBC URL; empty for the embedded one
+ * @param databaseUser the external database's user
+ * @param databasePassword the external database's password; never printed
+ * @param databasePoolSize connections kept to the database
+ * @param logOrigin the log's origin line, which names its key; fixed when the log is made
+ * @param outOfCourtSettlement the out-of-court settlement option every statement of reasons states (DSA Art. 21)
+ * @param judicialRedress the judicial redress option every statement of reasons states
+ */
+public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
+        Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
+        String judicialRedress) {
+    /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
+    static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
+
+    public ServerSettings {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (logOrigin.isBlank() || outOfCourtSettlement.isBlank() || judicialRedress.isBlank()) {
+            throw new IllegalArgumentException("the log origin and the redress options are stated");
+        }
+    }
+
+    /** The store these settings describe: the database, the log under the data directory, the due-process settings. */
+    StoreSettings store() {
+        DatabaseSettings database = new DatabaseSettings(databaseUrl, databaseUser, databasePassword, dataDirectory, databasePoolSize);
+        return StoreSettings.under(dataDirectory, logOrigin, Settings.defaults(outOfCourtSettlement, judicialRedress))
+                .withDatabase(database);
+    }
+
+    /** The environment variable of setting {@code name}: {@code database.pool-size} is {@code RECOURSE_DATABASE_POOL_SIZE}. */
+    static String variable(String name) {
+        return "RECOURSE_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /**
+     * The settings from {@code file} (setting names to values), overridden by {@code environment} ({@code RECOURSE_*}
+     * variables; others are ignored), overridden by {@code options} (setting names to values from the command line);
+     * or every setting that is wrong, each naming the setting and where its value came from.
+     */
+    static Validation<ServerSettings> resolve(Map<String, String> file, Map<String, String> environment, Map<String, String> options) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : file.keySet()) {
+            if (!DEFAULTS.containsKey(name)) {
+                errors.add(new FieldError(name + " (in the configuration file)", "is not a setting; the settings are "
+                        + String.join(", ", DEFAULTS.keySet())));
+            }
+        }
+        Map<String, Sourced> values = new LinkedHashMap<>();
+        DEFAULTS.forEach((name, value) -> values.put(name, new Sourced(value, "default")));
+        file.forEach((name, value) -> values.put(name, new Sourced(value, "in the configuration file")));
+        DEFAULTS.keySet().forEach(name -> Optional.ofNullable(environment.get(variable(name)))
+                .ifPresent(value -> values.put(name, new Sourced(value, "from " + variable(name)))));
+        options.forEach((name, value) -> values.put(name, new Sourced(value, "from --" + name.replace('.', '-'))));
+        Reader r = new Reader(values, errors);
+        String host = r.text("host");
+        int port = r.whole("port", 0, 65_535);
+        int maxRequestBytes = r.whole("http.max-request-bytes", 1024, 64 << 20);
+        double rate = r.number("http.rate-per-second");
+        int burst = r.whole("http.rate-burst", 1, Integer.MAX_VALUE);
+        Path data = r.path("data");
+        Optional<String> url = r.optional("database.url");
+        Optional<String> user = r.optional("database.user");
+        Optional<String> password = r.optional("database.password");
+        int pool = r.whole("database.pool-size", 2, 200);
+        String origin = r.text("log.origin");
+        String outOfCourt = r.text("redress.out-of-court");
+        String judicial = r.text("redress.judicial");
+        url.filter(u -> !u.startsWith("jdbc:postgresql:"))
+                .ifPresent(u -> r.error("database.url", "is a jdbc:postgresql: URL"));
+        if (url.isEmpty() && (user.isPresent() || password.isPresent())) {
+            r.error(user.isPresent() ? "database.user" : "database.password",
+                    "needs database.url: the embedded database chooses its own user and password");
+        }
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            r.error("http.rate-per-second", "is at least 0 (0 turns the limit off)");
+        }
+        return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
+                user, password, pool, origin, outOfCourt, judicial));
+    }
+
+    /** Shows everything but the database password. */
+    @Override
+    public String toString() {
+        return "ServerSettings[http=" + http + ", dataDirectory=" + dataDirectory + ", databaseUrl=" + databaseUrl.orElse("(embedded)")
+                + ", databaseUser=" + databaseUser.orElse("(none)") + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(none)")
+                + ", databasePoolSize=" + databasePoolSize + ", logOrigin=" + logOrigin + "]";
+    }
+
+    private record Sourced(String value, String source) {}
+
+    /** Reads settings from their sourced values, recording what is wrong. */
+    private record Reader(Map<String, Sourced> values, List<FieldError> errors) {
+        String text(String name) {
+            String value = values.get(name).value().strip();
+            if (value.isEmpty()) {
+                error(name, "is empty");
+            }
+            return value.isEmpty() ? "unset" : value;
+        }
+
+        Optional<String> optional(String name) {
+            String value = values.get(name).value().strip();
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
+        int whole(String name, int min, int max) {
+            String value = values.get(name).value().strip();
+            try {
+                int n = Integer.parseInt(value);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below, as a value out of range is.
+            }
+            error(name, "is a whole number from " + min + " to " + max + ", not \"" + value + "\"");
+            return min;
+        }
+
+        double number(String name) {
+            return parse(name, Double::parseDouble, "a number", 0.0);
+        }
+
+        Path path(String name) {
+            return parse(name, Path::of, "a path", Path.of("."));
+        }
+
+        private <T> T parse(String name, Function<String, T> parser, String what, T fallback) {
+            String value = values.get(name).value().strip();
+            try {
+                return parser.apply(value);
+            } catch (NumberFormatException | InvalidPathException e) {
+                error(name, "is " + what + ", not \"" + value + "\"");
+                return fallback;
+            }
+        }
+
+        void error(String name, String problem) {
+            errors.add(new FieldError(name + " (" + values.get(name).source() + ")", problem));
+        }
+    }
+
+    private static SequencedMap<String, String> defaults() {
+        SequencedMap<String, String> d = new LinkedHashMap<>();
+        d.put("host", HttpSettings.DEFAULT_HOST);
+        d.put("port", Integer.toString(HttpSettings.DEFAULT_PORT));
+        d.put("data", "recourse-data");
+        d.put("database.url", "");
+        d.put("database.user", "");
+        d.put("database.password", "");
+        d.put("database.pool-size", Integer.toString(DatabaseSettings.DEFAULT_POOL_SIZE));
+        d.put("log.origin", "recourse.localhost/log");
+        d.put("http.max-request-bytes", Integer.toString(HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
+        d.put("http.rate-per-second", Double.toString(HttpSettings.DEFAULT_RATE_PER_SECOND));
+        d.put("http.rate-burst", Integer.toString(HttpSettings.DEFAULT_RATE_BURST));
+        d.put("redress.out-of-court", "A certified out-of-court dispute settlement body (DSA Art. 21).");
+        d.put("redress.judicial", "The courts of the Member State where you live.");
+        return d;
+    }
+}

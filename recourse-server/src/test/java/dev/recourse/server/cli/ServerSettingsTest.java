@@ -1,0 +1,70 @@
+package dev.recourse.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recourse.core.FieldError;
+import dev.recourse.server.http.HttpSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ServerSettingsTest {
+    @Test
+    void nothingGivenIsTheEmbeddedDatabaseUnderRecourseDataOnLoopback() {
+        ServerSettings settings = ServerSettings.resolve(Map.of(), Map.of(), Map.of()).orElseThrow();
+
+        assertThat(settings.http()).isEqualTo(HttpSettings.onPort(8080));
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("recourse-data"));
+        assertThat(settings.databaseUrl()).isEmpty();
+        assertThat(settings.store().database().isEmbedded()).isTrue();
+        assertThat(settings.store().ledger().logDirectory()).isEqualTo(Path.of("recourse-data", "log"));
+    }
+
+    @Test
+    void theFileOverridesDefaultsTheEnvironmentTheFileAndOptionsTheEnvironment() {
+        Map<String, String> file = Map.of("port", "1001", "host", "10.0.0.1", "data", "/srv/file");
+        Map<String, String> environment = Map.of("RECOURSE_PORT", "1002", "RECOURSE_DATA", "/srv/environment", "PATH", "/bin");
+        Map<String, String> options = Map.of("port", "1003");
+
+        ServerSettings settings = ServerSettings.resolve(file, environment, options).orElseThrow();
+
+        assertThat(settings.http().port()).isEqualTo(1003);
+        assertThat(settings.dataDirectory()).isEqualTo(Path.of("/srv/environment"));
+        assertThat(settings.http().host()).isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void everySettingHasAnEnvironmentVariable() {
+        assertThat(ServerSettings.variable("database.pool-size")).isEqualTo("RECOURSE_DATABASE_POOL_SIZE");
+        assertThat(ServerSettings.variable("redress.out-of-court")).isEqualTo("RECOURSE_REDRESS_OUT_OF_COURT");
+    }
+
+    @Test
+    void anExternalDatabaseTakesItsUserAndPasswordFromTheEnvironment() {
+        ServerSettings settings = ServerSettings.resolve(Map.of(), Map.of("RECOURSE_DATABASE_USER", "recourse",
+                "RECOURSE_DATABASE_PASSWORD", "secret"), Map.of("database.url", "jdbc:postgresql://db/recourse")).orElseThrow();
+
+        assertThat(settings.store().database().url()).contains("jdbc:postgresql://db/recourse");
+        assertThat(settings.store().database().user()).contains("recourse");
+        assertThat(settings.toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void eachWrongSettingIsNamedWithItsSource() {
+        var resolved = ServerSettings.resolve(Map.of("database.pool-size", "1"),
+                Map.of("RECOURSE_PORT", "http", "RECOURSE_DATABASE_USER", "u"), Map.of("database.url", "postgres://x"));
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "port (from RECOURSE_PORT)", "database.pool-size (in the configuration file)", "database.url (from --database-url)");
+    }
+
+    @Test
+    void aDatabaseUserWithoutAUrlIsRefused() {
+        var resolved = ServerSettings.resolve(Map.of(), Map.of("RECOURSE_DATABASE_USER", "u"), Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("database.user (from RECOURSE_DATABASE_USER)");
+        assertThat(resolved.isValid()).isFalse();
+        assertThat(Optional.of(resolved.errors().getFirst().problem())).hasValueSatisfying(p -> assertThat(p).contains("needs database.url"));
+    }
+}
