@@ -61,7 +61,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private static final byte[] NOTHING_TO_ERASE = new byte[0];
 
     /** How many streams the cache keeps. */
-    private static final int CACHED_STREAMS = 65_536;
+    private static final int CACHED_STREAMS = 16_384;
     /** How many threads read streams. */
     private static final int READERS = 3;
 
