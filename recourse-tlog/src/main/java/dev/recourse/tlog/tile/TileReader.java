@@ -22,12 +22,19 @@ public interface TileReader {
      * that tree. Nothing is verified: the caller MUST check the entry against a leaf hash or root it trusts.
      *
      * @throws IllegalArgumentException if {@code index} is not in the tree of {@code size}
-     * @throws MissingTileException if the log does not have the bundle
+     * @throws MissingTileException if the log has neither the bundle nor, for a partial one, the full bundle
      * @throws IOException if it cannot be read, or is not a bundle of the width the tree says
      */
     default byte[] entry(long index, TreeSize size) throws IOException {
-        Tile.Entries bundle = Tile.entriesContaining(index, size);
-        byte[] data = read(bundle).orElseThrow(() -> new MissingTileException(bundle));
+        Tile.Entries inTree = Tile.entriesContaining(index, size);
+        Optional<byte[]> stored = read(inTree);
+        Tile.Entries bundle = inTree;
+        if (stored.isEmpty() && !inTree.isFull()) {
+            // A log MAY delete a partial bundle once the full one exists, which starts with the same entries.
+            bundle = new Tile.Entries(inTree.index(), Tile.WIDTH);
+            stored = read(bundle);
+        }
+        byte[] data = stored.orElseThrow(() -> new MissingTileException(inTree));
         return switch (bundle.decode(data)) {
             case Parsed.Malformed<List<byte[]>> malformed -> throw new IOException(malformed.reason());
             case Parsed.Ok<List<byte[]>>(List<byte[]> entries) -> entries.get((int) (index - bundle.index() * Tile.WIDTH));

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,16 +55,6 @@ class TileHashSourceTest {
     }
 
     private static TileReader reader(Map<String, byte[]> tiles) {
-        return new TileReader() {
-            @Override
-            public Optional<byte[]> read(Tile tile) {
-                return Optional.ofNullable(tiles.get(tile.path())).map(byte[]::clone);
-            }
-
-            @Override
-            public Optional<String> readCheckpoint() {
-                return Optional.empty();
-            }
-        };
+        return new MapTiles(tiles);
     }
 }
