@@ -21,6 +21,8 @@ public record Answer(int status, String contentType, byte[] body, SequencedMap<S
     public static final String JSON = "application/json";
     /** The media type of plain text answers. */
     public static final String TEXT = "text/plain; charset=utf-8";
+    /** The media type of HTML pages. */
+    public static final String HTML = "text/html; charset=utf-8";
 
     public Answer {
         if (status < 100 || status > 599) {
@@ -46,6 +48,11 @@ public record Answer(int status, String contentType, byte[] body, SequencedMap<S
     /** {@code text} as plain UTF-8 text with {@code status}. */
     public static Answer text(int status, String text) {
         return new Answer(status, TEXT, text.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
+    }
+
+    /** {@code html}, a whole document, as a UTF-8 page with {@code status}. */
+    public static Answer html(int status, String html) {
+        return new Answer(status, HTML, html.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
     }
 
     /** This answer with the header {@code name} set to {@code value}. */
