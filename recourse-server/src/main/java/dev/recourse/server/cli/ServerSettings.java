@@ -6,6 +6,8 @@ import dev.recourse.core.process.Settings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.database.DatabaseSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ import java.util.function.Function;
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
-        String judicialRedress) {
+        String judicialRedress, Optional<URI> publicUrl) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
@@ -46,6 +48,15 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         if (logOrigin.isBlank() || outOfCourtSettlement.isBlank() || judicialRedress.isBlank()) {
             throw new IllegalArgumentException("the log origin and the redress options are stated");
         }
+    }
+
+    /**
+     * Where people reach this service, for the links in notices and e-mails: {@code public-url} when set, else the
+     * address it listens on.
+     */
+    public URI publicBase() {
+        return publicUrl.orElseGet(() -> URI.create("http://" + (http.host().contains(":") ? "[" + http.host() + "]" : http.host())
+                + ":" + http.port()));
     }
 
     /** The store these settings describe: the database, the log under the data directory, the due-process settings. */
@@ -93,6 +104,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         String origin = r.text("log.origin");
         String outOfCourt = r.text("redress.out-of-court");
         String judicial = r.text("redress.judicial");
+        Optional<URI> publicUrl = r.optional("public-url").flatMap(u -> r.url("public-url", u));
         url.filter(u -> !u.startsWith("jdbc:postgresql:"))
                 .ifPresent(u -> r.error("database.url", "is a jdbc:postgresql: URL"));
         if (url.isEmpty() && (user.isPresent() || password.isPresent())) {
@@ -103,7 +115,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
             r.error("http.rate-per-second", "is at least 0 (0 turns the limit off)");
         }
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
-                user, password, pool, origin, outOfCourt, judicial));
+                user, password, pool, origin, outOfCourt, judicial, publicUrl));
     }
 
     /** Shows everything but the database password. */
@@ -111,7 +123,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
     public String toString() {
         return "ServerSettings[http=" + http + ", dataDirectory=" + dataDirectory + ", databaseUrl=" + databaseUrl.orElse("(embedded)")
                 + ", databaseUser=" + databaseUser.orElse("(none)") + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(none)")
-                + ", databasePoolSize=" + databasePoolSize + ", logOrigin=" + logOrigin + "]";
+                + ", databasePoolSize=" + databasePoolSize + ", logOrigin=" + logOrigin + ", publicBase=" + publicBase() + "]";
     }
 
     private record Sourced(String value, String source) {}
@@ -149,6 +161,20 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
             return parse(name, Double::parseDouble, "a number", 0.0);
         }
 
+        Optional<URI> url(String name, String value) {
+            try {
+                URI uri = new URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                        && uri.getQuery() == null && uri.getFragment() == null) {
+                    return Optional.of(URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value));
+                }
+            } catch (URISyntaxException e) {
+                // Reported below, as a URL of another scheme is.
+            }
+            error(name, "is an http or https URL without query or fragment, not \"" + value + "\"");
+            return Optional.empty();
+        }
+
         Path path(String name) {
             return parse(name, Path::of, "a path", Path.of("."));
         }
@@ -172,6 +198,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         SequencedMap<String, String> d = new LinkedHashMap<>();
         d.put("host", HttpSettings.DEFAULT_HOST);
         d.put("port", Integer.toString(HttpSettings.DEFAULT_PORT));
+        d.put("public-url", "");
         d.put("data", "recourse-data");
         d.put("database.url", "");
         d.put("database.user", "");
