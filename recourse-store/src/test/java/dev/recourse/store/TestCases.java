@@ -7,6 +7,8 @@ import dev.recourse.core.decider.Role;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.decision.Reasons;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
@@ -54,7 +56,8 @@ public final class TestCases {
     /** A user's notice about {@code subject}, with the sender's contact. */
     public static Command.SubmitNotice notice(Subject subject, String notifier) {
         return new Command.SubmitNotice(subject, new NoticeSource.User(new NotifierId(notifier)),
-                Optional.of(new Contact("Erika Mustermann", "erika@example.org")), "It insults my neighbour by name.");
+                Optional.of(new Contact("Erika Mustermann", "erika@example.org")), "It insults my neighbour by name.",
+                new Location("https://social.example/reported"), GoodFaith.AFFIRMED);
     }
 
     /** The reasons of removing illegal hate speech. */

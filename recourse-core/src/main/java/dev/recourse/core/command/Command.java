@@ -16,6 +16,8 @@ import dev.recourse.core.decision.Reasons;
 import dev.recourse.core.decision.RestrictionId;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.DetectionId;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
@@ -31,8 +33,13 @@ import java.util.Set;
 /** Something asked of the core. Component names are the field names that rejections name. */
 public sealed interface Command {
 
-    /** A user or trusted flagger reports a subject (DSA Art. 16). Authorities use {@link RegisterAuthorityRequest}. */
-    record SubmitNotice(Subject subject, NoticeSource source, Optional<Contact> contact, String explanation) implements Command {}
+    /**
+     * A user or trusted flagger reports a subject (DSA Art. 16): with a substantiated explanation, the exact location of
+     * the content, the notifier's contact (unless exempt) and their statement of good faith. Authorities use
+     * {@link RegisterAuthorityRequest}.
+     */
+    record SubmitNotice(Subject subject, NoticeSource source, Optional<Contact> contact, String explanation, Location location,
+            GoodFaith goodFaith) implements Command {}
 
     /**
      * An authority orders or requests action about a subject: registered with its legal basis, and disclosed at once

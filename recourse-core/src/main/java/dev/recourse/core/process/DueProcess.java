@@ -146,7 +146,8 @@ public final class DueProcess {
             if (!errors.isEmpty()) {
                 return;
             }
-            receive(c.subject(), new Notice(NoticeId.next(random), c.source(), c.contact(), c.explanation(), now));
+            receive(c.subject(), new Notice(NoticeId.next(random), c.source(), c.contact(), c.explanation(), now,
+                    Optional.of(c.location()), Optional.of(c.goodFaith())));
         }
 
         private void registerAuthorityRequest(RegisterAuthorityRequest c) {
@@ -162,7 +163,8 @@ public final class DueProcess {
             }
             AuthorityRequestId request = AuthorityRequestId.next(random);
             Notice notice = new Notice(NoticeId.next(random),
-                    new NoticeSource.FromAuthority(request, c.kind(), c.authority(), c.legalBasis()), c.contact(), c.explanation(), now);
+                    new NoticeSource.FromAuthority(request, c.kind(), c.authority(), c.legalBasis()), c.contact(), c.explanation(), now,
+                    Optional.empty(), Optional.empty());
             CaseId id = receive(c.subject(), notice);
             ws.emit(StreamId.of(request), new AuthorityEvent.AuthorityRequestRegistered(request, c.kind(), c.authority(),
                     c.legalBasis(), id, notice.id(), c.legalHold(), now));

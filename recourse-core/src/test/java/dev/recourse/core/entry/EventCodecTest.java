@@ -65,6 +65,12 @@ class EventCodecTest {
     }
 
     @Test
+    void aNoticeStoredBeforeLocationsWereRecordedStillReads() {
+        // Stored events are never rewritten: the form without location and goodFaith stays readable.
+        pinned(noticeReceivedWithoutLocation(), "NoticeReceived-without-location.json");
+    }
+
+    @Test
     void aDetectionIsStoredExactlyAsPinned() {
         pinned(detectionRecorded(), "DetectionRecorded.json");
     }

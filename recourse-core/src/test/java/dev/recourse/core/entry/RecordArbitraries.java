@@ -10,6 +10,7 @@ import dev.recourse.core.decision.Reasons;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonArbitraries;
 import dev.recourse.core.notice.Contact;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.statement.AutomatedDecision;
 import dev.recourse.core.statement.DsaStatement;
 import dev.recourse.core.statement.StatementOfReasons;
@@ -177,6 +178,9 @@ public final class RecordArbitraries {
             Arbitrary<String> names = Arbitraries.strings().withChars("abz09._/-").ofMinLength(1).ofMaxLength(10);
             Arbitrary<String> versions = Arbitraries.strings().withChars("19az.+_-").ofMinLength(1).ofMaxLength(5);
             return Combinators.combine(names, versions).as(Versioned::new);
+        }
+        if (c == Location.class) {
+            return Arbitraries.of(new Location("https://social.example/p/1"), new Location("http://forum.example/t/2?a=1&b=%22x%22#ü"));
         }
         if (c == Contact.class) {
             return Arbitraries.of(new Contact("Nora Beispiel", "nora@example.org"), new Contact("Zoë \"Z\" Øster", "z+moderation@example.eu"));

@@ -20,6 +20,8 @@ import dev.recourse.core.event.Event;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.Detection;
 import dev.recourse.core.notice.DetectionId;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.Notice;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
@@ -90,12 +92,23 @@ public final class SampleEvents {
         return new DecisionTaken(CASE, decision, Optional.empty(), AT);
     }
 
-    /** A trusted flagger's notice with the sender's contact and an explanation that needs escaping. */
+    /**
+     * A trusted flagger's notice with the sender's contact, an explanation that needs escaping, the content's location
+     * and the statement of good faith.
+     */
     public static NoticeReceived noticeReceived() {
         Notice notice = new Notice(NOTICE_1, new NoticeSource.TrustedFlagger(new NotifierId("tf-17"), "Beispiel Meldestelle e.V."),
                 Optional.of(new Contact("Zoë Øster", "zoe@example.org")), "Zitat: \u201eraus mit \"denen\"\u201c\n\u2014 siehe Anhang \ud83d\udcce",
-                AT.minusSeconds(3600));
+                AT.minusSeconds(3600), Optional.of(new Location("https://social.example/p/4711?lang=de&ref=\u00fc")),
+                Optional.of(GoodFaith.AFFIRMED));
         return new NoticeReceived(CASE, notice, AT);
+    }
+
+    /** {@link #noticeReceived} as it was stored before notices recorded the location and the statement of good faith. */
+    public static NoticeReceived noticeReceivedWithoutLocation() {
+        Notice notice = noticeReceived().notice();
+        return new NoticeReceived(CASE, new Notice(notice.id(), notice.source(), notice.contact(), notice.explanation(),
+                notice.received(), Optional.empty(), Optional.empty()), AT);
     }
 
     /** A classifier's score: a number with a fraction. */

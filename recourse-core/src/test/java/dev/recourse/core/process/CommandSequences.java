@@ -24,6 +24,8 @@ import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.decision.TerritorialScope;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
@@ -120,7 +122,8 @@ public final class CommandSequences {
         }
         Person person = pick(PEOPLE, s.b());
         return switch (s.kind()) {
-            case NOTICE -> Optional.of(new SubmitNotice(subject, pick(NOTIFIERS, s.b()), Optional.empty(), "Please look at this."));
+            case NOTICE -> Optional.of(new SubmitNotice(subject, pick(NOTIFIERS, s.b()), Optional.empty(), "Please look at this.",
+                    new Location("https://social.example/reported"), GoodFaith.AFFIRMED));
             case AUTHORITY -> Optional.of(new RegisterAuthorityRequest(subject, AuthorityKind.ORDER, AUTHORITY, new LegalBasis("Art. 9 DSA"),
                     Optional.empty(), "Order.", s.b() % 2 == 0 ? Optional.empty()
                             : Optional.of(new LegalHold(f.clock.instant().plus(Duration.ofDays(10 + s.c() * 5L)), "investigation"))));

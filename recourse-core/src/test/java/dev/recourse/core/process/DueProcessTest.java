@@ -24,6 +24,8 @@ import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.Topic;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
@@ -41,6 +43,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DueProcessTest {
+    private static final Location LOCATION = new Location("https://social.example/posts/1");
     private final Fixture f = new Fixture();
     private final Subject post = post("post-1", "owner-1");
 
@@ -51,7 +54,7 @@ class DueProcessTest {
 
     private NoticeId notice(Subject subject, String notifier) {
         f.accept(new SubmitNotice(subject, new NoticeSource.User(new NotifierId(notifier)),
-                Optional.of(new Contact("Nora Notifier", notifier + "@example.eu")), "This post is hateful."));
+                Optional.of(new Contact("Nora Notifier", notifier + "@example.eu")), "This post is hateful.", LOCATION, GoodFaith.AFFIRMED));
         return f.events(NoticeReceived.class).getLast().notice().id();
     }
 
@@ -110,7 +113,7 @@ class DueProcessTest {
     @Test
     void aHighImpactActionByOnePersonWaitsForASecondDifferentPerson() {
         Subject account = journalistAccount("acct-9");
-        f.accept(new SubmitNotice(account, new NoticeSource.User(new NotifierId("nora")), Optional.empty(), "spam account"));
+        f.accept(new SubmitNotice(account, new NoticeSource.User(new NotifierId("nora")), Optional.empty(), "spam account", LOCATION, GoodFaith.AFFIRMED));
         NoticeId n = f.only(NoticeReceived.class).notice().id();
         f.accept(new Decide(account.ref(), Set.of(n), Set.of(), new DecidedBy.Moderator(ADA), new Plan.Restrict(List.of(SUSPEND), termsReasons())));
         assertThat(f.events(DecisionTaken.class)).isEmpty();
@@ -146,7 +149,7 @@ class DueProcessTest {
         f.accept(new FileAppeal(post.ref(), d, new Appellant.AffectedPerson(post.owner()), "It was satire."));
         Fixture g = new Fixture();
         Subject p = post;
-        g.accept(new SubmitNotice(p, new NoticeSource.User(new NotifierId("nora")), Optional.empty(), "x"));
+        g.accept(new SubmitNotice(p, new NoticeSource.User(new NotifierId("nora")), Optional.empty(), "x", LOCATION, GoodFaith.AFFIRMED));
         NoticeId gn = g.only(NoticeReceived.class).notice().id();
         g.accept(new Decide(p.ref(), Set.of(gn), Set.of(), new DecidedBy.Moderator(ADA), new Plan.Restrict(List.of(REMOVE), illegalReasons())));
         DecisionId gd = g.only(DecisionTaken.class).decision().id();
@@ -250,11 +253,11 @@ class DueProcessTest {
         }
         assertThat(f.events(NotifierEvent.NotifierWarned.class)).hasSize(1);
         assertThat(f.events(NotifierEvent.NoticeProcessingSuspended.class)).hasSize(1);
-        assertThat(f.reject(new SubmitNotice(post, new NoticeSource.User(new NotifierId("troll")), Optional.empty(), "again")).errors())
+        assertThat(f.reject(new SubmitNotice(post, new NoticeSource.User(new NotifierId("troll")), Optional.empty(), "again", LOCATION, GoodFaith.AFFIRMED)).errors())
                 .extracting(FieldError::field).containsExactly("source");
         f.clock.advance(Duration.ofDays(30));
         f.runTimers();
-        f.accept(new SubmitNotice(post, new NoticeSource.User(new NotifierId("troll")), Optional.empty(), "again"));
+        f.accept(new SubmitNotice(post, new NoticeSource.User(new NotifierId("troll")), Optional.empty(), "again", LOCATION, GoodFaith.AFFIRMED));
     }
 
     @Test

@@ -15,6 +15,8 @@ import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.entry.LogEntry;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
@@ -39,7 +41,8 @@ class LogEntryTest {
     @BeforeEach
     void aWholeCase() {
         f.accept(new SubmitNotice(post, new NoticeSource.User(new NotifierId("notifier-secret-1")),
-                Optional.of(new Contact("Nora Secretname", "nora@secret.example")), "Quote: the secret words."));
+                Optional.of(new Contact("Nora Secretname", "nora@secret.example")), "Quote: the secret words.",
+                new Location("https://social.example/p/secret-1"), GoodFaith.AFFIRMED));
         f.accept(new RegisterAuthorityRequest(post, AuthorityKind.GOVERNMENT_REQUEST, police, new LegalBasis("§ 100 PolG"),
                 Optional.empty(), "Please remove.", Optional.of(new LegalHold(START.plus(Duration.ofDays(9)), "investigation"))));
         var notices = f.events(NoticeReceived.class).stream().map(n -> n.notice().id()).toList();

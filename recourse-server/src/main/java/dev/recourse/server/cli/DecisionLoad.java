@@ -7,6 +7,8 @@ import dev.recourse.core.decider.Role;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.decision.Reasons;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
@@ -64,7 +66,8 @@ final class DecisionLoad {
     static Command.SubmitNotice notice(long n) {
         return new Command.SubmitNotice(post(n), new NoticeSource.User(new NotifierId("user-" + n % 1_000)),
                 Optional.of(new Contact("Reporter " + n % 1_000, "user-" + n % 1_000 + "@example.org")),
-                "This post calls for violence against my neighbours because of their religion.");
+                "This post calls for violence against my neighbours because of their religion.",
+                new Location("https://social.example/posts/" + n), GoodFaith.AFFIRMED);
     }
 
     /** The decision {@code n}, answering {@code notice}. */

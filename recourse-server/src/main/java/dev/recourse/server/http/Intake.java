@@ -21,6 +21,8 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.Contact;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
 import dev.recourse.core.process.DueProcess;
@@ -127,7 +129,9 @@ public final class Intake {
                 ? Optional.of(new Contact(notifier.text("name"), notifier.text("email")))
                 : Optional.empty();
         Subject subject = Subjects.subject(body.object("subject"));
-        Command.SubmitNotice command = new Command.SubmitNotice(subject, source, contact, body.text("explanation"));
+        // The shape admits only a true goodFaith and an http(s) URL as location.
+        Command.SubmitNotice command = new Command.SubmitNotice(subject, source, contact, body.text("explanation"),
+                new Location(body.text("location")), GoodFaith.AFFIRMED);
         return Commands.carryOut(process, call, command, Intake::noticePath,
                 events -> Answer.json(201, received(events, subject).build()).withHeader("Location", caseLink(events)));
     }

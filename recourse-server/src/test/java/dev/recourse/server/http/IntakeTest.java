@@ -2,7 +2,10 @@ package dev.recourse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.json.Json;
+import dev.recourse.core.notice.GoodFaith;
+import dev.recourse.core.notice.Location;
 import dev.recourse.server.http.auth.ApiRole;
 import dev.recourse.tlog.Parsed;
 import dev.recourse.tlog.Verdict;
@@ -52,6 +55,16 @@ class IntakeTest {
         assertThat(Intake.RECEIVED.problems(reply.json())).isEmpty();
         assertThat(reply.header("Location")).contains("/v1/cases/" + reply.string("case"));
         assertThat(reply.string("receipt")).isEqualTo("/v1/receipts/" + (long) ((Json.Num) reply.json().get("position")).value());
+    }
+
+    @Test
+    void theStoredNoticeKeepsTheExactLocationAndTheStatementOfGoodFaith() {
+        Client.Reply reply = send("/v1/notices", Bodies.notice("post-located", "owner-located"));
+
+        long position = (long) ((Json.Num) reply.json().get("position")).value();
+        CaseEvent.NoticeReceived received = (CaseEvent.NoticeReceived) api.store.events().readAll(position, 1).getFirst().event();
+        assertThat(received.notice().location()).contains(new Location("https://platform.example/p/post-located"));
+        assertThat(received.notice().goodFaith()).contains(GoodFaith.AFFIRMED);
     }
 
     @Test

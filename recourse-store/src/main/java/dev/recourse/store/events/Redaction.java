@@ -59,7 +59,7 @@ final class Redaction {
             case NoticeReceived e -> {
                 Notice n = e.notice();
                 yield n.contact().isEmpty() && n.explanation().equals(ERASED) ? e
-                        : new NoticeReceived(e.caseId(), new Notice(n.id(), n.source(), Optional.empty(), ERASED, n.received()), e.at());
+                        : new NoticeReceived(e.caseId(), new Notice(n.id(), n.source(), Optional.empty(), ERASED, n.received(), n.location(), n.goodFaith()), e.at());
             }
             case DetectionRecorded e -> e;
             case DecisionProposed e -> e;

@@ -1,8 +1,7 @@
 package dev.recourse.server.http.shape;
 
+import dev.recourse.core.notice.Location;
 import dev.recourse.core.subject.LanguageCode;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -68,13 +67,7 @@ public enum Format {
     HTTP_URL(Optional.of("uri"), "an absolute http or https URL") {
         @Override
         boolean holds(String text) {
-            try {
-                URI uri = new URI(text);
-                return uri.isAbsolute() && uri.getHost() != null
-                        && Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT));
-            } catch (URISyntaxException e) {
-                return false;
-            }
+            return Location.isUrl(text);
         }
     },
     /** An ISO 3166-1 alpha-2 country code, {@code DE}: the codes core's {@code CountryCode} takes. */
