@@ -3,6 +3,7 @@ package dev.recourse.server.cli;
 import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.Service;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.store.RecourseStore;
 import io.javalin.util.JavalinBindException;
@@ -86,10 +87,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Recourse: starting in " + settings.dataDirectory().toAbsolutePath().normalize() + " ("
                 + settings.databaseUrl().map(url -> "database " + url.replaceAll("\\?.*", "")).orElse("embedded database") + ")");
         out.flush();
+        PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
         RecourseStore store = RecourseStore.open(settings.store(), clock, random);
         Service service;
         try {
-            service = Service.start(settings.http(), store, clock, random, version());
+            service = Service.start(settings.http(), store, links, clock, random, version());
         } catch (JavalinBindException e) {
             store.close();
             throw new Failures.Failed("cannot serve on " + settings.http().host() + ":" + settings.http().port() + ": "

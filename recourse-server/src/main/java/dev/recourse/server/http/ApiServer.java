@@ -33,6 +33,8 @@ import java.util.random.RandomGenerator;
  *   <li>for writes, requires an {@code Idempotency-Key} (400) and gives a retry the first answer ({@link Idempotency}:
  *       409, 422).</li>
  * </ol>
+ * A write open to anyone is a form of a person's page ({@code dev.recourse.server.page}): it takes a form, no key and
+ * no Idempotency-Key; its action does the rest.
  *
  * <p>Every problem, whatever raised it, is answered as {@code application/problem+json} through {@link Problems}.
  */
@@ -181,14 +183,16 @@ public final class ApiServer implements AutoCloseable {
                     return Problems.invalid(wrong).answer(instance);
                 }
                 body = Optional.of(parsed.orElseThrow());
-            } else if (route.method().isWrite()) {
+            } else if (route.method().isWrite() && route.access() instanceof Access.Roles) {
                 bytes = ctx.bodyAsBytes();
                 if (bytes.length > 0) {
                     return Problems.invalid(List.of(new FieldError("$", "this endpoint takes no body"))).answer(instance);
                 }
             }
             Call call = new Call(ctx, principal, body);
-            if (!route.method().isWrite()) {
+            if (!route.method().isWrite() || route.access() instanceof Access.Anyone) {
+                // Reads; and the forms of people's pages, which take no key: their action limits the rate and keeps
+                // them idempotent by the form's token.
                 return route.action().answer(call);
             }
             return once(route, ctx, call, principal.orElseThrow(() -> new IllegalStateException(

@@ -62,6 +62,26 @@ public final class Call {
         return Optional.ofNullable(context.queryParam(name));
     }
 
+    /** The request header {@code name}, if given. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(context.header(name));
+    }
+
+    /** The field {@code name} of a posted HTML form ({@code application/x-www-form-urlencoded}), if given. */
+    public Optional<String> formField(String name) {
+        return Optional.ofNullable(context.formParam(name));
+    }
+
+    /** The caller's network address: who the rate limit counts for calls without a key. */
+    public String address() {
+        return context.ip();
+    }
+
+    /** Where the caller reached this service: {@code scheme://host[:port]}, as their request says. */
+    public String origin() {
+        return context.scheme() + "://" + context.host();
+    }
+
     /** The body, checked against the route's shape; only for routes that take one. */
     public Fields body() {
         return new Fields((Json.Obj) body.orElseThrow(() -> new IllegalStateException("this route takes no body")));

@@ -40,6 +40,7 @@ import dev.recourse.core.statement.Keyword;
 import dev.recourse.core.statement.YesNo;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.server.http.auth.Principal;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.http.shape.Fields;
 import dev.recourse.server.http.shape.Format;
 import dev.recourse.server.http.shape.Shape;
@@ -103,13 +104,18 @@ public final class Decisions {
             optional("why", prose(1, 1_000, "Why it is only proposed.")),
             required("at", formatted(Format.DATE_TIME, 40, "When it was recorded.")),
             Commands.POSITION,
-            Commands.RECEIPT);
+            Commands.RECEIPT,
+            optional("noticePage", text(1, 200, "The affected person's notice page of the decision, once taken: the"
+                    + " statement of reasons, the redress options, the appeal form and the receipt, open without a key at"
+                    + " this unguessable link (see docs/notice-pages.md).")));
 
     private final DueProcess process;
+    private final PageLinks links;
 
-    /** The decisions of {@code process}. */
-    public Decisions(DueProcess process) {
+    /** The decisions of {@code process}, whose pages {@code links} names. */
+    public Decisions(DueProcess process, PageLinks links) {
         this.process = process;
+        this.links = links;
     }
 
     /** {@code POST /v1/decisions}. */
@@ -130,10 +136,10 @@ public final class Decisions {
                 body.texts("notices").stream().map(id -> new NoticeId(UUID.fromString(id))).collect(Collectors.toSet()),
                 body.texts("detections").stream().map(id -> new DetectionId(UUID.fromString(id))).collect(Collectors.toSet()),
                 new Command.DecidedBy.Moderator(person(call.caller())), plan);
-        return Commands.carryOut(process, call, command, Decisions::path, Decisions::decided);
+        return Commands.carryOut(process, call, command, Decisions::path, this::decided);
     }
 
-    private static Answer decided(List<RecordedEvent> events) {
+    private Answer decided(List<RecordedEvent> events) {
         Optional<Commands.Stored<CaseEvent.DecisionTaken>> taken = Commands.first(events, CaseEvent.DecisionTaken.class);
         Json.ObjBuilder answer = Json.object();
         String caseId;
@@ -141,7 +147,7 @@ public final class Decisions {
             CaseEvent.DecisionTaken t = taken.get().event();
             caseId = t.caseId().toString();
             taken.get().logged(answer.put("decision", t.decision().id().toString()).put("case", caseId).put("status", "taken")
-                    .put("at", t.at().toString()));
+                    .put("at", t.at().toString()).put("noticePage", links.decisionPage(t.decision().id()).getRawPath()));
         } else {
             Commands.Stored<CaseEvent.DecisionProposed> proposed = Commands.first(events, CaseEvent.DecisionProposed.class).orElseThrow();
             CaseEvent.DecisionProposed p = proposed.event();

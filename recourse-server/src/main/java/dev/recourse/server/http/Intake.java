@@ -29,6 +29,7 @@ import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.server.http.shape.Fields;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.http.shape.Format;
 import dev.recourse.server.http.shape.Shape;
 import java.time.Instant;
@@ -89,7 +90,10 @@ public final class Intake {
             required("receivedAt", formatted(Format.DATE_TIME, 40, "When it was received.")),
             Commands.POSITION,
             Commands.RECEIPT,
-            required("confirmation", prose(1, 1_000, "The confirmation, in words.")));
+            required("confirmation", prose(1, 1_000, "The confirmation, in words.")),
+            required("notifierPage", text(1, 200, "The notifier's page of the notice, open without a key at this"
+                    + " unguessable link: the confirmation of receipt, then the decision taken on it with its reasons, or"
+                    + " that none is yet (Art. 16(4), (5)), and their appeal form (see docs/notice-pages.md).")));
 
     /** The confirmation of an authority request. */
     static final Shape.Obj REGISTERED = RECEIVED.with("The authority request as registered.",
@@ -97,10 +101,12 @@ public final class Intake {
             required("disclosed", flag("Whether it is disclosed publicly now; false while a legal hold delays it.")));
 
     private final DueProcess process;
+    private final PageLinks links;
 
-    /** The intake of {@code process}. */
-    public Intake(DueProcess process) {
+    /** The intake of {@code process}, whose notifiers' pages {@code links} names. */
+    public Intake(DueProcess process, PageLinks links) {
         this.process = process;
+        this.links = links;
     }
 
     /** {@code POST /v1/notices}: receives a notice and confirms its receipt. */
@@ -158,7 +164,7 @@ public final class Intake {
         });
     }
 
-    private static Json.ObjBuilder received(List<RecordedEvent> events, Subject subject) {
+    private Json.ObjBuilder received(List<RecordedEvent> events, Subject subject) {
         Commands.Stored<CaseEvent.NoticeReceived> received = Commands.first(events, CaseEvent.NoticeReceived.class).orElseThrow();
         CaseEvent.NoticeReceived notice = received.event();
         return received.logged(Json.object()
@@ -166,7 +172,8 @@ public final class Intake {
                 .put("case", notice.caseId().toString())
                 .put("receivedAt", notice.at().toString()))
                 .put("confirmation", "Received " + notice.at() + ": the notice about " + subject.ref() + " is registered as "
-                        + notice.notice().id() + " and will be decided; its entry in the public log is " + received.position() + ".");
+                        + notice.notice().id() + " and will be decided; its entry in the public log is " + received.position() + ".")
+                .put("notifierPage", links.noticePage(notice.notice().id()).getRawPath());
     }
 
     private static String caseLink(List<RecordedEvent> events) {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * gains {@code perSecond} a second; a request takes one. In memory, per node: with several nodes each allows as much.
  * Thread-safe.
  */
-final class RateLimit {
+public final class RateLimit {
     /** Buckets kept before the full ones are forgotten (a full bucket is the same as none). */
     private static final int MAX_BUCKETS = 100_000;
 
@@ -30,7 +30,7 @@ final class RateLimit {
     }
 
     /** {@code perSecond} requests a second with bursts of {@code burst}; 0 a second lets everything through. */
-    RateLimit(double perSecond, int burst, InstantSource clock) {
+    public RateLimit(double perSecond, int burst, InstantSource clock) {
         if (perSecond < 0 || !Double.isFinite(perSecond) || burst < 1) {
             throw new IllegalArgumentException("a rate limit is at least 0 a second with bursts of at least 1");
         }
@@ -40,7 +40,7 @@ final class RateLimit {
     }
 
     /** Takes a token for {@code caller}: empty if it had one, else how long until it has. */
-    Optional<Duration> take(String caller) {
+    public Optional<Duration> take(String caller) {
         if (perSecond == 0) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import static dev.recourse.server.http.auth.ApiRole.SENIOR_MODERATOR;
 
 import dev.recourse.server.http.Route.Doc;
 import dev.recourse.server.http.Route.Success;
+import dev.recourse.server.page.Pages;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class Routes {
     private final Health health;
     private final Metrics metrics;
     private final SwaggerUi swaggerUi;
+    private final Pages pages;
     private final String version;
     private volatile Answer openApi;
 
@@ -42,7 +44,7 @@ public final class Routes {
      * @param version the API's version, for its description
      */
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
-            Health health, Metrics metrics, SwaggerUi swaggerUi, String version) {
+            Health health, Metrics metrics, SwaggerUi swaggerUi, Pages pages, String version) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -53,6 +55,7 @@ public final class Routes {
         this.health = health;
         this.metrics = metrics;
         this.swaggerUi = swaggerUi;
+        this.pages = pages;
         this.version = version;
     }
 
@@ -186,7 +189,36 @@ public final class Routes {
                 Route.get("/problems/{slug}", anyone(), Routes::problemType,
                         Doc.of("problemType", "API", "Describe a problem type",
                                 Success.of(200, Answer.TEXT, "What the problem type means and what to do."))
-                                .failing(ProblemType.NOT_FOUND)));
+                                .failing(ProblemType.NOT_FOUND)),
+
+                // ---- pages: people's pages, open without a key at unguessable links (docs/notice-pages.md) --------
+                Route.get("/notice/{token}", anyone(), pages::decisionPage,
+                        Doc.of("noticePage", "Pages", "The affected person's notice page of a decision",
+                                Success.of(200, Answer.HTML, "The statement of reasons in plain words and in the person's"
+                                        + " language, the redress options with their deadlines, the appeal form, the appeals'"
+                                        + " outcomes, and the receipt of the decision's log entry with how to verify it."))
+                                .described("`token` comes from the `noticePage` of a decision's answer, or the notice sent to"
+                                        + " the person. `?lang=en|de|fr|fa` chooses the language (default: the person's, then"
+                                        + " Accept-Language). An unknown or forged token is a 404 page; too many requests from"
+                                        + " one address a 429 page.")),
+                Route.post("/notice/{token}/appeal", anyone(), pages::appealDecision,
+                        Doc.of("noticePageAppeal", "Pages", "Appeal a decision from its notice page",
+                                Success.of(303, Answer.HTML, "Filed: back to the page, which shows the appeal's status."))
+                                .described("An HTML form (`application/x-www-form-urlencoded`) with `form` (the form token"
+                                        + " the page holds), `grounds` and `lang`. The form token is the post's Idempotency-Key:"
+                                        + " posted twice, it files one appeal. 400 page without a valid form token, 422 page"
+                                        + " when the appeal is refused (the page again, saying why), 429 page when rate-limited.")),
+                Route.get("/notifier/{token}", anyone(), pages::noticePage,
+                        Doc.of("notifierPage", "Pages", "The notifier's page of a notice",
+                                Success.of(200, Answer.HTML, "The confirmation of receipt (DSA Art. 16(4)), then the"
+                                        + " decision taken on the notice with its reasons or that none is yet (Art. 16(5)),"
+                                        + " the redress options and the notifier's appeal form."))
+                                .described("`token` comes from the `notifierPage` of a notice's confirmation. Otherwise as"
+                                        + " the notice page.")),
+                Route.post("/notifier/{token}/appeal", anyone(), pages::appealNotice,
+                        Doc.of("notifierPageAppeal", "Pages", "Appeal the decision on a notice from the notifier's page",
+                                Success.of(303, Answer.HTML, "Filed: back to the page, which shows the appeal's status."))
+                                .described("As the notice page's appeal form.")));
     }
 
     /** {@code GET /openapi.json}: the API's OpenAPI description, made from these routes once. */

@@ -2,6 +2,8 @@ package dev.recourse.server.http;
 
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.page.PageLinks;
+import dev.recourse.server.page.Pages;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -41,32 +43,42 @@ public final class Service implements AutoCloseable {
     /**
      * Serves the API over {@code store}.
      *
+     * @param links the addresses of people's pages
      * @param clock the time of keys, idempotency records and the rate limit
-     * @param random keys, ids and incident ids
+     * @param random keys, ids, form tokens and incident ids
      * @param version the service's version, for the API's description
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
-    public static Service start(HttpSettings settings, RecourseStore store, InstantSource clock, SecureRandom random, String version) {
+    public static Service start(HttpSettings settings, RecourseStore store, PageLinks links, InstantSource clock, SecureRandom random,
+            String version) {
         ApiKeys keys = new ApiKeys(store.dataSource(), clock, random);
         Idempotency idempotency = new Idempotency(store.dataSource(), clock, ABANDONED_AFTER);
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);
-        List<Route> all = routes(store, keys, clock, registry, version).all();
+        Pages pages = pages(settings, store, links, clock, random);
+        List<Route> all = routes(store, keys, links, pages, clock, registry, version).all();
         ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
         ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
         purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
+        purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         return new Service(server, keys, all, purger);
     }
 
+    /** People's pages over {@code store}, rate-limited per address as the API is per key. */
+    static Pages pages(HttpSettings settings, RecourseStore store, PageLinks links, InstantSource clock, SecureRandom random) {
+        return new Pages(store, links, new RateLimit(settings.ratePerSecond(), settings.rateBurst(), clock), clock, random);
+    }
+
     /** Every endpoint over {@code store}. */
-    static Routes routes(RecourseStore store, ApiKeys keys, InstantSource clock, PrometheusMeterRegistry registry, String version) {
+    static Routes routes(RecourseStore store, ApiKeys keys, PageLinks links, Pages pages, InstantSource clock,
+            PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
-        return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals, new Cases(store.readModel()),
+        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links), appeals, new Cases(store.readModel()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
-                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
+                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), pages, version);
     }
 
     /** The register of API keys. */
@@ -89,6 +101,14 @@ public final class Service implements AutoCloseable {
     public void close() {
         purger.shutdownNow();
         server.close();
+    }
+
+    private static void purge(Pages pages) {
+        try {
+            LOG.info("forgot {} form tokens of people's pages", pages.purge());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not forget old form tokens of people's pages; trying again tomorrow", e);
+        }
     }
 
     private static void purge(Idempotency idempotency) {

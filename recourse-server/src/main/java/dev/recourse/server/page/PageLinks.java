@@ -40,7 +40,9 @@ public final class PageLinks {
     /** What a token opens; the kind is part of what is signed, so a decision's token never opens a notice. */
     private enum Kind {
         DECISION("/notice/"),
-        NOTICE("/notifier/");
+        NOTICE("/notifier/"),
+        /** A form on a page: not a page of its own. */
+        FORM("");
 
         final String path;
 
@@ -104,6 +106,41 @@ public final class PageLinks {
     /** The notice whose page {@code token} opens; empty when the token is not one of ours. */
     public Optional<NoticeId> notice(String token) {
         return open(Kind.NOTICE, token).map(NoticeId::new);
+    }
+
+    /**
+     * A fresh token for a form shown on the page {@code pageToken} opens: 16 random bytes and their tag under the page
+     * key, bound to that page. A post that carries it came from a page this service made (no script needed), and it
+     * identifies the post the way an Idempotency-Key does: the same token posted twice acts once.
+     */
+    public String formToken(String pageToken, RandomGenerator random) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        byte[] token = Arrays.copyOf(nonce, 16 + TAG_BYTES);
+        System.arraycopy(tag(Kind.FORM, formBytes(pageToken, nonce)), 0, token, 16, TAG_BYTES);
+        return ENCODER.encodeToString(token);
+    }
+
+    /** Whether {@code form} is a token {@link #formToken} made for the page {@code pageToken}. */
+    public boolean isFormToken(String pageToken, String form) {
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(form);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (raw.length != 16 + TAG_BYTES || !ENCODER.encodeToString(raw).equals(form)) {
+            return false;
+        }
+        byte[] nonce = Arrays.copyOf(raw, 16);
+        return MessageDigest.isEqual(Arrays.copyOfRange(raw, 16, raw.length), tag(Kind.FORM, formBytes(pageToken, nonce)));
+    }
+
+    private static byte[] formBytes(String pageToken, byte[] nonce) {
+        byte[] page = pageToken.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Arrays.copyOf(nonce, nonce.length + page.length);
+        System.arraycopy(page, 0, bytes, nonce.length, page.length);
+        return bytes;
     }
 
     private String token(Kind kind, UUID id) {

@@ -3,11 +3,14 @@ package dev.recourse.server.http;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.http.auth.ApiRole;
+import dev.recourse.server.page.PageLinks;
+import dev.recourse.server.page.Pages;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.TestCases;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,6 +35,7 @@ final class TestApi implements AutoCloseable {
     final ApiServer server;
     final Client client;
     final Map<ApiRole, String> keyFor = new EnumMap<>(ApiRole.class);
+    final PageLinks links;
 
     TestApi(HttpSettings settings, InstantSource clock, Route... more) {
         SecureRandom random = new SecureRandom();
@@ -53,7 +57,9 @@ final class TestApi implements AutoCloseable {
         }
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
-        List<Route> all = new ArrayList<>(Service.routes(store, keys, clock, registry, "test").all());
+        links = new PageLinks(URI.create("http://127.0.0.1"), new byte[32]);
+        Pages pages = Service.pages(settings, store, links, clock, random);
+        List<Route> all = new ArrayList<>(Service.routes(store, keys, links, pages, clock, registry, "test").all());
         all.addAll(List.of(more));
         routes = List.copyOf(all);
         server = ApiServer.start(settings, routes, keys, idempotency, registry, clock, random);

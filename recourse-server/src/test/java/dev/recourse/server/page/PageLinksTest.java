@@ -71,4 +71,17 @@ class PageLinksTest {
         Arrays.fill(key, (byte) fill);
         return key;
     }
+
+    @Test
+    void aFormTokenHoldsForItsPageOnly() {
+        SplittableRandom random = new SplittableRandom(7);
+        String form = links.formToken("page-a", random);
+
+        assertThat(links.isFormToken("page-a", form)).isTrue();
+        assertThat(links.isFormToken("page-b", form)).isFalse();
+        assertThat(new PageLinks(BASE, key(2)).isFormToken("page-a", form)).isFalse();
+        assertThat(links.isFormToken("page-a", (form.charAt(0) == 'A' ? "B" : "A") + form.substring(1))).isFalse();
+        assertThat(links.isFormToken("page-a", "not base64!")).isFalse();
+        assertThat(links.formToken("page-a", random)).isNotEqualTo(form);
+    }
 }
