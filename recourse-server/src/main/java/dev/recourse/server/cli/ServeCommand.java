@@ -2,11 +2,7 @@ package dev.recourse.server.cli;
 
 import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
-import dev.recourse.server.http.Service;
-import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.http.auth.ApiKeys;
-import dev.recourse.store.RecourseStore;
-import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -21,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,29 +78,10 @@ final class ServeCommand implements Callable<Integer> {
         // The command line is the edge of the program: the one place the clock and randomness are chosen.
         InstantSource clock = InstantSource.system();
         SecureRandom random = new SecureRandom();
-        Files.createDirectories(settings.dataDirectory());
-        out.println("Recourse: starting in " + settings.dataDirectory().toAbsolutePath().normalize() + " ("
-                + settings.databaseUrl().map(url -> "database " + url.replaceAll("\\?.*", "")).orElse("embedded database") + ")");
-        out.flush();
-        PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
-        RecourseStore store = RecourseStore.open(settings.store(), clock, random);
-        Service service;
-        try {
-            service = Service.start(settings.http(), store, links, clock, random, version());
-        } catch (JavalinBindException e) {
-            store.close();
-            throw new Failures.Failed("cannot serve on " + settings.http().host() + ":" + settings.http().port() + ": "
-                    + e.getMessage() + "; choose another port with --port (0 picks a free one)", e);
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
-        Stopping stopping = new Stopping(service, store, out);
-        Thread hook = Thread.ofPlatform().name("recourse-shutdown").unstarted(stopping::stop);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            firstAdminKey(service.keys(), out);
-            URI url = service.url();
+        RunningService running = RunningService.start(settings, clock, random, version(), out);
+        running.untilExit(() -> {
+            firstAdminKey(running.service().keys(), out);
+            URI url = running.service().url();
             out.println("Serving " + url + " until Ctrl-C:");
             out.println("  the API:       " + url.resolve("/v1/"));
             out.println("  its docs:      " + url.resolve("/docs/api") + " (OpenAPI: " + url.resolve("/openapi.json") + ")");
@@ -113,17 +89,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  health:        " + url.resolve("/health") + ", metrics: " + url.resolve("/metrics"));
             out.flush();
             whileServing.during(url);
-        } catch (InterruptedException e) {
-            // Being interrupted is how serving is asked to stop; the thread stays marked for its caller.
-            Thread.currentThread().interrupt();
-        } finally {
-            stopping.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already stopping, and the hook has run or runs now: nothing to remove.
-            }
-        }
+        });
         return 0;
     }
 
@@ -136,41 +102,6 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  " + made.get().key().reveal());
             out.println("  use it as: curl -H 'Authorization: Bearer " + made.get().key().reveal() + "' ...");
             out.println();
-        }
-    }
-
-    /**
-     * Stops the service and then the store, once, whether Ctrl-C (the JVM's shutdown hook) or the end of serving asks
-     * first: the API answers what it has, the sequencer commits what is queued, the log takes it in, the database
-     * stops. The embedded database has no hook of its own that could stop it first (see {@code Database.start}).
-     */
-    private static final class Stopping {
-        private final Service service;
-        private final RecourseStore store;
-        private final PrintWriter out;
-        private final AtomicBoolean stopped = new AtomicBoolean();
-
-        Stopping(Service service, RecourseStore store, PrintWriter out) {
-            this.service = service;
-            this.store = store;
-            this.out = out;
-        }
-
-        void stop() {
-            if (!stopped.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                service.close();
-            } finally {
-                try {
-                    store.close();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            out.println("Recourse: stopped");
-            out.flush();
         }
     }
 
@@ -205,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
         return options;
     }
 
-    private static String version() {
+    static String version() {
         return Objects.requireNonNullElse(ServeCommand.class.getPackage().getImplementationVersion(), "development");
     }
 }

@@ -137,7 +137,8 @@ final class PageParts {
                     case AppealOutcome.Modified ignored -> m.text("appeal.outcome.Modified");
                 };
                 html.append("<p><strong>").append(t("appeal.decided", "date", m.dateTime(decided.at()), "outcome", outcome))
-                        .append("</strong></p><p>").append(t("appeal.reasons")).append(":</p><blockquote>")
+                        .append("</strong></p><p>").append(t("deciders")).append(": ").append(person("decider.person", decided.reviewer()))
+                        .append("</p><p>").append(t("appeal.reasons")).append(":</p><blockquote>")
                         .append(Html.text(decided.outcome().reasons())).append("</blockquote>");
                 page.apply(filed.appeal().id()).ifPresent(uri -> html.append("<p><a href=\"").append(Html.attribute(uri.getRawPath()))
                         .append("\">").append(t("appeal.replacement")).append("</a></p>"));
