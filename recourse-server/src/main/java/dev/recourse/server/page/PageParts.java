@@ -164,9 +164,10 @@ final class PageParts {
      * {@code record} is given (the affected person's page), or that it was erased.
      */
     String receipt(long position, String origin, String verifierKey, Optional<Optional<PrivateRecord>> record) {
+        String intro = record.isPresent() ? "receipt.intro" : "receipt.noticeIntro";
         String file = "entry-" + position + ".tlog-proof";
         StringBuilder html = new StringBuilder("<h2 id=\"receipt\">").append(t("receipt.heading")).append("</h2>\n<p>")
-                .append(t("receipt.intro")).append("</p>\n<p><a href=\"/v1/receipts/").append(position).append("\" download=\"")
+                .append(t(intro)).append("</p>\n<p><a href=\"/v1/receipts/").append(position).append("\" download=\"")
                 .append(Html.attribute(file)).append("\">").append(t("receipt.download")).append("</a></p>\n<p>")
                 .append(t("receipt.verify")).append("</p>\n<pre dir=\"ltr\">")
                 .append(Html.text("recourse verify --log " + origin + "/log --key " + verifierKey + " --receipt " + file))
