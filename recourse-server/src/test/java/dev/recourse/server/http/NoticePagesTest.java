@@ -2,8 +2,10 @@ package dev.recourse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.core.appeal.Appellant;
 import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.json.Json;
+import dev.recourse.core.notice.NoticeId;
 import dev.recourse.server.http.auth.ApiRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -205,6 +207,20 @@ class NoticePagesTest {
 
         assertThat(get(page + "?lang=en").text()).contains("The decision on your notice", "The content was removed.",
                 "you may appeal it until", "name=\"form\"").doesNotContain("No decision has been taken");
+    }
+
+    @Test
+    void theNotifierAppealsFromTheirPage() {
+        Client.Reply notice = decided("en", Bodies.illegalReasons())[0];
+        String page = notice.string("notifierPage");
+
+        Client.Reply posted = postForm(page + "/appeal", formToken(get(page)), "The post is still being shared as a screenshot.");
+
+        assertThat(posted.status()).isEqualTo(303);
+        assertThat(api.store.events().readAll(0, 100_000).stream().map(e -> e.event())
+                .filter(CaseEvent.AppealFiled.class::isInstance).map(e -> ((CaseEvent.AppealFiled) e).appeal().appellant()))
+                .contains(new Appellant.Notifier(new NoticeId(UUID.fromString(notice.string("notice")))));
+        assertThat(get(page).text()).contains("Status: waiting for a reviewer.");
     }
 
     @Test
