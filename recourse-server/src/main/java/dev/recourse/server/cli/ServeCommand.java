@@ -4,6 +4,7 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.Service;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.store.RecourseStore;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -89,12 +90,13 @@ final class ServeCommand implements Callable<Integer> {
         RecourseStore store = RecourseStore.open(settings.store(), clock, random);
         Service service;
         try {
-            service = Service.start(settings.http(), store, clock, random, version());
+            PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
+            service = Service.start(settings.http(), settings.delivery(), links, store, clock, random, version());
         } catch (JavalinBindException e) {
             store.close();
             throw new Failures.Failed("cannot serve on " + settings.http().host() + ":" + settings.http().port() + ": "
                     + e.getMessage() + "; choose another port with --port (0 picks a free one)", e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
