@@ -51,6 +51,7 @@ class WebhookDeliveryTest {
 
     private final TestClock clock = new TestClock();
     private final WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TestApi api;
     private Receiver receiver;
     private Outbox outbox;
@@ -65,7 +66,7 @@ class WebhookDeliveryTest {
                 Optional.of(new Endpoint(receiver.url(MESSAGES), secret)), Optional.empty(),
                 new Backoff(MAX_ATTEMPTS, BACKOFF, Duration.ofHours(1)), Duration.ofMillis(20));
         outbox = Outbox.start(settings, api.store.events(), new Deliveries(api.store.dataSource(), clock), letters, clock,
-                new SecureRandom(), new SimpleMeterRegistry());
+                new SecureRandom(), registry);
     }
 
     @AfterEach
@@ -133,6 +134,9 @@ class WebhookDeliveryTest {
         Json.Obj pending = show(id);
         Instant next = Instant.parse(((Json.Str) pending.get("nextAttemptAt")).value());
         assertThat(next).isBetween(first.plus(BACKOFF.dividedBy(2)), first.plus(BACKOFF));
+        clock.advance(Duration.ofSeconds(10));
+        await().atMost(AWAIT).until(() -> registry.get("recourse.delivery.queue.age").tag("channel", "actions").gauge().value() >= 10);
+        assertThat(registry.get("recourse.delivery.pending").tag("channel", "actions").gauge().value()).isEqualTo(1);
 
         for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
             // Once the attempt before is recorded (and its next one scheduled), the time passes beyond its backoff.
@@ -143,6 +147,8 @@ class WebhookDeliveryTest {
             await().atMost(AWAIT).until(() -> receiver.at(ACTIONS).size() == expected);
         }
         await().atMost(AWAIT).until(() -> state(id).equals("dead"));
+        assertThat(registry.get("recourse.delivery.failures").tag("channel", "actions").counter().count()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(registry.get("recourse.delivery.dead").tag("channel", "actions").counter().count()).isEqualTo(1);
         assertThat(((Json.Arr) show(id).get("attempts")).elements()).hasSize(MAX_ATTEMPTS)
                 .allSatisfy(a -> assertThat(((Json.Obj) a).get("detail")).isEqualTo(Json.of("HTTP 500")));
         assertThat(deadLetters()).contains(id);
@@ -154,6 +160,7 @@ class WebhookDeliveryTest {
         assertThat(replayed.status()).isEqualTo(200);
         await().atMost(AWAIT).until(() -> state(id).equals("delivered"));
         assertThat(receiver.at(ACTIONS)).hasSize(MAX_ATTEMPTS + 1);
+        assertThat(registry.get("recourse.delivery.delivered").tag("channel", "actions").counter().count()).isEqualTo(1);
         assertThat(deadLetters()).doesNotContain(id);
     }
 
