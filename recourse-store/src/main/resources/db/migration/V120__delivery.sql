@@ -22,6 +22,7 @@ CREATE TABLE delivery (
     -- What it is: action.apply, action.lift, message.decision, ...
     type            text        NOT NULL,
     -- What is sent: the webhook's JSON body, or the e-mail as JSON (it holds the address: personal data).
+    -- A message's body is emptied once it is delivered.
     body            bytea       NOT NULL,
     created_at      timestamptz NOT NULL,
     -- pending: not yet accepted (waiting for its next attempt); delivered: accepted by the receiver;

@@ -141,10 +141,14 @@ public final class Deliveries {
         }
     }
 
-    /** Records that the receiver accepted {@code id} at {@code at}, answering {@code detail}. */
+    /**
+     * Records that the receiver accepted {@code id} at {@code at}, answering {@code detail}. A message's body (a
+     * person's address and the text) is forgotten then: it is never sent again, and personal data is kept no longer
+     * than it is needed.
+     */
     public void accepted(UUID id, Instant at, String detail) throws SQLException {
-        record(id, at, true, detail, "UPDATE delivery SET state = 'delivered', delivered_at = ?, next_attempt_at = NULL"
-                + " WHERE id = ? AND state = 'pending'", at);
+        record(id, at, true, detail, "UPDATE delivery SET state = 'delivered', delivered_at = ?, next_attempt_at = NULL,"
+                + " body = CASE WHEN channel = 'actions' THEN body ELSE ''::bytea END WHERE id = ? AND state = 'pending'", at);
     }
 
     /**

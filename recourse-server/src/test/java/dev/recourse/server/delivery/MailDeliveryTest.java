@@ -18,6 +18,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +85,18 @@ class MailDeliveryTest {
         Delivery delivered = deliveries.list(Optional.of(Channel.EMAIL), Optional.empty(), OptionalLong.empty(), 10).getFirst();
         assertThat(deliveries.find(delivered.id()).orElseThrow().attempts()).singleElement()
                 .satisfies(a -> assertThat(a.accepted()).isTrue());
+    }
+
+    @Test
+    void aDeliveredMailKeepsNeitherTheAddressNorTheText() throws Exception {
+        store.dueProcess().handle(TestCases.notice(TestCases.post("p-4", "acct-4"), "u-4"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.list(Optional.of(Channel.EMAIL), Optional.of(DeliveryState.DELIVERED),
+                OptionalLong.empty(), 10).size() == 1);
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT length(body) FROM delivery WHERE channel = 'email'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isZero();
+        }
     }
 
     @Test
