@@ -40,15 +40,16 @@ final class RunningService implements AutoCloseable {
         out.println("Recourse: starting in " + settings.dataDirectory().toAbsolutePath().normalize() + " ("
                 + settings.databaseUrl().map(url -> "database " + url.replaceAll("\\?.*", "")).orElse("embedded database") + ")");
         out.flush();
-        PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
         RecourseStore store = RecourseStore.open(settings.store(), clock, random);
         try {
-            return new RunningService(store, Service.start(settings.http(), store, links, clock, random, version), links, out);
+            PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
+            return new RunningService(store, Service.start(settings.http(), settings.delivery(), links, store, clock, random, version),
+                    links, out);
         } catch (JavalinBindException e) {
             store.close();
             throw new Failures.Failed("cannot serve on " + settings.http().host() + ":" + settings.http().port() + ": "
                     + e.getMessage() + "; choose another port with --port (0 picks a free one)", e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
