@@ -65,6 +65,9 @@ public final class Database implements AutoCloseable {
                         .locations("classpath:db/migration")
                         .validateMigrationNaming(true)
                         .failOnMissingLocations(true)
+                        // Each part of the service numbers its migrations in its own range (store V1-V99, server
+                        // V100 and up, ten a part), so a release can bring a lower number than one already applied.
+                        .outOfOrder(true)
                         // Through SLF4J, so the application's logging decides what is shown.
                         .loggers("slf4j")
                         .load()
