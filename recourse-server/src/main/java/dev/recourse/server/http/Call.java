@@ -29,11 +29,30 @@ public final class Call {
     private final Context context;
     private final Optional<Principal> principal;
     private final Optional<Json> body;
+    private final int item;
 
     Call(Context context, Optional<Principal> principal, Optional<Json> body) {
+        this(context, principal, body, 0);
+    }
+
+    private Call(Context context, Optional<Principal> principal, Optional<Json> body, int item) {
         this.context = context;
         this.principal = principal;
         this.body = body;
+        this.item = item;
+    }
+
+    /** Item {@code index} of a batch, whose body is {@code body}, as a call of its own (see {@link Batches}). */
+    Call item(int index, Json body) {
+        if (index < 0) {
+            throw new IllegalArgumentException("an item's index is at least 0, not " + index);
+        }
+        return new Call(context, principal, Optional.of(body), index);
+    }
+
+    /** Which item of a batch this call is; 0 for a call that is not part of a batch. */
+    int item() {
+        return item;
     }
 
     /** The caller; only for endpoints that admit roles, where a caller is always known. */

@@ -63,10 +63,13 @@ public final class Service implements AutoCloseable {
     static Routes routes(RecourseStore store, ApiKeys keys, InstantSource clock, PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
-        return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals, new Cases(store.readModel()),
+        return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals,
+                new Cases(store.readModel(), store.events()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
-                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
+                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version,
+                new Subjects(process, store.events(), store.readModel()), new Detections(process),
+                new Proposals(process, store.readModel()), new AuthorityRequests(store.events()));
     }
 
     /** The register of API keys. */
