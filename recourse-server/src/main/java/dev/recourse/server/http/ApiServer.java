@@ -216,8 +216,9 @@ public final class ApiServer implements AutoCloseable {
                     return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request",
                             List.of(new FieldError(IDEMPOTENCY_KEY, "belongs to another request"))).answer(call.path());
                 }
-                case Idempotency.Claim.Fresh ignored -> {
-                    // Acts below.
+                case Idempotency.Claim.Fresh fresh -> {
+                    // Acts below, storing the core's events with their answers.
+                    call = call.writing(idempotency, caller.keyId(), key, fresh.items());
                 }
             }
             Answer answer;

@@ -10,6 +10,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.process.Result;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,17 +35,32 @@ public final class Call {
     private final Context context;
     private final Optional<Principal> principal;
     private final Optional<Json> body;
-    private final int item;
+    private final OptionalInt item;
+    private final Optional<Writing> writing;
+
+    /** The write this call carries out under an Idempotency-Key, and the answers to items of it given before. */
+    private record Writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items) {}
 
     Call(Context context, Optional<Principal> principal, Optional<Json> body) {
-        this(context, principal, body, 0);
+        this(context, principal, body, OptionalInt.empty(), Optional.empty());
     }
 
-    private Call(Context context, Optional<Principal> principal, Optional<Json> body, int item) {
+    private Call(Context context, Optional<Principal> principal, Optional<Json> body, OptionalInt item,
+            Optional<Writing> writing) {
         this.context = context;
         this.principal = principal;
         this.body = body;
         this.item = item;
+        this.writing = writing;
+    }
+
+    /**
+     * This call as the write claimed with {@code key} by the caller with {@code apiKey}: the core's events it stores
+     * are stored with its answer ({@link #carryingOut}); {@code items} are the answers to items of it (a batch)
+     * carried out by an earlier attempt.
+     */
+    Call writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items) {
+        return new Call(context, principal, body, item, Optional.of(new Writing(idempotency, apiKey, key, Map.copyOf(items))));
     }
 
     /** Item {@code index} of a batch, whose body is {@code body}, as a call of its own (see {@link Batches}). */
@@ -47,12 +68,20 @@ public final class Call {
         if (index < 0) {
             throw new IllegalArgumentException("an item's index is at least 0, not " + index);
         }
-        return new Call(context, principal, Optional.of(body), index);
+        return new Call(context, principal, Optional.of(body), OptionalInt.of(index), writing);
     }
 
-    /** Which item of a batch this call is; 0 for a call that is not part of a batch. */
-    int item() {
-        return item;
+    /** The answer an earlier attempt of this write gave this item of a batch, if it carried it out. */
+    Optional<Answer> earlierAnswer() {
+        return writing.flatMap(w -> item.isPresent() ? Optional.ofNullable(w.items().get(item.getAsInt())) : Optional.empty());
+    }
+
+    /**
+     * Runs {@code work}, which carries out this call's command through the core; for a write under an
+     * Idempotency-Key, {@code accepted}'s answer to the events it stores is stored in their transaction.
+     */
+    Result carryingOut(Function<List<RecordedEvent>, Answer> accepted, Supplier<Result> work) {
+        return writing.map(w -> w.idempotency().answering(w.apiKey(), w.key(), item, accepted, work)).orElseGet(work);
     }
 
     /** The caller; only for endpoints that admit roles, where a caller is always known. */

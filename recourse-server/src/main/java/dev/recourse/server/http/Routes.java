@@ -130,7 +130,7 @@ public final class Routes {
                 // ---- subjects -------------------------------------------------------------------------------------
                 Route.post("/v1/subjects", roles(PLATFORM), Subjects.SUBJECT, subjects::describe,
                         Doc.of("describeSubject", "Subjects", "Describe a subject",
-                                Success.json(200, Subjects.STANDING, "The subject as recorded, its case and the restrictions in force."))
+                                Success.json(200, Subjects.DESCRIBED, "The subject as recorded and its case."))
                                 .described("Registers a subject, or records how it is now (owner, reach, protection), before or"
                                         + " between notices: opens its case if it has none. Decisions weigh the latest description"
                                         + " (a protected or high-reach subject needs two people for account- or page-level actions).")

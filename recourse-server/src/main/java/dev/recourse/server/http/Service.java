@@ -48,7 +48,7 @@ public final class Service implements AutoCloseable {
      */
     public static Service start(HttpSettings settings, RecourseStore store, InstantSource clock, SecureRandom random, String version) {
         ApiKeys keys = new ApiKeys(store.dataSource(), clock, random);
-        Idempotency idempotency = new Idempotency(store.dataSource(), clock, ABANDONED_AFTER);
+        Idempotency idempotency = new Idempotency(store, clock, ABANDONED_AFTER);
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);

@@ -65,6 +65,13 @@ public final class Subjects {
             required("describedAt", formatted(Format.DATE_TIME, 40, "When it was last described.")),
             required("restrictions", Shape.list(Cases.RESTRICTION, 0, 10_000, "The restrictions in force on it now.")));
 
+    /** What describing a subject answers. */
+    static final Shape.Obj DESCRIBED = object("The subject as recorded and its case.",
+            required("subject", SUBJECT),
+            required("case", Commands.ID),
+            required("describedAt", formatted(Format.DATE_TIME, 40, "When it was last described.")),
+            required("changed", Shape.flag("Whether this description differs from the one before (and was recorded).")));
+
     private final DueProcess process;
     private final EventStore events;
     private final ReadModel readModel;
@@ -82,9 +89,22 @@ public final class Subjects {
      */
     public Answer describe(Call call) {
         Subject subject = subject(call.body());
+        // Made from the events alone when there are any (the answer is stored with them, in their transaction); read
+        // only when the description did not change and nothing was stored.
         return Commands.carryOut(process, call, new Command.DescribeSubject(subject), field -> "$." + field,
-                recorded -> standing(subject.ref()).map(view -> Answer.json(200, view))
-                        .orElseThrow(() -> new IllegalStateException("a described subject has a case")));
+                recorded -> Commands.first(recorded, CaseEvent.SubjectDescribed.class)
+                        .map(d -> described(d.event(), true))
+                        .orElseGet(() -> described(lastDescription(subject.ref())
+                                .orElseThrow(() -> new IllegalStateException("an unchanged subject was described before")), false)));
+    }
+
+    private static Answer described(CaseEvent.SubjectDescribed d, boolean changed) {
+        return Answer.json(200, Json.object()
+                .put("subject", json(d.subject()))
+                .put("case", d.caseId().toString())
+                .put("describedAt", d.at().toString())
+                .put("changed", Json.of(changed))
+                .build());
     }
 
     /** {@code GET /v1/subjects/{kind}/{id}}: the subject as last described, with the restrictions in force on it. */
@@ -101,22 +121,22 @@ public final class Subjects {
     }
 
     private java.util.Optional<Json> standing(SubjectRef ref) {
+        return lastDescription(ref).map(last -> Json.object()
+                .put("subject", json(last.subject()))
+                .put("case", last.caseId().toString())
+                .put("describedAt", last.at().toString())
+                .put("restrictions", readModel.standingRestrictions(ref).stream().map(Cases::json).toList())
+                .build());
+    }
+
+    private java.util.Optional<CaseEvent.SubjectDescribed> lastDescription(SubjectRef ref) {
         CaseEvent.SubjectDescribed last = null;
         for (RecordedEvent e : events.read(StreamId.of(ref))) {
             if (e.event() instanceof CaseEvent.SubjectDescribed described) {
                 last = described;
             }
         }
-        if (last == null) {
-            return java.util.Optional.empty();
-        }
-        List<Json> restrictions = readModel.standingRestrictions(ref).stream().map(Cases::json).toList();
-        return java.util.Optional.of(Json.object()
-                .put("subject", json(last.subject()))
-                .put("case", last.caseId().toString())
-                .put("describedAt", last.at().toString())
-                .put("restrictions", restrictions)
-                .build());
+        return java.util.Optional.ofNullable(last);
     }
 
     /** {@code subject} as requests describe it ({@link #SUBJECT}). */

@@ -65,7 +65,8 @@ class ApiReadsAndWritesTest {
     void aDescribedSubjectIsShownWithItsCaseAndNoRestrictions() {
         Client.Reply described = post(ApiRole.PLATFORM, "/v1/subjects", journalist("acct-s1"));
         assertThat(described.status()).as(described.text()).isEqualTo(200);
-        assertThat(Subjects.STANDING.problems(described.json())).isEmpty();
+        assertThat(Subjects.DESCRIBED.problems(described.json())).isEmpty();
+        assertThat(post(ApiRole.PLATFORM, "/v1/subjects", journalist("acct-s1")).json().get("changed")).isEqualTo(Json.of(false));
 
         Client.Reply shown = get(ApiRole.MODERATOR, "/v1/subjects/account/acct-s1");
 
