@@ -108,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  the API:       " + url.resolve("/v1/"));
             out.println("  its docs:      " + url.resolve("/docs/api") + " (OpenAPI: " + url.resolve("/openapi.json") + ")");
             out.println("  the log:       " + url.resolve("/log/checkpoint") + " (key: " + url.resolve("/log/key") + ")");
-            out.println("  health:        " + url.resolve("/health") + ", metrics: " + url.resolve("/metrics"));
+            out.println("  health:        " + url.resolve("/health") + ", metrics (auditor key): " + url.resolve("/metrics"));
             out.flush();
             whileServing.during(url);
         } catch (InterruptedException e) {

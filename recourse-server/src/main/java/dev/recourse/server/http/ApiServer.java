@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             for (Route route : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(), ctx -> serving.serve(route, ctx));
             }

@@ -252,9 +252,12 @@ public final class Routes {
                 Route.get("/health", anyone(), health::check,
                         Doc.of("health", "Operations", "Whether the service works",
                                 Success.json(200, Health.HEALTH, "It works; 503 with the same body when it does not."))),
-                Route.get("/metrics", anyone(), metrics::scrape,
+                Route.get("/metrics", roles(AUDITOR, ADMIN), metrics::scrape,
                         Doc.of("metrics", "Operations", "Measurements for Prometheus",
-                                Success.of(200, Metrics.PROMETHEUS_TEXT, "The Prometheus text format."))),
+                                Success.of(200, Metrics.PROMETHEUS_TEXT, "The Prometheus text format."))
+                                .described("For an auditor's or an admin's key: the counts tell how busy the service is and how"
+                                        + " many decisions it takes, which is not for anyone. Give Prometheus an auditor key"
+                                        + " as its bearer token.")),
 
                 // ---- the API itself --------------------------------------------------------------------------------
                 Route.get("/openapi.json", anyone(), this::openApi,
