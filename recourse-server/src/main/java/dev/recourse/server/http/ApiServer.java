@@ -229,6 +229,9 @@ public final class ApiServer implements AutoCloseable {
                 release(caller, key, e);
                 throw e;
             }
+            if (call.answeredWithEvents()) {
+                return answer;
+            }
             if (isKept(answer)) {
                 idempotency.keep(caller.keyId(), key, route.kept().apply(answer));
             } else {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import dev.recourse.core.event.RecordedEvent;
@@ -39,7 +40,7 @@ public final class Call {
     private final Optional<Writing> writing;
 
     /** The write this call carries out under an Idempotency-Key, and the answers to items of it given before. */
-    private record Writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items) {}
+    private record Writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items, AtomicBoolean answered) {}
 
     Call(Context context, Optional<Principal> principal, Optional<Json> body) {
         this(context, principal, body, OptionalInt.empty(), Optional.empty());
@@ -60,7 +61,8 @@ public final class Call {
      * carried out by an earlier attempt.
      */
     Call writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items) {
-        return new Call(context, principal, body, item, Optional.of(new Writing(idempotency, apiKey, key, Map.copyOf(items))));
+        return new Call(context, principal, body, item, Optional.of(new Writing(idempotency, apiKey, key, Map.copyOf(items),
+                new AtomicBoolean())));
     }
 
     /** Item {@code index} of a batch, whose body is {@code body}, as a call of its own (see {@link Batches}). */
@@ -81,7 +83,23 @@ public final class Call {
      * Idempotency-Key, {@code accepted}'s answer to the events it stores is stored in their transaction.
      */
     Result carryingOut(Function<List<RecordedEvent>, Answer> accepted, Supplier<Result> work) {
-        return writing.map(w -> w.idempotency().answering(w.apiKey(), w.key(), item, accepted, work)).orElseGet(work);
+        if (writing.isEmpty()) {
+            return work.get();
+        }
+        Writing w = writing.get();
+        Result result = w.idempotency().answering(w.apiKey(), w.key(), item, accepted, work);
+        if (item.isEmpty() && result instanceof Result.Accepted a && !a.events().isEmpty()) {
+            w.answered().set(true);
+        }
+        return result;
+    }
+
+    /**
+     * Whether this write's answer was stored with its events ({@link #carryingOut}), so that keeping it again is
+     * not needed: the action MUST then answer what {@code accepted} made.
+     */
+    boolean answeredWithEvents() {
+        return writing.map(w -> w.answered().get()).orElse(false);
     }
 
     /** The caller; only for endpoints that admit roles, where a caller is always known. */
