@@ -2,14 +2,17 @@ package dev.recourse.bench.load;
 
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.core.process.Settings;
+import dev.recourse.server.delivery.DeliverySettings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.server.http.Service;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.http.auth.ApiRole;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.StoreSettings;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,8 +109,10 @@ public final class LoadGenerator {
         Settings process = Settings.defaults("Certified out-of-court dispute settlement bodies: https://example.eu/ods",
                 "The courts of the country where you live.");
         try (RecourseStore store = RecourseStore.open(StoreSettings.under(work, ORIGIN, process), clock, secure);
+             // No webhook or e-mail is configured: actions and messages wait in their queues, as on a fresh `serve`.
              Service service = Service.start(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES,
-                     1_000_000_000, 1_000_000_000), store, clock, secure, "load");
+                     1_000_000_000, 1_000_000_000), DeliverySettings.none(),
+                     PageLinks.load(work, URI.create("http://127.0.0.1"), secure), store, clock, secure, "load");
              ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
              HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
                      .connectTimeout(Duration.ofSeconds(10)).build()) {
