@@ -6,6 +6,7 @@ import dev.recourse.core.process.Settings;
 import dev.recourse.store.database.Database;
 import dev.recourse.store.erasure.Erasure;
 import dev.recourse.store.events.PostgresEventStore;
+import dev.recourse.store.idempotency.IdempotentWrite;
 import dev.recourse.store.ledger.LedgerIntegrator;
 import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.sequencer.PrivateRecord;
@@ -208,6 +209,15 @@ public final class RecourseStore implements AutoCloseable {
         Sequencer sequencer = events.sequencer();
         return new WriteStats(sequencer.queued(), sequencer.transactions(), sequencer.failedTransactions(),
                 sequencer.committedEvents(), sequencer.conflicts());
+    }
+
+    /**
+     * Runs {@code work} so that the events it appends on this thread are stored with the answer of {@code write}, in
+     * the same transaction: a retry of the write finds its first answer even if this process stops right after the
+     * commit (see {@link PostgresEventStore#answering}).
+     */
+    public <T> T answering(IdempotentWrite write, java.util.function.Supplier<T> work) {
+        return events.answering(write, work);
     }
 
     /** Whether this process runs the embedded database. */

@@ -48,6 +48,12 @@ public sealed interface Command {
     record RegisterAuthorityRequest(Subject subject, AuthorityKind kind, Authority authority, LegalBasis legalBasis,
             Optional<Contact> contact, String explanation, Optional<LegalHold> legalHold) implements Command {}
 
+    /**
+     * The platform describes a subject as it is now (owner, reach, protection...): opens its case if there is none and
+     * records the description if it changed, so that later decisions weigh it (high-impact guard) without a notice.
+     */
+    record DescribeSubject(Subject subject) implements Command {}
+
     /** An automated signal about a subject. */
     record RecordDetection(Subject subject, Signal signal) implements Command {}
 

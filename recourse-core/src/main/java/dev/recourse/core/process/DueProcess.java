@@ -112,6 +112,7 @@ public final class DueProcess {
                 case SubmitNotice c -> submitNotice(c);
                 case RegisterAuthorityRequest c -> registerAuthorityRequest(c);
                 case RecordDetection c -> recordDetection(c);
+                case DescribeSubject c -> intake(c.subject());
                 case Decide c -> decideCase(c);
                 case ApproveProposal c -> approve(c);
                 case DeclineProposal c -> decline(c);

@@ -65,6 +65,16 @@ class DueProcessTest {
     }
 
     @Test
+    void describingASubjectOpensItsCaseOnceAndRecordsOnlyChangedDescriptions() {
+        f.accept(new DescribeSubject(post));
+        f.accept(new DescribeSubject(post));
+        assertThat(f.events(CaseOpened.class)).hasSize(1);
+        assertThat(f.events(SubjectDescribed.class)).hasSize(1);
+        f.accept(new DescribeSubject(journalistAccount("acct-9")));
+        assertThat(f.events(CaseOpened.class)).hasSize(2);
+    }
+
+    @Test
     void aDecisionRecordsItsCompleteStatementBeforeItsRestrictionAndInformsBothSides() {
         NoticeId n = notice(post, "nora");
         DecisionId d = removeByAda(n);

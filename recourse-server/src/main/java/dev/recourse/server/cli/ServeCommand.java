@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  the API:       " + url.resolve("/v1/"));
             out.println("  its docs:      " + url.resolve("/docs/api") + " (OpenAPI: " + url.resolve("/openapi.json") + ")");
             out.println("  the log:       " + url.resolve("/log/checkpoint") + " (key: " + url.resolve("/log/key") + ")");
-            out.println("  health:        " + url.resolve("/health") + ", metrics: " + url.resolve("/metrics"));
+            out.println("  health:        " + url.resolve("/health") + ", metrics (auditor key): " + url.resolve("/metrics"));
             out.println("  actions to:    " + settings.delivery().actions().map(e -> e.url().toString())
                     .orElse("(platform.webhook-url not set: actions wait in their queue)"));
             out.println("  messages to:   " + settings.delivery().messages().map(e -> e.url().toString())

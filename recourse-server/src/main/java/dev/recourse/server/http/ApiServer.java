@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             for (Route route : routes) {
                 config.routes.addHttpHandler(HandlerType.findOrCreate(route.method().name()), route.path(), ctx -> serving.serve(route, ctx));
             }
@@ -220,8 +221,9 @@ public final class ApiServer implements AutoCloseable {
                     return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request",
                             List.of(new FieldError(IDEMPOTENCY_KEY, "belongs to another request"))).answer(call.path());
                 }
-                case Idempotency.Claim.Fresh ignored -> {
-                    // Acts below.
+                case Idempotency.Claim.Fresh fresh -> {
+                    // Acts below, storing the core's events with their answers.
+                    call = call.writing(idempotency, caller.keyId(), key, fresh.items());
                 }
             }
             Answer answer;
@@ -230,6 +232,9 @@ public final class ApiServer implements AutoCloseable {
             } catch (Exception | Error e) {
                 release(caller, key, e);
                 throw e;
+            }
+            if (call.answeredWithEvents()) {
+                return answer;
             }
             if (isKept(answer)) {
                 idempotency.keep(caller.keyId(), key, route.kept().apply(answer));

@@ -10,6 +10,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.process.Result;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -29,11 +36,70 @@ public final class Call {
     private final Context context;
     private final Optional<Principal> principal;
     private final Optional<Json> body;
+    private final OptionalInt item;
+    private final Optional<Writing> writing;
+
+    /** The write this call carries out under an Idempotency-Key, and the answers to items of it given before. */
+    private record Writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items, AtomicBoolean answered) {}
 
     Call(Context context, Optional<Principal> principal, Optional<Json> body) {
+        this(context, principal, body, OptionalInt.empty(), Optional.empty());
+    }
+
+    private Call(Context context, Optional<Principal> principal, Optional<Json> body, OptionalInt item,
+            Optional<Writing> writing) {
         this.context = context;
         this.principal = principal;
         this.body = body;
+        this.item = item;
+        this.writing = writing;
+    }
+
+    /**
+     * This call as the write claimed with {@code key} by the caller with {@code apiKey}: the core's events it stores
+     * are stored with its answer ({@link #carryingOut}); {@code items} are the answers to items of it (a batch)
+     * carried out by an earlier attempt.
+     */
+    Call writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items) {
+        return new Call(context, principal, body, item, Optional.of(new Writing(idempotency, apiKey, key, Map.copyOf(items),
+                new AtomicBoolean())));
+    }
+
+    /** Item {@code index} of a batch, whose body is {@code body}, as a call of its own (see {@link Batches}). */
+    Call item(int index, Json body) {
+        if (index < 0) {
+            throw new IllegalArgumentException("an item's index is at least 0, not " + index);
+        }
+        return new Call(context, principal, Optional.of(body), OptionalInt.of(index), writing);
+    }
+
+    /** The answer an earlier attempt of this write gave this item of a batch, if it carried it out. */
+    Optional<Answer> earlierAnswer() {
+        return writing.flatMap(w -> item.isPresent() ? Optional.ofNullable(w.items().get(item.getAsInt())) : Optional.empty());
+    }
+
+    /**
+     * Runs {@code work}, which carries out this call's command through the core; for a write under an
+     * Idempotency-Key, {@code accepted}'s answer to the events it stores is stored in their transaction.
+     */
+    Result carryingOut(Function<List<RecordedEvent>, Answer> accepted, Supplier<Result> work) {
+        if (writing.isEmpty()) {
+            return work.get();
+        }
+        Writing w = writing.get();
+        Result result = w.idempotency().answering(w.apiKey(), w.key(), item, accepted, work);
+        if (item.isEmpty() && result instanceof Result.Accepted a && !a.events().isEmpty()) {
+            w.answered().set(true);
+        }
+        return result;
+    }
+
+    /**
+     * Whether this write's answer was stored with its events ({@link #carryingOut}), so that keeping it again is
+     * not needed: the action MUST then answer what {@code accepted} made.
+     */
+    boolean answeredWithEvents() {
+        return writing.map(w -> w.answered().get()).orElse(false);
     }
 
     /** The caller; only for endpoints that admit roles, where a caller is always known. */

@@ -9,7 +9,13 @@ import static dev.recourse.server.http.shape.Shape.required;
 import static dev.recourse.server.http.shape.Shape.whole;
 
 import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.entry.LogEntry;
+import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.Event;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.StreamId;
 import dev.recourse.core.json.Json;
+import dev.recourse.core.port.EventStore;
 import dev.recourse.store.projection.CaseStatus;
 import dev.recourse.store.projection.CaseView;
 import dev.recourse.store.projection.ReadModel;
@@ -55,11 +61,76 @@ public final class Cases {
             required("updatedAt", TIME),
             required("restrictions", list(RESTRICTION, 0, 10_000, "The restrictions in force on the subject now.")));
 
-    private final ReadModel readModel;
+    /** One event of a case's history. */
+    static final Shape.Obj EVENT = object("One event of the case, as recorded (personal data included).",
+            Commands.POSITION,
+            required("version", whole(1, Json.Num.MAX_EXACT, "Its number in the case's history, from 1.")),
+            required("type", Shape.text(1, 100, "What happened: the event's type, e.g. DecisionTaken.")),
+            required("at", TIME),
+            required("record", new Shape.Delegated(Json.object().put("type", "object")
+                    .put("description", "The event's whole record, as the log's private record holds it.").build(),
+                    (value, at, errors) -> { })));
 
-    /** The cases of {@code readModel}. */
-    public Cases(ReadModel readModel) {
+    /** A page of a case's history. */
+    static final Shape HISTORY = Keys.page(EVENT, "The case's events, oldest first.");
+
+    private final ReadModel readModel;
+    private final EventStore events;
+
+    /** The cases of {@code readModel}, with their histories in {@code events}. */
+    public Cases(ReadModel readModel, EventStore events) {
         this.readModel = readModel;
+        this.events = events;
+    }
+
+    /** {@code GET /v1/cases/{id}/events}: the case's whole history, oldest first, a page at a time. */
+    public Answer history(Call call) {
+        return events(call, e -> true);
+    }
+
+    /** {@code GET /v1/cases/{id}/notices}: the notices the case received, oldest first. */
+    public Answer notices(Call call) {
+        return events(call, e -> e instanceof CaseEvent.NoticeReceived);
+    }
+
+    /** {@code GET /v1/cases/{id}/decisions}: the case's decisions and proposals, and what came of them, oldest first. */
+    public Answer decisions(Call call) {
+        return events(call, e -> e instanceof CaseEvent.DecisionTaken || e instanceof CaseEvent.DecisionProposed
+                || e instanceof CaseEvent.ProposalApproved || e instanceof CaseEvent.ProposalDeclined
+                || e instanceof CaseEvent.AppealDecided);
+    }
+
+    private Answer events(Call call, java.util.function.Predicate<Event> kept) {
+        var page = call.page();
+        if (!page.isValid()) {
+            return call.invalidQuery(page.errors());
+        }
+        Optional<CaseView> found = call.uuidParameter("id").flatMap(id -> readModel.caseById(new CaseId(id)));
+        if (found.isEmpty()) {
+            return call.answer(Problem.of(ProblemType.NOT_FOUND, "no case " + call.pathParameter("id")));
+        }
+        Call.PageRequest request = page.orElseThrow();
+        long after = request.cursor().map(Cursor::after).orElse(0L);
+        List<Json> items = new java.util.ArrayList<>();
+        Optional<Cursor> next = Optional.empty();
+        for (RecordedEvent e : events.read(StreamId.of(found.get().subject()))) {
+            if (e.version() <= after || !kept.test(e.event())) {
+                continue;
+            }
+            if (items.size() == request.limit()) {
+                next = Optional.of(new Cursor(after));
+                break;
+            }
+            items.add(Json.object()
+                    .put("position", Json.of(e.position()))
+                    .put("version", Json.of(e.version()))
+                    .put("type", e.event().type())
+                    .put("at", e.event().at().toString())
+                    .put("record", LogEntry.privateRecord(e.event()).get("event"))
+                    .build());
+            after = e.version();
+        }
+        return call.page(items, next, request.limit());
     }
 
     /** {@code GET /v1/cases/{id}}. */
@@ -84,7 +155,7 @@ public final class Cases {
         return Answer.json(200, view.put("restrictions", restrictions).build());
     }
 
-    private static Json json(StandingRestriction r) {
+    static Json json(StandingRestriction r) {
         Json.ObjBuilder obj = Json.object().put("id", r.id().toString()).put("decision", r.decision().toString());
         RestrictionJson.effect(obj, r.measure(), r.scope());
         obj.put("appliedAt", r.appliedAt().toString());

@@ -29,11 +29,17 @@ final class Commands {
     /**
      * Carries out {@code command}: answers {@code accepted} with the events stored; a rejection as a problem whose
      * errors name the request's fields ({@code path} turns the command's field names into the request's JSON paths);
-     * contention as a problem to retry.
+     * contention as a problem to retry. Under an Idempotency-Key, the answer {@code accepted} makes is stored with
+     * the events, in their transaction; an item of a batch carried out by an earlier attempt gets that attempt's
+     * answer and is not carried out again. {@code accepted} MUST depend on the events only.
      */
     static Answer carryOut(DueProcess process, Call call, Command command, UnaryOperator<String> path,
             Function<List<RecordedEvent>, Answer> accepted) {
-        return switch (process.handle(command)) {
+        Optional<Answer> earlier = call.earlierAnswer();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        return switch (call.carryingOut(accepted, () -> process.handle(command))) {
             case Result.Accepted a -> accepted.apply(a.events());
             case Result.Rejected r -> call.answer(Problems.rejected(r, path));
             case Result.Contended c -> call.answer(Problems.contended(c));

@@ -1,6 +1,10 @@
 package dev.recourse.server.http;
 
+import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.json.Json;
+import dev.recourse.store.RecourseStore;
+import dev.recourse.store.idempotency.IdempotentWrite;
+import dev.recourse.store.idempotency.KeptAnswer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,10 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SequencedMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -31,9 +40,12 @@ import javax.sql.DataSource;
  * with a fault of the server is {@link #release released}, so its retry acts. A claim whose request never finished
  * (the process stopped) may be taken over after {@link #abandonedAfter}. Records are kept for {@link #RETENTION}.
  *
- * <p>Limit: the answer is stored after the action committed, in another transaction: if the process stops between
- * the two, a retry after {@link #abandonedAfter} acts again. The core refuses most repeats by itself (a second appeal
- * of the same decision, a decision about a case already decided the same way is a new decision though).
+ * <p>A write that goes through the core ({@link #answering}) has its answer stored in the same database transaction
+ * as its events (by the store's sequencer): if the process stops right after the commit, before the answer is
+ * {@link #keep kept}, a retry still gets the first answer and nothing is done twice. Each item of a batch has its
+ * answer stored with its own events ({@code idempotent_item}): a retry of a batch that stopped midway answers the items
+ * carried out with their first answers and carries out the rest. Writes outside the core (API keys, appeal claims)
+ * keep their answer after they acted, in another transaction: a stop between the two lets a retry act again.
  */
 public final class Idempotency {
     /** How long an answer is kept for retries. */
@@ -41,28 +53,43 @@ public final class Idempotency {
     /** What an {@code Idempotency-Key} is: 1 to 255 visible ASCII characters (a UUID is a good one). */
     public static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
+    private final RecourseStore store;
     private final DataSource dataSource;
     private final InstantSource clock;
     private final Duration abandonedAfter;
 
     /**
-     * Keeps answers in {@code dataSource}.
+     * Keeps answers in {@code store}'s database, those of writes through the core with their events.
      *
      * @param abandonedAfter how long a claim without an answer holds off retries; after that, a retry takes it over
      */
-    public Idempotency(DataSource dataSource, InstantSource clock, Duration abandonedAfter) {
+    public Idempotency(RecourseStore store, InstantSource clock, Duration abandonedAfter) {
         if (abandonedAfter.isNegative() || abandonedAfter.isZero()) {
             throw new IllegalArgumentException("a claim holds for some time, not " + abandonedAfter);
         }
-        this.dataSource = dataSource;
+        this.store = store;
+        this.dataSource = store.dataSource();
         this.clock = clock;
         this.abandonedAfter = abandonedAfter;
     }
 
     /** What came of claiming a request. */
     public sealed interface Claim {
-        /** The request is new (or its claim was abandoned): act, then {@link #keep} or {@link #release}. */
-        record Fresh() implements Claim {}
+        /**
+         * The request is new (or its claim was abandoned): act, then {@link #keep} or {@link #release}.
+         *
+         * @param items the answers to the items of a batch that an abandoned first attempt carried out, by index
+         */
+        record Fresh(Map<Integer, Answer> items) implements Claim {
+            public Fresh {
+                items = Map.copyOf(items);
+            }
+
+            /** A request never tried before. */
+            public Fresh() {
+                this(Map.of());
+            }
+        }
 
         /** The request was answered before: give this answer again. */
         record Answered(Answer answer) implements Claim {}
@@ -96,8 +123,11 @@ public final class Idempotency {
         try (Connection c = dataSource.getConnection()) {
             // A record can vanish between the insert and the select (its request was released): look again.
             for (int attempt = 0; attempt < 3; attempt++) {
+                // The claim's commit need not wait for the disk: the write it guards commits after it, synchronously,
+                // which makes the claim durable too; a claim lost in a crash guarded nothing that was stored.
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotent_request (api_key, key, request_hash,"
-                        + " started_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                        + " started_at) SELECT ?, ?, ?, ? FROM (SELECT set_config('synchronous_commit', 'off', true)) AS s"
+                        + " ON CONFLICT DO NOTHING")) {
                     insert.setObject(1, apiKey);
                     insert.setString(2, key);
                     insert.setBytes(3, requestHash);
@@ -118,14 +148,13 @@ public final class Idempotency {
                             return new Claim.Reused();
                         }
                         if (rs.getObject("status") != null) {
-                            return new Claim.Answered(new Answer(rs.getInt("status"), rs.getString("content_type"),
-                                    rs.getBytes("body"), headers(rs.getString("headers"))));
+                            return new Claim.Answered(answer(rs));
                         }
                         Instant started = rs.getTimestamp("started_at").toInstant();
                         if (now.isBefore(started.plus(abandonedAfter))) {
                             return new Claim.InProgress();
                         }
-                        return takeOver(c, apiKey, key, started, now) ? new Claim.Fresh() : new Claim.InProgress();
+                        return takeOver(c, apiKey, key, started, now) ? new Claim.Fresh(items(c, apiKey, key)) : new Claim.InProgress();
                     }
                 }
             }
@@ -139,32 +168,53 @@ public final class Idempotency {
         if (answer.status() < 200 || answer.status() > 499) {
             throw new IllegalArgumentException("only answers 200 to 499 are kept, not " + answer.status());
         }
-        Json.ObjBuilder headers = Json.object();
-        answer.headers().forEach(headers::put);
+        KeptAnswer kept = kept(answer);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("UPDATE idempotent_request SET status = ?, content_type = ?, body = ?,"
                      + " headers = ?, answered_at = ? WHERE api_key = ? AND key = ? AND status IS NULL")) {
-            s.setInt(1, answer.status());
-            s.setString(2, answer.contentType());
-            s.setBytes(3, answer.body());
-            s.setString(4, new String(JsonText.utf8(headers.build()), StandardCharsets.UTF_8));
+            s.setInt(1, kept.status());
+            s.setString(2, kept.contentType());
+            s.setBytes(3, kept.body());
+            s.setString(4, kept.headers());
             s.setTimestamp(5, Timestamp.from(clock.instant()));
             s.setObject(6, apiKey);
             s.setString(7, key);
-            if (s.executeUpdate() != 1) {
-                throw new IllegalStateException("no unanswered claim of Idempotency-Key " + key + " to keep an answer for");
+            if (s.executeUpdate() != 1 && !isAnswered(c, apiKey, key)) {
+                throw new IllegalStateException("no claim of Idempotency-Key " + key + " to keep an answer for");
             }
         }
     }
 
-    /** Forgets the claimed request, unanswered, so that a retry acts. */
+    /**
+     * Runs {@code work}, which carries out the write claimed with {@code key} through the core, so that
+     * {@code answer} of the events it stores is stored in their transaction: as the whole request's answer, or as
+     * item {@code item}'s of a batch.
+     */
+    public <T> T answering(UUID apiKey, String key, OptionalInt item, Function<List<RecordedEvent>, Answer> answer,
+            Supplier<T> work) {
+        requireKey(key);
+        return store.answering(new IdempotentWrite(apiKey, key, item, events -> kept(answer.apply(events))), work);
+    }
+
+    /**
+     * Forgets the claimed request, unanswered, so that a retry acts; if items of it (a batch) were carried out, keeps
+     * the claim with their answers, abandoned at once, so that a retry carries out only the rest.
+     */
     public void release(UUID apiKey, String key) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "DELETE FROM idempotent_request WHERE api_key = ? AND key = ? AND status IS NULL")) {
-            s.setObject(1, apiKey);
-            s.setString(2, key);
-            s.executeUpdate();
+             PreparedStatement delete = c.prepareStatement("DELETE FROM idempotent_request r WHERE api_key = ? AND key = ?"
+                     + " AND status IS NULL AND NOT EXISTS (SELECT 1 FROM idempotent_item i WHERE i.api_key = r.api_key"
+                     + " AND i.key = r.key)");
+             PreparedStatement abandon = c.prepareStatement("UPDATE idempotent_request SET started_at = ? WHERE api_key = ?"
+                     + " AND key = ? AND status IS NULL")) {
+            delete.setObject(1, apiKey);
+            delete.setString(2, key);
+            if (delete.executeUpdate() == 0) {
+                abandon.setTimestamp(1, Timestamp.from(clock.instant().minus(abandonedAfter)));
+                abandon.setObject(2, apiKey);
+                abandon.setString(3, key);
+                abandon.executeUpdate();
+            }
         }
     }
 
@@ -186,6 +236,44 @@ public final class Idempotency {
             s.setTimestamp(4, Timestamp.from(started));
             return s.executeUpdate() == 1;
         }
+    }
+
+    private static boolean isAnswered(Connection c, UUID apiKey, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM idempotent_request WHERE api_key = ? AND key = ? AND status IS NOT NULL")) {
+            s.setObject(1, apiKey);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static Map<Integer, Answer> items(Connection c, UUID apiKey, String key) throws SQLException {
+        Map<Integer, Answer> items = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT item, status, content_type, body, headers FROM idempotent_item"
+                + " WHERE api_key = ? AND key = ?")) {
+            s.setObject(1, apiKey);
+            s.setString(2, key);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    items.put(rs.getInt("item"), answer(rs));
+                }
+            }
+        }
+        return items;
+    }
+
+    private static Answer answer(ResultSet rs) throws SQLException {
+        return new Answer(rs.getInt("status"), rs.getString("content_type"), rs.getBytes("body"), headers(rs.getString("headers")));
+    }
+
+    /** {@code answer} as it is kept. */
+    private static KeptAnswer kept(Answer answer) {
+        Json.ObjBuilder headers = Json.object();
+        answer.headers().forEach(headers::put);
+        return new KeptAnswer(answer.status(), answer.contentType(), answer.body(),
+                new String(JsonText.utf8(headers.build()), StandardCharsets.UTF_8));
     }
 
     private static SequencedMap<String, String> headers(String json) {

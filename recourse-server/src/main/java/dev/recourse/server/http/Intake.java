@@ -142,6 +142,17 @@ public final class Intake {
                 events -> Answer.json(201, received(events, subject).build()).withHeader("Location", caseLink(events)));
     }
 
+    /** The body of a batch of notices. */
+    static final Shape NOTICES = Batches.of(NOTICE, "Up to " + Batches.MAX_ITEMS + " notices, each received on its own.");
+
+    /** What a batch of notices answers. */
+    static final Shape.Obj NOTICES_RECEIVED = Batches.answered(RECEIVED);
+
+    /** {@code POST /v1/notices:batch}: receives each notice of the batch as {@link #notice} would. */
+    public Answer notices(Call call) throws Exception {
+        return Batches.run(call, NOTICE, this::notice);
+    }
+
     /** {@code POST /v1/authority-requests}: registers an authority's order or request. */
     public Answer authorityRequest(Call call) {
         Fields body = call.body();

@@ -57,7 +57,17 @@ public enum ProblemType {
     /** A fault of the server; it is logged with the incident id given. */
     INTERNAL(500, "Something went wrong on our side",
             "The server failed to answer. Nothing is known to have been stored; the incident id finds the details"
-                    + " in the server's log.");
+                    + " in the server's log."),
+    /** The request did not arrive whole in time. */
+    REQUEST_TIMEOUT(408, "The request took too long", "The request did not arrive whole in time; send it again."),
+    /** The URL is longer than the server reads. */
+    URI_TOO_LONG(414, "The URL is too long", "The request's URL is longer than the server reads."),
+    /** The headers are larger than the server reads. */
+    HEADERS_TOO_LARGE(431, "The headers are too large", "The request's header section is larger than the server reads."),
+    /** A method the server does not know at all. */
+    NOT_IMPLEMENTED(501, "Not implemented", "The server does not know this method for any path."),
+    /** An HTTP version other than 1.0, 1.1 or 2. */
+    HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported", "Send HTTP/1.1 or HTTP/2.");
 
     private final int status;
     private final String title;

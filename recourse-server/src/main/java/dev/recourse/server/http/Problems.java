@@ -71,20 +71,34 @@ public final class Problems {
 
     /** Javalin's own refusals: no route (404), not this method (405), a body too large (413), and the like. */
     private static Problem refusal(HttpResponseException refused) {
-        int status = refused.getStatus();
+        String allowed = refused.getDetails().get("availableMethods");
+        return refusal(refused.getStatus(), refused.getMessage(), allowed == null ? null : allowed.replaceAll("[\\[\\]]", ""));
+    }
+
+    /**
+     * A refusal with {@code status}, by Javalin or by Jetty before any route saw the request (a URL that does not
+     * decode, headers too large, an HTTP version it does not speak): the problem type of that status, or a bad request
+     * (a fault of the server, for a 5xx) when no type has it.
+     *
+     * @param message what the server said, if anything
+     * @param allowed the methods the path takes, for a 405; null otherwise
+     */
+    static Problem refusal(int status, String message, String allowed) {
         return switch (status) {
             case 404 -> Problem.of(ProblemType.NOT_FOUND, "nothing is at this path");
             case 405 -> {
                 Problem problem = Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this path takes other methods");
-                String allowed = refused.getDetails().get("availableMethods");
-                yield allowed == null ? problem : problem.withHeader("Allow", allowed.replaceAll("[\\[\\]]", ""));
+                yield allowed == null ? problem : problem.withHeader("Allow", allowed);
             }
             case 413 -> Problem.of(ProblemType.CONTENT_TOO_LARGE, "the body is larger than the server takes");
             default -> Arrays.stream(ProblemType.values())
                     .filter(t -> t.status() == status)
                     .findFirst()
-                    .map(t -> Problem.of(t, refused.getMessage() == null || refused.getMessage().isBlank() ? t.title() : refused.getMessage()))
-                    .orElseGet(() -> Problem.of(ProblemType.BAD_REQUEST, "the server refused the request (" + status + ")"));
+                    .map(t -> Problem.of(t, message == null || message.isBlank() ? t.title() : message))
+                    .orElseGet(() -> status >= 500
+                            ? Problem.of(ProblemType.INTERNAL, "the server could not answer (" + status + ")")
+                            : Problem.of(ProblemType.BAD_REQUEST, "the server refused the request (" + status
+                                    + (message == null || message.isBlank() ? "" : ": " + message) + ")"));
         };
     }
 }

@@ -29,11 +29,11 @@ import java.util.regex.Pattern;
 public record Route(Method method, String path, Access access, Optional<Shape> body, Action action,
         UnaryOperator<Answer> kept, Doc doc) {
     private static final Pattern PARAMETER = Pattern.compile("[{<]([a-z][a-zA-Z]*)[}>]");
-    private static final Pattern PATH = Pattern.compile("(/([a-z0-9._-]+|\\{[a-z][a-zA-Z]*}))+(/<[a-z][a-zA-Z]*>)?");
+    private static final Pattern PATH = Pattern.compile("(/([a-z0-9._-]+(:[a-z]+)?|\\{[a-z][a-zA-Z]*}))+(/<[a-z][a-zA-Z]*>)?");
 
     public Route {
         if (!PATH.matcher(path).matches()) {
-            throw new IllegalArgumentException("not a path of lower-case segments, {parameters} and a last <rest>: " + path);
+            throw new IllegalArgumentException("not a path of lower-case segments (each with an optional :action), {parameters} and a last <rest>: " + path);
         }
     }
 

@@ -37,6 +37,10 @@ public final class Routes {
     private final Actions actions;
     private final Pages pages;
     private final String version;
+    private final Subjects subjects;
+    private final Detections detections;
+    private final Proposals proposals;
+    private final AuthorityRequests authorityRequests;
     private volatile Answer openApi;
 
     /**
@@ -45,7 +49,8 @@ public final class Routes {
      * @param version the API's version, for its description
      */
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
-            Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Pages pages, String version) {
+            Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Pages pages, String version, Subjects subjects,
+            Detections detections, Proposals proposals, AuthorityRequests authorityRequests) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -59,6 +64,10 @@ public final class Routes {
         this.actions = actions;
         this.pages = pages;
         this.version = version;
+        this.subjects = subjects;
+        this.detections = detections;
+        this.proposals = proposals;
+        this.authorityRequests = authorityRequests;
     }
 
     /** Every route, in the order the API's description lists them. */
@@ -122,6 +131,81 @@ public final class Routes {
                                         + " notifiers. Refused while another reviewer's claim holds.")
                                 .failing(ProblemType.NOT_FOUND, ProblemType.ALREADY_CLAIMED, ProblemType.REJECTED,
                                         ProblemType.CONTENDED)),
+
+                // ---- subjects -------------------------------------------------------------------------------------
+                Route.post("/v1/subjects", roles(PLATFORM), Subjects.SUBJECT, subjects::describe,
+                        Doc.of("describeSubject", "Subjects", "Describe a subject",
+                                Success.json(200, Subjects.DESCRIBED, "The subject as recorded and its case."))
+                                .described("Registers a subject, or records how it is now (owner, reach, protection), before or"
+                                        + " between notices: opens its case if it has none. Decisions weigh the latest description"
+                                        + " (a protected or high-reach subject needs two people for account- or page-level actions).")
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.get("/v1/subjects/{kind}/{id}", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN),
+                        subjects::show,
+                        Doc.of("showSubject", "Subjects", "Show a subject and the restrictions in force on it",
+                                Success.json(200, Subjects.STANDING, "The subject as last described, its case and its standing"
+                                        + " restrictions."))
+                                .failing(ProblemType.NOT_FOUND)),
+
+                // ---- detections -----------------------------------------------------------------------------------
+                Route.post("/v1/detections", roles(PLATFORM), Detections.DETECTION, detections::record,
+                        Doc.of("recordDetection", "Notices", "Send an automated signal",
+                                Success.json(201, Detections.RECORDED, "The detection as recorded."))
+                                .described("A rule or list matched the subject, or a classifier scored it. It opens the subject's"
+                                        + " case or joins it; a decision may name it as its source.")
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.post("/v1/detections:batch", roles(PLATFORM), Detections.DETECTIONS, detections::recordAll,
+                        Doc.of("recordDetections", "Notices", "Send up to 500 automated signals",
+                                Success.json(200, Detections.DETECTIONS_RECORDED, "One result per item: its status and body, or"
+                                        + " its problem."))
+                                .described("Each item is recorded on its own, all or nothing for that item, as `POST"
+                                        + " /v1/detections` would; a wrong item gets its problem and the others are recorded.")),
+                Route.post("/v1/notices:batch", roles(PLATFORM), Intake.NOTICES, intake::notices,
+                        Doc.of("submitNotices", "Notices", "Send up to 500 notices",
+                                Success.json(200, Intake.NOTICES_RECEIVED, "One result per item: its confirmation of receipt, or"
+                                        + " its problem."))
+                                .described("Each item is received on its own, all or nothing for that item, as `POST /v1/notices`"
+                                        + " would; a wrong item gets its problem and the others are received.")),
+                Route.get("/v1/authority-requests/{id}", roles(PLATFORM, SENIOR_MODERATOR, AUDITOR, ADMIN), authorityRequests::show,
+                        Doc.of("showAuthorityRequest", "Notices", "Show an authority request",
+                                Success.json(200, AuthorityRequests.REQUEST, "The request, its legal hold, whether it is disclosed,"
+                                        + " and the decisions it caused."))
+                                .failing(ProblemType.NOT_FOUND)),
+
+                // ---- proposals ------------------------------------------------------------------------------------
+                Route.get("/v1/proposals", roles(MODERATOR, SENIOR_MODERATOR, AUDITOR, ADMIN), proposals::queue,
+                        Doc.of("proposalQueue", "Decisions", "The proposals waiting for approval",
+                                Success.json(200, Proposals.QUEUE, "A page of proposals, oldest first."))
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)),
+                Route.post("/v1/proposals/{id}/approve", roles(MODERATOR, SENIOR_MODERATOR), proposals::approve,
+                        Doc.of("approveProposal", "Decisions", "Approve a proposed decision",
+                                Success.json(200, Proposals.ANSWERED, "The approval; status taken when the decision is in effect."))
+                                .described("By a person who took no part in the proposal: the key's holder. A high-impact decision"
+                                        + " is taken once two different people stand behind it.")
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.post("/v1/proposals/{id}/decline", roles(MODERATOR, SENIOR_MODERATOR), Proposals.DECLINE, proposals::decline,
+                        Doc.of("declineProposal", "Decisions", "Decline a proposed decision",
+                                Success.json(200, Proposals.ANSWERED, "The decline, recorded with its reasons."))
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
+
+                // ---- case reads -----------------------------------------------------------------------------------
+                Route.get("/v1/cases/{id}/events", roles(MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::history,
+                        Doc.of("caseHistory", "Cases", "A case's history",
+                                Success.json(200, Cases.HISTORY, "A page of the case's events, oldest first, personal data included."))
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)
+                                .failing(ProblemType.NOT_FOUND)),
+                Route.get("/v1/cases/{id}/notices", roles(MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::notices,
+                        Doc.of("caseNotices", "Cases", "The notices of a case",
+                                Success.json(200, Cases.HISTORY, "A page of the notices the case received, oldest first."))
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)
+                                .failing(ProblemType.NOT_FOUND)),
+                Route.get("/v1/cases/{id}/decisions", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN),
+                        cases::decisions,
+                        Doc.of("caseDecisions", "Cases", "The decisions of a case",
+                                Success.json(200, Cases.HISTORY, "A page of the case's decisions, proposals, approvals, declines"
+                                        + " and appeal outcomes, oldest first."))
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)
+                                .failing(ProblemType.NOT_FOUND)),
 
                 // ---- receipts -------------------------------------------------------------------------------------
                 Route.get("/v1/receipts/{position}", anyone(), receipts::receipt,
@@ -206,9 +290,12 @@ public final class Routes {
                 Route.get("/health", anyone(), health::check,
                         Doc.of("health", "Operations", "Whether the service works",
                                 Success.json(200, Health.HEALTH, "It works; 503 with the same body when it does not."))),
-                Route.get("/metrics", anyone(), metrics::scrape,
+                Route.get("/metrics", roles(AUDITOR, ADMIN), metrics::scrape,
                         Doc.of("metrics", "Operations", "Measurements for Prometheus",
-                                Success.of(200, Metrics.PROMETHEUS_TEXT, "The Prometheus text format."))),
+                                Success.of(200, Metrics.PROMETHEUS_TEXT, "The Prometheus text format."))
+                                .described("For an auditor's or an admin's key: the counts tell how busy the service is and how"
+                                        + " many decisions it takes, which is not for anyone. Give Prometheus an auditor key"
+                                        + " as its bearer token.")),
 
                 // ---- the API itself --------------------------------------------------------------------------------
                 Route.get("/openapi.json", anyone(), this::openApi,

@@ -59,7 +59,7 @@ public final class Service implements AutoCloseable {
     public static Service start(HttpSettings settings, DeliverySettings delivery, PageLinks links, RecourseStore store,
             InstantSource clock, SecureRandom random, String version) {
         ApiKeys keys = new ApiKeys(store.dataSource(), clock, random);
-        Idempotency idempotency = new Idempotency(store.dataSource(), clock, ABANDONED_AFTER);
+        Idempotency idempotency = new Idempotency(store, clock, ABANDONED_AFTER);
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);
@@ -84,11 +84,14 @@ public final class Service implements AutoCloseable {
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
-        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links), appeals, new Cases(store.readModel()),
+        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links), appeals,
+                new Cases(store.readModel(), store.events()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
-                new Actions(new Deliveries(store.dataSource(), clock)), pages, version);
+                new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
+                new Subjects(process, store.events(), store.readModel()), new Detections(process),
+                new Proposals(process, store.readModel()), new AuthorityRequests(store.events()));
     }
 
     /** The register of API keys. */

@@ -8,7 +8,14 @@ import static dev.recourse.server.http.shape.Shape.required;
 import static dev.recourse.server.http.shape.Shape.text;
 import static dev.recourse.server.http.shape.Shape.whole;
 
+import dev.recourse.core.command.Command;
+import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.StreamId;
 import dev.recourse.core.json.Json;
+import dev.recourse.core.port.EventStore;
+import dev.recourse.core.process.DueProcess;
+import dev.recourse.store.projection.ReadModel;
 import dev.recourse.core.statement.AccountType;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.CountryCode;
@@ -25,11 +32,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Subjects as requests describe them, and how they map to the core's. */
-final class Subjects {
+/**
+ * Subjects: as requests describe them and how they map to the core's, and the endpoints that describe a subject
+ * ahead of any notice and show it with the restrictions in force on it.
+ */
+public final class Subjects {
     /** A platform's identifier: what core's ids take (1 to 500 characters, no control characters). */
     static final Shape PLATFORM_ID = text(1, 500, "The platform's identifier.");
-    static final Shape KIND = choice("What it is.", names(SubjectKind.values()));
+    static final Shape.Choice KIND = choice("What it is.", names(SubjectKind.values()));
 
     /** A subject named by its kind and the platform's id. */
     static final Shape.Obj REF = object("A subject, by its kind and the platform's id.",
@@ -48,7 +58,101 @@ final class Subjects {
             optional("accountType", choice("The owner's account type, as the DSA names it.",
                     Arrays.stream(AccountType.values()).map(AccountType::dsaValue).toList())));
 
-    private Subjects() {}
+    /** What a subject's read answers. */
+    static final Shape.Obj STANDING = object("A subject as last described, its case and the restrictions in force on it.",
+            required("subject", SUBJECT),
+            required("case", Commands.ID),
+            required("describedAt", formatted(Format.DATE_TIME, 40, "When it was last described.")),
+            required("restrictions", Shape.list(Cases.RESTRICTION, 0, 10_000, "The restrictions in force on it now.")));
+
+    /** What describing a subject answers. */
+    static final Shape.Obj DESCRIBED = object("The subject as recorded and its case.",
+            required("subject", SUBJECT),
+            required("case", Commands.ID),
+            required("describedAt", formatted(Format.DATE_TIME, 40, "When it was last described.")),
+            required("changed", Shape.flag("Whether this description differs from the one before (and was recorded).")));
+
+    private final DueProcess process;
+    private final EventStore events;
+    private final ReadModel readModel;
+
+    /** The subjects of {@code process}, read from {@code events} and {@code readModel}. */
+    public Subjects(DueProcess process, EventStore events, ReadModel readModel) {
+        this.process = process;
+        this.events = events;
+        this.readModel = readModel;
+    }
+
+    /**
+     * {@code POST /v1/subjects}: the platform describes a subject as it is now (reach, protection...): its case is
+     * opened if it has none, and the description is recorded if it changed.
+     */
+    public Answer describe(Call call) {
+        Subject subject = subject(call.body());
+        // Made from the events alone when there are any (the answer is stored with them, in their transaction); read
+        // only when the description did not change and nothing was stored.
+        return Commands.carryOut(process, call, new Command.DescribeSubject(subject), field -> "$." + field,
+                recorded -> Commands.first(recorded, CaseEvent.SubjectDescribed.class)
+                        .map(d -> described(d.event(), true))
+                        .orElseGet(() -> described(lastDescription(subject.ref())
+                                .orElseThrow(() -> new IllegalStateException("an unchanged subject was described before")), false)));
+    }
+
+    private static Answer described(CaseEvent.SubjectDescribed d, boolean changed) {
+        return Answer.json(200, Json.object()
+                .put("subject", json(d.subject()))
+                .put("case", d.caseId().toString())
+                .put("describedAt", d.at().toString())
+                .put("changed", Json.of(changed))
+                .build());
+    }
+
+    /** {@code GET /v1/subjects/{kind}/{id}}: the subject as last described, with the restrictions in force on it. */
+    public Answer show(Call call) {
+        String kind = call.pathParameter("kind");
+        String id = call.pathParameter("id");
+        if (!KIND.values().contains(kind) || !PLATFORM_ID.problems(Json.of(id)).isEmpty()) {
+            return call.answer(Problem.of(ProblemType.NOT_FOUND, "no subject " + kind + "/" + id));
+        }
+        SubjectRef ref = new SubjectRef(SubjectKind.valueOf(kind.toUpperCase(Locale.ROOT)), id);
+        return standing(ref).map(view -> Answer.json(200, view))
+                .orElseGet(() -> call.answer(Problem.of(ProblemType.NOT_FOUND, "no subject " + kind + "/" + id
+                        + " was described yet")));
+    }
+
+    private java.util.Optional<Json> standing(SubjectRef ref) {
+        return lastDescription(ref).map(last -> Json.object()
+                .put("subject", json(last.subject()))
+                .put("case", last.caseId().toString())
+                .put("describedAt", last.at().toString())
+                .put("restrictions", readModel.standingRestrictions(ref).stream().map(Cases::json).toList())
+                .build());
+    }
+
+    private java.util.Optional<CaseEvent.SubjectDescribed> lastDescription(SubjectRef ref) {
+        CaseEvent.SubjectDescribed last = null;
+        for (RecordedEvent e : events.read(StreamId.of(ref))) {
+            if (e.event() instanceof CaseEvent.SubjectDescribed described) {
+                last = described;
+            }
+        }
+        return java.util.Optional.ofNullable(last);
+    }
+
+    /** {@code subject} as requests describe it ({@link #SUBJECT}). */
+    static Json json(Subject subject) {
+        Json.ObjBuilder obj = Json.object()
+                .put("kind", name(subject.ref().kind()))
+                .put("id", subject.ref().platformId())
+                .put("owner", subject.owner().value())
+                .put("reach", Json.of(subject.reach()))
+                .put("language", subject.language().value())
+                .put("territory", subject.territory().value());
+        subject.protectedMark().ifPresent(mark -> obj.put("protected", name(mark)));
+        obj.put("since", subject.since().toString());
+        subject.accountType().ifPresent(type -> obj.put("accountType", type.dsaValue()));
+        return obj.build();
+    }
 
     static SubjectRef ref(Fields ref) {
         return new SubjectRef(SubjectKind.valueOf(ref.text("kind").toUpperCase(Locale.ROOT)), ref.text("id"));

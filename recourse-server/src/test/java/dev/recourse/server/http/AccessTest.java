@@ -44,6 +44,7 @@ class AccessTest {
     private static String example(Route route) {
         return route.path()
                 .replace("{id}", UUID.randomUUID().toString())
+                .replace("{kind}", "account")
                 .replace("{position}", "0")
                 .replace("{slug}", ProblemType.REJECTED.slug())
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")

@@ -70,4 +70,15 @@ final class Bodies {
                         .build())
                 .build();
     }
+
+    /** A court's order about post {@code id} under Art. 9 DSA, disclosed at once. */
+    static Json.Obj authorityOrder(String id) {
+        return Json.object()
+                .put("subject", subject(id, "owner-" + id))
+                .put("kind", "order")
+                .put("authority", Json.object().put("name", "Landgericht Berlin").put("country", "DE").build())
+                .put("legalBasis", "Art. 9 DSA with § 130 StGB")
+                .put("explanation", "Remove the post; it incites hatred.")
+                .build();
+    }
 }

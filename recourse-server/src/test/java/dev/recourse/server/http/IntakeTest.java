@@ -140,13 +140,7 @@ class IntakeTest {
 
     @Test
     void anAuthorityRequestIsRegisteredAndDisclosedWithoutAHold() {
-        Json.Obj request = Json.object()
-                .put("subject", Bodies.subject("post-8", "owner-8"))
-                .put("kind", "order")
-                .put("authority", Json.object().put("name", "Landgericht Berlin").put("country", "DE").build())
-                .put("legalBasis", "Art. 9 DSA with § 130 StGB")
-                .put("explanation", "Remove the post; it incites hatred.")
-                .build();
+        Json.Obj request = Bodies.authorityOrder("post-8");
 
         Client.Reply reply = send("/v1/authority-requests", request);
 

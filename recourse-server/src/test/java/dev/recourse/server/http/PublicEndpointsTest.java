@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What anyone may read: the log as static files, health, metrics, and the API's description. */
+/** What anyone may read (the log as static files, health, the API's description), and metrics, which need a key. */
 class PublicEndpointsTest {
     private static TestApi api;
     private static long position;
@@ -84,11 +84,18 @@ class PublicEndpointsTest {
     void metricsAreInThePrometheusFormat() {
         api.client.get("/health").send();
 
-        Client.Reply reply = api.client.get("/metrics").send();
+        Client.Reply reply = api.client.get("/metrics").key(api.key(dev.recourse.server.http.auth.ApiRole.AUDITOR)).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text()).contains("http_server_requests_seconds_count{", "route=\"/health\"", "recourse_ledger_log_size",
                 "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void metricsNeedAnAuditorsOrAnAdminsKey() {
+        assertThat(api.client.get("/metrics").send().status()).isEqualTo(401);
+        assertThat(api.client.get("/metrics").key(api.key(dev.recourse.server.http.auth.ApiRole.PLATFORM)).send().status())
+                .isEqualTo(403);
     }
 
     @Test

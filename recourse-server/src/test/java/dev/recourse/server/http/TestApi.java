@@ -46,7 +46,7 @@ final class TestApi implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         keys = new ApiKeys(store.dataSource(), clock, random);
-        idempotency = new Idempotency(store.dataSource(), clock, Service.ABANDONED_AFTER);
+        idempotency = new Idempotency(store, clock, Service.ABANDONED_AFTER);
         try {
             for (ApiRole role : ApiRole.values()) {
                 keyFor.put(role, keys.make(new Pseudonym("test-" + role.apiName().replace('_', '-')), role, Optional.empty())

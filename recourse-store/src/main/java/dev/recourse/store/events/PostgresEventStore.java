@@ -8,6 +8,8 @@ import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.StreamId;
 import dev.recourse.core.port.EventStore;
 import dev.recourse.store.StoreException;
+import dev.recourse.store.idempotency.AnswerProjection;
+import dev.recourse.store.idempotency.IdempotentWrite;
 import dev.recourse.store.sequencer.ExpectedVersion;
 import dev.recourse.store.sequencer.GroupResult;
 import dev.recourse.store.sequencer.NewEvent;
@@ -27,10 +29,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -71,6 +75,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private final StreamReads reads;
     /** The core's events of the appends waiting for their transaction, by the form they are written in. */
     private final Map<NewEvent, Event> inFlight = new ConcurrentHashMap<>();
+    /** The idempotent writes of the appends waiting for their transaction, by the first event of each. */
+    private final Map<NewEvent, Marked> marked = new ConcurrentHashMap<>();
+    /** The idempotent write the current thread's appends answer, while {@link #answering} runs. */
+    private final ThreadLocal<IdempotentWrite> answering = new ThreadLocal<>();
     private Sequencer sequencer;
 
     private PostgresEventStore(DataSource dataSource, RandomGenerator random) {
@@ -92,7 +100,8 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     public static PostgresEventStore start(DataSource dataSource, SequencerSettings settings, List<EventProjection> projections,
                                            LongConsumer committedUpTo, RandomGenerator random) {
         PostgresEventStore store = new PostgresEventStore(dataSource, random);
-        List<Projection> hooks = projections.stream().map(store::hook).toList();
+        List<Projection> hooks = new ArrayList<>(projections.stream().map(store::hook).toList());
+        hooks.add(store::answer);
         store.sequencer = Sequencer.start(dataSource, settings, hooks, committedUpTo);
         return store;
     }
@@ -124,6 +133,24 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         cache.clear();
     }
 
+    /**
+     * Runs {@code work}, storing the answer of {@code write} with the events of every append {@code work} makes on
+     * this thread, in the same transaction: an append that is acknowledged has its answer stored, and an append that
+     * is not stored has none. A command the core carries out makes at most one append that is stored.
+     */
+    public <T> T answering(IdempotentWrite write, Supplier<T> work) {
+        Objects.requireNonNull(write, "write");
+        if (answering.get() != null) {
+            throw new IllegalStateException("this thread already answers an idempotent write");
+        }
+        answering.set(write);
+        try {
+            return work.get();
+        } finally {
+            answering.remove();
+        }
+    }
+
     @Override
     public Appended append(List<StreamAppend> appends) {
         if (appends.isEmpty()) {
@@ -139,6 +166,11 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             }
             writes.add(new Write(append.stream().toString(), ExpectedVersion.exactly(append.expectedVersion()), events));
         }
+        IdempotentWrite write = answering.get();
+        NewEvent first = writes.getFirst().events().getFirst();
+        if (write != null) {
+            marked.put(first, new Marked(write, writes.stream().mapToInt(w -> w.events().size()).sum()));
+        }
         GroupResult result;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
@@ -149,8 +181,9 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         } catch (ExecutionException e) {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            for (Write write : writes) {
-                write.events().forEach(inFlight::remove);
+            marked.remove(first);
+            for (Write w : writes) {
+                w.events().forEach(inFlight::remove);
             }
         }
         return switch (result) {
@@ -253,6 +286,29 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             }
             projection.apply(connection, events);
         };
+    }
+
+    /** An idempotent write and how many events its append holds. */
+    private record Marked(IdempotentWrite write, int events) {}
+
+    /** Stores the answers of the idempotent writes among {@code batch}, in its transaction. */
+    private void answer(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch) throws SQLException {
+        List<AnswerProjection.Answered> answers = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Marked m = marked.get(batch.get(i).event());
+            if (m == null) {
+                continue;
+            }
+            List<RecordedEvent> events = new ArrayList<>(m.events());
+            for (dev.recourse.store.sequencer.RecordedEvent r : batch.subList(i, i + m.events())) {
+                Event event = Objects.requireNonNull(inFlight.get(r.event()), "an appended event is in flight until committed");
+                events.add(new RecordedEvent(r.position(), streamId(r.streamId()), r.streamVersion(), event));
+            }
+            answers.add(new AnswerProjection.Answered(m.write(), m.write().answer().apply(List.copyOf(events)),
+                    events.getFirst().event().at()));
+            i += m.events() - 1;
+        }
+        AnswerProjection.store(connection, answers);
     }
 
     /** What of {@code event} survives erasure: its payload, or its private record if the payload is empty. */

@@ -147,9 +147,20 @@ public final class ReadModel {
      * @param limit 1 to {@value #MAX_PAGE}
      */
     public Page<PendingProposal> proposals(Optional<Cursor> after, int limit) {
-        return page("PROPOSAL", after, limit, rows -> new PendingProposal(new DecisionId(rows.getObject(1, UUID.class)),
-                new CaseId(rows.getObject(2, UUID.class)), Rows.subject(rows, 3), rows.getString(5), rows.getInt(7),
-                Rows.instant(rows, 8).orElseThrow()));
+        return page("PROPOSAL", after, limit, ReadModel::pendingProposal);
+    }
+
+    /** The proposal {@code id}, if it waits for a person: proposed, neither taken nor declined yet. */
+    public Optional<PendingProposal> pendingProposal(DecisionId id) {
+        return query(QUEUED, statement -> {
+            statement.setString(1, "PROPOSAL");
+            statement.setObject(2, id.value());
+        }, ReadModel::pendingProposal).stream().findFirst();
+    }
+
+    private static PendingProposal pendingProposal(ResultSet rows) throws SQLException {
+        return new PendingProposal(new DecisionId(rows.getObject(1, UUID.class)), new CaseId(rows.getObject(2, UUID.class)),
+                Rows.subject(rows, 3), rows.getString(5), rows.getInt(7), Rows.instant(rows, 8).orElseThrow());
     }
 
     /**

@@ -3,6 +3,11 @@ package dev.recourse.server.http.auth;
 import dev.recourse.core.Ids;
 import dev.recourse.core.decider.Pseudonym;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,9 +30,21 @@ import javax.sql.DataSource;
 public final class ApiKeys {
     private static final String COLUMNS = "number, id, name, role, created_at, created_by, revoked_at";
 
+    /**
+     * How long a key found valid is taken as valid without asking the database again. Revoking a key through this
+     * register forgets it at once; a key revoked by another node of the service stops working within this time.
+     */
+    public static final Duration REMEMBERED = Duration.ofSeconds(10);
+    /** The most keys remembered; past it, the remembered keys are forgotten and found again. */
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final DataSource dataSource;
     private final InstantSource clock;
     private final RandomGenerator random;
+    /** Keys found valid lately, by their hash in hex, with when that was asked: every request would look its key up. */
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(Principal principal, Instant at) {}
 
     /**
      * The register in {@code dataSource}, migrated.
@@ -103,8 +120,30 @@ public final class ApiKeys {
         return new Made(issued, key);
     }
 
-    /** The holder of {@code key}, if the key is known and not revoked. */
+    /**
+     * The holder of {@code key}, if the key is known and not revoked (or was, less than {@link #REMEMBERED} ago, when
+     * another node revoked it).
+     */
     public Optional<Principal> authenticate(ApiKey key) throws SQLException {
+        String hash = HexFormat.of().formatHex(key.hash());
+        Instant now = clock.instant();
+        Remembered known = remembered.get(hash);
+        if (known != null && now.isBefore(known.at().plus(REMEMBERED)) && !now.isBefore(known.at())) {
+            return Optional.of(known.principal());
+        }
+        Optional<Principal> found = lookUp(key);
+        if (found.isPresent()) {
+            if (remembered.size() >= MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(hash, new Remembered(found.get(), now));
+        } else {
+            remembered.remove(hash);
+        }
+        return found;
+    }
+
+    private Optional<Principal> lookUp(ApiKey key) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT " + COLUMNS + " FROM api_key WHERE key_hash = ? AND revoked_at IS NULL")) {
@@ -158,7 +197,10 @@ public final class ApiKeys {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setObject(2, id);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs).issued()) : Optional.empty();
+                Optional<IssuedKey> revoked = rs.next() ? Optional.of(read(rs).issued()) : Optional.empty();
+                // Only the hash finds a remembered key: forget them all; they are found again at the next request.
+                remembered.clear();
+                return revoked;
             }
         }
     }
