@@ -2,6 +2,8 @@ package dev.recourse.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.server.transparency.DecidedStore;
+import dev.recourse.server.transparency.FakeTransparencyDatabase;
 import dev.recourse.server.transparency.ReferenceSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,11 +31,15 @@ class ExportDsaCommandTest {
         decided.close();
     }
 
+    private static Run run(String... args) {
+        return Run.of(decided.environment(), commandLine -> { }, decided.arguments(args));
+    }
+
     @Test
     void everyLineIsAStatementTheReferenceSchemaAccepts() throws IOException {
         Path out = dir.resolve("sor.jsonl");
 
-        Run run = decided.run("export", "dsa", "--out", out.toString());
+        Run run = run("export", "dsa", "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = Files.readAllLines(out);
@@ -67,7 +73,7 @@ class ExportDsaCommandTest {
     void noLineHoldsPersonalData() throws IOException {
         Path out = dir.resolve("sor.jsonl");
 
-        decided.run("export", "dsa", "--out", out.toString());
+        run("export", "dsa", "--out", out.toString());
 
         String all = Files.readString(out);
         for (String personal : DecidedStore.PERSONAL) {
@@ -79,7 +85,7 @@ class ExportDsaCommandTest {
     void eachPuidIsADecisionIdAndUnique() throws IOException {
         Path out = dir.resolve("sor.jsonl");
 
-        decided.run("export", "dsa", "--out", out.toString());
+        run("export", "dsa", "--out", out.toString());
 
         List<String> puids = Files.readAllLines(out).stream()
                 .map(line -> line.replaceAll(".*\"puid\":\"([^\"]+)\".*", "$1")).toList();
@@ -90,7 +96,7 @@ class ExportDsaCommandTest {
     void fromAndToKeepTheDecisionsOfThoseDaysAndTheLastLineSumsUp() throws IOException {
         Path out = dir.resolve("day.jsonl");
 
-        Run run = decided.run("export", "dsa", "--out", out.toString(), "--from", DecidedStore.FIRST.plusDays(1).toString(),
+        Run run = run("export", "dsa", "--out", out.toString(), "--from", DecidedStore.FIRST.plusDays(1).toString(),
                 "--to", DecidedStore.FIRST.plusDays(2).toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -105,7 +111,7 @@ class ExportDsaCommandTest {
     void theFileAppearsOnlyWhenWholeAndNoTemporaryFileStays() throws IOException {
         Path out = dir.resolve("sor.jsonl");
 
-        decided.run("export", "dsa", "--out", out.toString());
+        run("export", "dsa", "--out", out.toString());
 
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(out);
@@ -116,7 +122,7 @@ class ExportDsaCommandTest {
     void toBeforeFromIsAUsageErrorAndWritesNothing() throws IOException {
         Path out = dir.resolve("sor.jsonl");
 
-        Run run = decided.run("export", "dsa", "--out", out.toString(), "--from", "2026-03-04", "--to", "2026-03-02");
+        Run run = run("export", "dsa", "--out", out.toString(), "--from", "2026-03-04", "--to", "2026-03-02");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.firstErrLine()).isEqualTo("recourse export dsa: --to 2026-03-02 is before --from 2026-03-04");
@@ -125,7 +131,7 @@ class ExportDsaCommandTest {
 
     @Test
     void aDateThatIsNoDateIsAUsageError() {
-        Run run = decided.run("export", "dsa", "--out", dir.resolve("x").toString(), "--from", "2026-02-30");
+        Run run = run("export", "dsa", "--out", dir.resolve("x").toString(), "--from", "2026-02-30");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.firstErrLine()).contains("--from").contains("2026-02-30");
@@ -146,9 +152,41 @@ class ExportDsaCommandTest {
 
     @Test
     void anOutputInADirectoryThatDoesNotExistIsAUsageError() {
-        Run run = decided.run("export", "dsa", "--out", dir.resolve("no/such/dir/sor.jsonl").toString());
+        Run run = run("export", "dsa", "--out", dir.resolve("no/such/dir/sor.jsonl").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.firstErrLine()).startsWith("recourse export dsa: --out: no such directory");
+    }
+
+    @Test
+    void submitSendsWhatTheDatabaseHasNotAcceptedAndASecondRunSendsNothing() throws IOException {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "X|cli-token\n");
+        try (FakeTransparencyDatabase database = new FakeTransparencyDatabase("X|cli-token")) {
+            Run first = run("export", "dsa", "--submit", database.url().toString(), "--token-file", token.toString());
+            Run second = run("export", "dsa", "--submit", database.url().toString(), "--token-file", token.toString());
+
+            assertThat(first.exitCode()).as(first.err()).isZero();
+            assertThat(first.out()).startsWith("submitted to " + database.url() + " (every day): 4 accepted, 0 refused (their errors"
+                    + " recorded) in 1 requests").endsWith("the database holds 4 of our statements\n");
+            assertThat(second.out()).contains(": 0 accepted, 0 refused").endsWith("the database holds 4 of our statements\n");
+            assertThat(database.batchSizes()).containsExactly(4);
+        }
+    }
+
+    @Test
+    void submitWithoutATokenFileIsAUsageError() {
+        Run run = run("export", "dsa", "--submit", "https://transparency.example.eu");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).isEqualTo("recourse export dsa: --submit needs --token-file FILE");
+    }
+
+    @Test
+    void neitherOutNorSubmitIsAUsageError() {
+        Run run = run("export", "dsa");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).isEqualTo("recourse export dsa: give --out FILE, --submit URL, or both");
     }
 }

@@ -9,6 +9,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongConsumer;
@@ -17,7 +22,7 @@ import org.postgresql.PGStatement;
 
 /**
  * Reads the statements of reasons of the decisions taken in a period, in time order, as the DSA Transparency
- * Database's JSON objects (schema v2): the {@code statement.dsa} member of each decision's public log entry. A public
+ * Database's JSON objects (schema v2), for {@link StatementLines} to write: the {@code statement.dsa} member of each decision's public log entry. A public
  * entry holds no personal data by construction (see {@code LogEntry.publicPart}), and its statement is the one the
  * core checked against every rule of the database when the decision was taken; its {@code puid} is the decision's id.
  * A decision to take no action has no statement and is counted, not read.
@@ -30,6 +35,7 @@ public final class DsaStatements {
     static final int FETCH = 2_000;
     private static final byte[] STATEMENT = "\"statement\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] DSA = "\"dsa\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PUID = "\"puid\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static final String DECISIONS = "SELECT e.position, e.public_entry FROM event e WHERE e.type = 'DecisionTaken'"
             + " AND e.occurred_at >= ? AND e.occurred_at < ?";
@@ -98,23 +104,84 @@ public final class DsaStatements {
     public record Tally(long statements, long withoutStatement) {}
 
     /**
+     * A statement the Transparency Database has not accepted yet.
+     *
+     * @param position the decision's position in the log
+     * @param at when the decision was taken
+     * @param puid the statement's puid: the decision's id
+     * @param statement the statement, one JSON object in UTF-8
+     */
+    public record Unsubmitted(long position, Instant at, String puid, byte[] statement) {
+        public Unsubmitted {
+            statement = statement.clone();
+        }
+
+        /** The statement's bytes; the caller MUST NOT change them. */
+        @Override
+        public byte[] statement() {
+            return statement;
+        }
+
+        /** Where the next page starts: after this one. */
+        public Cursor cursor() {
+            return new Cursor(at, position);
+        }
+    }
+
+    /** Where a page of {@link #unsubmitted} ends: the time and position of its last decision. */
+    public record Cursor(Instant at, long position) {}
+
+    /**
+     * Up to {@code limit} statements of {@code period} after {@code after}, in time order, that the Transparency
+     * Database has not accepted (no {@code ACCEPTED} row in {@code dsa_submission}); refused ones are among them. Pages
+     * by the decisions' time and position, so a reader moves on past statements it could not send.
+     */
+    public List<Unsubmitted> unsubmitted(Period period, Optional<Cursor> after, int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("a page holds 1 to 10000 statements, not " + limit);
+        }
+        List<Unsubmitted> page = new ArrayList<>();
+        String sql = DECISIONS.replace("e.public_entry", "e.public_entry, e.occurred_at") + UNSUBMITTED
+                + " AND (e.occurred_at, e.position) > (?, ?)" + ORDER + " LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, period.start());
+            s.setObject(2, period.end());
+            s.setObject(3, after.map(a -> a.at().atOffset(ZoneOffset.UTC)).orElse(period.start()));
+            s.setLong(4, after.map(Cursor::position).orElse(-1L));
+            s.setInt(5, limit);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    byte[] entry = rows.getBytes(2);
+                    long span = locate(entry);
+                    if (span >= 0) {
+                        byte[] statement = Arrays.copyOfRange(entry, (int) (span >>> 32), (int) span);
+                        page.add(new Unsubmitted(rows.getLong(1), rows.getObject(3, OffsetDateTime.class).toInstant(),
+                                puid(statement), statement));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the statements not yet submitted", e);
+        }
+        return page;
+    }
+
+    /** The puid of a statement as {@link #locate} finds it. */
+    static String puid(byte[] statement) {
+        int at = member(statement, 0, PUID);
+        if (at < 0 || statement[at] != '"') {
+            throw new IllegalArgumentException("a statement without its puid");
+        }
+        // A puid holds letters, digits, - and _ only (the core checks it): nothing to unescape.
+        return new String(statement, at + 1, skipString(statement, at) - at - 2, StandardCharsets.US_ASCII);
+    }
+
+    /**
      * Hands every statement of {@code period} to {@code sink}, in time order, from one snapshot of the database.
      *
      * @param total told first how many decisions (with a statement or not) the snapshot holds for the period
      */
     public Tally read(Period period, LongConsumer total, Sink sink) throws IOException {
-        return read(period, false, total, sink);
-    }
-
-    /**
-     * Hands every statement of {@code period} that the Transparency Database has not yet accepted (no
-     * {@code ACCEPTED} row in {@code dsa_submission}) to {@code sink}, in time order.
-     */
-    public Tally readUnsubmitted(Period period, Sink sink) throws IOException {
-        return read(period, true, n -> { }, sink);
-    }
-
-    private Tally read(Period period, boolean unsubmitted, LongConsumer total, Sink sink) throws IOException {
         long statements = 0;
         long without = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -123,7 +190,7 @@ public final class DsaStatements {
             c.setReadOnly(true);
             // One snapshot for the count and the rows, so that decisions taken meanwhile are in neither.
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement count = c.prepareStatement(COUNT + (unsubmitted ? UNSUBMITTED : ""))) {
+            try (PreparedStatement count = c.prepareStatement(COUNT)) {
                 count.setObject(1, period.start());
                 count.setObject(2, period.end());
                 try (ResultSet rows = count.executeQuery()) {
@@ -131,7 +198,7 @@ public final class DsaStatements {
                     total.accept(rows.getLong(1));
                 }
             }
-            try (PreparedStatement s = c.prepareStatement(DECISIONS + (unsubmitted ? UNSUBMITTED : "") + ORDER)) {
+            try (PreparedStatement s = c.prepareStatement(DECISIONS + ORDER)) {
                 // Binary transfer from the first execution: bytea arrives as bytes, not as hex text to decode.
                 s.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 s.setFetchSize(FETCH);

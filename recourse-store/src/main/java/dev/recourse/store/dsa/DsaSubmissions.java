@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 /**
  * What the DSA Transparency Database answered for each statement sent to it, kept in PostgreSQL so that it survives a
- * restart: an accepted statement is never sent again ({@link DsaStatements#readUnsubmitted}); a refused one is, on a
+ * restart: an accepted statement is never sent again ({@link DsaStatements#unsubmitted}); a refused one is, on a
  * later run. An acceptance is never replaced by a refusal.
  */
 public final class DsaSubmissions {

@@ -1,4 +1,4 @@
-package dev.recourse.server.cli;
+package dev.recourse.server.transparency;
 
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.Person;
@@ -45,26 +45,26 @@ import java.util.Set;
  * A store on a fresh test database holding decisions of three days, with personal data in their notices, and the
  * command-line arguments and environment that reach its database from outside.
  */
-final class DecidedStore implements AutoCloseable {
-    static final LocalDate FIRST = LocalDate.of(2026, 3, 2);
+public final class DecidedStore implements AutoCloseable {
+    public static final LocalDate FIRST = LocalDate.of(2026, 3, 2);
     /** Personal data the notices carry, which no public output may hold. */
-    static final List<String> PERSONAL = List.of("Erika Mustermann", "erika@example.org", "Max Muster", "max@example.net",
+    public static final List<String> PERSONAL = List.of("Erika Mustermann", "erika@example.org", "Max Muster", "max@example.net",
             "It insults my neighbour by name", "owner-", "notifier-", "post-", "mod-ada");
     static final Person ADA = new Person(new Pseudonym("mod-ada"), Role.MODERATOR);
 
-    final StoreSettings settings;
-    final RecourseStore store;
+    public final StoreSettings settings;
+    public final RecourseStore store;
     private Instant now = FIRST.atTime(9, 0).toInstant(ZoneOffset.UTC);
     private int subjects;
 
-    DecidedStore(Path data) throws IOException {
+    public DecidedStore(Path data) throws IOException {
         settings = TestCases.settings(data);
         InstantSource clock = () -> now;
         store = RecourseStore.open(settings, clock, new SecureRandom());
     }
 
     /** Three decisions that restrict on the first day, one that takes no action and one that restricts on the third. */
-    DecidedStore withDecisions() {
+    public DecidedStore withDecisions() {
         removal();
         removal();
         suspension();
@@ -75,13 +75,13 @@ final class DecidedStore implements AutoCloseable {
     }
 
     /** The following decisions are taken at noon of {@code day}. */
-    DecidedStore at(LocalDate day) {
+    public DecidedStore at(LocalDate day) {
         now = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
         return this;
     }
 
     /** A user's notice and a moderator's removal of illegal content. */
-    void removal() {
+    public void removal() {
         Subject post = post();
         decide(post, new NoticeSource.User(new NotifierId("notifier-" + subjects)), new Command.Plan.Restrict(
                 List.of(PlannedRestriction.everywhere(new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED,
@@ -89,7 +89,7 @@ final class DecidedStore implements AutoCloseable {
     }
 
     /** A trusted flagger's notice and an account suspension for breaking the terms. */
-    void suspension() {
+    public void suspension() {
         Subject post = post();
         decide(post, new NoticeSource.TrustedFlagger(new NotifierId("notifier-" + subjects), "Safer Internet Flaggers e.V."),
                 new Command.Plan.Restrict(List.of(PlannedRestriction.everywhere(new Measure.Account(DecisionAccount.DECISION_ACCOUNT_SUSPENDED))),
@@ -105,7 +105,7 @@ final class DecidedStore implements AutoCloseable {
     }
 
     /** A user's notice and a decision to take no action. */
-    void noAction() {
+    public void noAction() {
         decide(post(), new NoticeSource.User(new NotifierId("notifier-" + subjects)),
                 new Command.Plan.TakeNoAction("Satire, allowed by the terms."));
     }
@@ -135,21 +135,21 @@ final class DecidedStore implements AutoCloseable {
     }
 
     /** {@code --database-url URL}: the options that reach this store's database. */
-    List<String> databaseOptions() {
+    public List<String> databaseOptions() {
         return List.of("--database-url", settings.database().url().orElseThrow());
     }
 
     /** The environment with the database's user and password. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.of("RECOURSE_DATABASE_USER", settings.database().user().orElseThrow(),
                 "RECOURSE_DATABASE_PASSWORD", settings.database().password().orElseThrow());
     }
 
-    /** Runs {@code recourse args... --database-url URL} against this store. */
-    Run run(String... args) {
+    /** {@code args} followed by the options that reach this store's database: a command line against it. */
+    public String[] arguments(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.addAll(databaseOptions());
-        return Run.of(environment(), commandLine -> { }, all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     @Override

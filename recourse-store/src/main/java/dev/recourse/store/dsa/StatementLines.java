@@ -1,6 +1,5 @@
-package dev.recourse.server.transparency;
+package dev.recourse.store.dsa;
 
-import dev.recourse.store.dsa.DsaStatements;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
