@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A file that appears whole or not at all: written to a temporary file beside its target, forced to the disk, then
@@ -35,6 +37,10 @@ public final class AtomicFile implements Closeable {
     public static AtomicFile create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+        if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            // What is written here is published: readable by all, as a file made the ordinary way would be.
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        }
         try {
             return new AtomicFile(absolute, temporary, FileChannel.open(temporary, StandardOpenOption.WRITE));
         } catch (IOException | RuntimeException e) {

@@ -1,9 +1,13 @@
 package dev.recourse.server.transparency;
 
+import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.appeal.AppealOutcome;
+import dev.recourse.core.appeal.Appellant;
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.core.decider.Role;
+import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.decision.Reasons;
@@ -116,14 +120,30 @@ public final class DecidedStore implements AutoCloseable {
                 new LanguageCode("de"), new CountryCode("DE"), Optional.empty(), LocalDate.of(2025, 3, 1), Optional.empty());
     }
 
-    private void decide(Subject subject, NoticeSource source, Command.Plan plan) {
+    /** A removal that the affected person appeals and a reviewer reverses. */
+    public void removalReversedOnAppeal() {
+        Subject post = post();
+        DecisionId decision = decide(post, new NoticeSource.User(new NotifierId("notifier-" + subjects)), new Command.Plan.Restrict(
+                List.of(PlannedRestriction.everywhere(new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED,
+                        Optional.empty()))), TestCases.illegalReasons()));
+        AppealId appeal = accepted(store.dueProcess().handle(new Command.FileAppeal(post.ref(), decision,
+                new Appellant.AffectedPerson(post.owner()), "It quotes the law, it does not break it."))).stream()
+                .map(RecordedEvent::event).filter(CaseEvent.AppealFiled.class::isInstance)
+                .map(e -> ((CaseEvent.AppealFiled) e).appeal().id()).findFirst().orElseThrow();
+        accepted(store.dueProcess().handle(new Command.DecideAppeal(post.ref(), appeal, TestCases.CEM,
+                new AppealOutcome.Reversed("A quotation of the law, not hate speech."), List.of())));
+    }
+
+    private DecisionId decide(Subject subject, NoticeSource source, Command.Plan plan) {
         Contact contact = subjects % 2 == 0 ? new Contact("Max Muster", "max@example.net") : new Contact("Erika Mustermann", "erika@example.org");
         List<RecordedEvent> events = accepted(store.dueProcess().handle(new Command.SubmitNotice(subject, source, Optional.of(contact),
                 "It insults my neighbour by name.")));
         NoticeId notice = events.stream().map(RecordedEvent::event).filter(CaseEvent.NoticeReceived.class::isInstance)
                 .map(e -> ((CaseEvent.NoticeReceived) e).notice().id()).findFirst().orElseThrow();
-        accepted(store.dueProcess().handle(new Command.Decide(subject.ref(), Set.of(notice), Set.of(),
-                new Command.DecidedBy.Moderator(ADA), plan)));
+        return accepted(store.dueProcess().handle(new Command.Decide(subject.ref(), Set.of(notice), Set.of(),
+                new Command.DecidedBy.Moderator(ADA), plan))).stream().map(RecordedEvent::event)
+                .filter(CaseEvent.DecisionTaken.class::isInstance).map(e -> ((CaseEvent.DecisionTaken) e).decision().id())
+                .findFirst().orElseThrow();
     }
 
     private static List<RecordedEvent> accepted(Result result) {
