@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "export",
         description = "Export the public records: statements of reasons for the DSA Transparency Database, daily dumps.",
-        subcommands = {ExportDsaCommand.class})
+        subcommands = {ExportDsaCommand.class, ExportDumpCommand.class})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -105,18 +105,10 @@ final class ExportDsaCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DsaStatements.Tally tally;
         StatementLines lines;
-        Progress[] progress = new Progress[1];
-        try (AtomicFile file = AtomicFile.create(out)) {
-            lines = new StatementLines(file.stream(), done -> progress[0].advanceTo(done));
-            try {
-                tally = statements.read(period,
-                        total -> progress[0] = Progress.of("exported", total, err, Progress.Style.forStderr(), clock), lines);
-                progress[0].advanceTo(tally.statements() + tally.withoutStatement());
-            } finally {
-                if (progress[0] != null) {
-                    progress[0].close();
-                }
-            }
+        try (AtomicFile file = AtomicFile.create(out); LateProgress progress = new LateProgress("exported", err, clock)) {
+            lines = new StatementLines(file.stream(), progress::advanceTo);
+            tally = statements.read(period, progress::total, lines);
+            progress.advanceTo(tally.statements() + tally.withoutStatement());
             file.commit();
         }
         double seconds = (System.nanoTime() - start) / 1e9;

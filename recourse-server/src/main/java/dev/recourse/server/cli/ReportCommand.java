@@ -40,9 +40,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", required = true, description = "The last day (YYYY-MM-DD, UTC) of the period.")
     LocalDate to;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "The directory to write into; made if it does not exist (its parent must).")
-    Path out;
+    @Mixin
+    OutputDirectory output;
 
     @Spec
     CommandSpec spec;
@@ -52,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         }
-        outputDirectory(spec, out);
+        output.check(spec);
         InstantSource clock = InstantSource.system();
         Report report;
         try (Database database = stored.open(((Recourse) spec.root().userObject()).environment())) {
@@ -60,23 +59,12 @@ final class ReportCommand implements Callable<Integer> {
             List<Rollup> rollups = new ReadModel(database.dataSource(), clock, Settings.defaults("-", "-")).rollups(from, to);
             report = Report.of(from, to, rollups, clock.instant());
         }
-        Files.createDirectories(out);
+        Path out = output.made();
         report.writeTo(out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("wrote the transparency report of " + from + " to " + to + " into " + out + ": " + report.tables().size()
                 + " CSV tables and " + Report.PAGE);
         stdout.flush();
         return 0;
-    }
-
-    /** A usage error unless {@code directory} is one, or can be made in an existing parent. */
-    static void outputDirectory(CommandSpec spec, Path directory) {
-        if (Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new ParameterException(spec.commandLine(), "--out: " + directory + " is a file; give a directory");
-        }
-        Path parent = directory.toAbsolutePath().getParent();
-        if (!Files.isDirectory(directory) && (parent == null || !Files.isDirectory(parent))) {
-            throw new ParameterException(spec.commandLine(), "--out: no such directory " + parent);
-        }
     }
 }

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The transparency report of a period (DSA Articles 15 and 24), laid out as the quantitative template of Implementing
@@ -70,14 +69,9 @@ public record Report(LocalDate from, LocalDate to, Instant generatedAt, List<Tab
 
         /** The table as CSV (RFC 4180: comma-separated, CRLF line ends, quoted where needed), header first. */
         public String csv() {
-            StringBuilder out = new StringBuilder();
-            line(out, columns);
-            rows.forEach(row -> line(out, row));
+            StringBuilder out = new StringBuilder(Csv.line(columns));
+            rows.forEach(row -> out.append(Csv.line(row)));
             return out.toString();
-        }
-
-        private static void line(StringBuilder out, List<String> cells) {
-            out.append(cells.stream().map(Report::csvCell).collect(Collectors.joining(","))).append("\r\n");
         }
     }
 
@@ -304,12 +298,5 @@ public record Report(LocalDate from, LocalDate to, Instant generatedAt, List<Tab
 
     private static String n(long value) {
         return Long.toString(value);
-    }
-
-    private static String csvCell(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 }

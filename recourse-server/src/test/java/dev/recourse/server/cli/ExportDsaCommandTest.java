@@ -10,30 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExportDsaCommandTest {
-    private static DecidedStore decided;
-
+class ExportDsaCommandTest extends AgainstDecidedStore {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void decide(@TempDir Path data) throws IOException {
-        decided = new DecidedStore(data).withDecisions();
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        decided.close();
-    }
-
-    private static Run run(String... args) {
-        return Run.of(decided.environment(), commandLine -> { }, decided.arguments(args));
-    }
 
     @Test
     void everyLineIsAStatementTheReferenceSchemaAccepts() throws IOException {

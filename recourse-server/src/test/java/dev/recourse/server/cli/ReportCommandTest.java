@@ -8,30 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReportCommandTest {
-    private static DecidedStore decided;
-
+class ReportCommandTest extends AgainstDecidedStore {
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void decide(@TempDir Path data) throws IOException {
-        decided = new DecidedStore(data).withDecisions();
+    static void reverseOneOnAppeal() {
         decided.removalReversedOnAppeal();
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        decided.close();
-    }
-
-    private static Run run(String... args) {
-        return Run.of(decided.environment(), commandLine -> { }, decided.arguments(args));
     }
 
     private Run report(Path out) {
