@@ -4,6 +4,7 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.Service;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.transparency.Publisher;
 import dev.recourse.store.RecourseStore;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
  * {@code recourse serve}: runs the service. It opens the store (the embedded PostgreSQL under {@code --data} unless a
  * database URL is set; the log and its key beside it), serves the HTTP API, and on the first start makes the first
  * admin API key and prints it, once. Ctrl-C (or SIGTERM) stops it in order: the API answers what it has, the
- * sequencer commits what is queued, the log takes it in, the database stops.
+ * sequencer commits what is queued, the log takes it in, the database stops. With the {@code dsa.*} or
+ * {@code dump.*} settings it also publishes by itself ({@link Publisher}), and stops that first.
  */
 @Command(
         name = "serve",
@@ -98,7 +100,13 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw e;
         }
-        Stopping stopping = new Stopping(service, store, out);
+        Optional<Publisher> publisher = settings.publishing().any()
+                ? Optional.of(Publisher.start(settings.publishing(), store.dataSource(), clock, line -> {
+                    out.println("Recourse: " + line);
+                    out.flush();
+                }))
+                : Optional.empty();
+        Stopping stopping = new Stopping(publisher, service, store, out);
         Thread hook = Thread.ofPlatform().name("recourse-shutdown").unstarted(stopping::stop);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -143,12 +151,14 @@ final class ServeCommand implements Callable<Integer> {
      * stops. The embedded database has no hook of its own that could stop it first (see {@code Database.start}).
      */
     private static final class Stopping {
+        private final Optional<Publisher> publisher;
         private final Service service;
         private final RecourseStore store;
         private final PrintWriter out;
         private final AtomicBoolean stopped = new AtomicBoolean();
 
-        Stopping(Service service, RecourseStore store, PrintWriter out) {
+        Stopping(Optional<Publisher> publisher, Service service, RecourseStore store, PrintWriter out) {
+            this.publisher = publisher;
             this.service = service;
             this.store = store;
             this.out = out;
@@ -158,6 +168,7 @@ final class ServeCommand implements Callable<Integer> {
             if (!stopped.compareAndSet(false, true)) {
                 return;
             }
+            publisher.ifPresent(Publisher::close);
             try {
                 service.close();
             } finally {
