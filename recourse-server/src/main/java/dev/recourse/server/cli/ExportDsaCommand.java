@@ -1,7 +1,6 @@
 package dev.recourse.server.cli;
 
 import dev.recourse.server.transparency.AtomicFile;
-import dev.recourse.store.dsa.StatementLines;
 import dev.recourse.store.database.Database;
 import dev.recourse.server.transparency.Submitter;
 import dev.recourse.store.dsa.DsaStatements;
@@ -51,6 +50,10 @@ final class ExportDsaCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "The file holding the API token, for --submit.")
     Path tokenFile;
 
+    @Option(names = "--parts", paramLabel = "N", defaultValue = "2",
+            description = "Read the period in N parts at once, over N connections to the database (1 to 8, default ${DEFAULT-VALUE}).")
+    int parts;
+
     @Option(names = "--from", paramLabel = "DATE", description = "The first day (YYYY-MM-DD, UTC) whose decisions to export.")
     LocalDate from;
 
@@ -66,6 +69,9 @@ final class ExportDsaCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DsaStatements.Period period = period(spec, from, to);
+        if (parts < 1 || parts > 8) {
+            throw new ParameterException(spec.commandLine(), "--parts must be 1 to 8, not " + parts);
+        }
         if (out == null && submit == null) {
             throw new ParameterException(spec.commandLine(), "give --out FILE, --submit URL, or both");
         }
@@ -104,18 +110,19 @@ final class ExportDsaCommand implements Callable<Integer> {
         DsaStatements statements = new DsaStatements(database.dataSource());
         long start = System.nanoTime();
         DsaStatements.Tally tally;
-        StatementLines lines;
-        try (AtomicFile file = AtomicFile.create(out); LateProgress progress = new LateProgress("exported", err, clock)) {
-            lines = new StatementLines(file.stream(), progress::advanceTo);
-            tally = statements.read(period, progress::total, lines);
+        long bytes;
+        try (AtomicFile file = AtomicFile.create(out); LateProgress progress = new LateProgress("exported", err, clock);
+             StatementParts lines = new StatementParts(out.toAbsolutePath().getParent(), file.stream(), parts, progress::advance)) {
+            tally = statements.read(period, progress::total, lines.sinks());
             progress.advanceTo(tally.statements() + tally.withoutStatement());
+            bytes = lines.join();
             file.commit();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "exported %,d statements of reasons (%s) to %s: %,d bytes in %.1f s (%,.0f/s); %,d decisions"
                         + " to take no action have none%n",
-                tally.statements(), describe(period), out, lines.bytes(), seconds, tally.statements() / Math.max(seconds, 1e-9),
+                tally.statements(), describe(period), out, bytes, seconds, tally.statements() / Math.max(seconds, 1e-9),
                 tally.withoutStatement());
         stdout.flush();
     }

@@ -24,6 +24,13 @@ final class LateProgress implements AutoCloseable {
         progress = Progress.of(verb, total, err, Progress.Style.forStderr(), clock);
     }
 
+    /** Counts {@code count} more units done, if reporting has begun; safe from several threads. */
+    void advance(long count) {
+        if (progress != null) {
+            progress.advance(count);
+        }
+    }
+
     /** Sets the units done so far, if reporting has begun. */
     void advanceTo(long done) {
         if (progress != null) {

@@ -33,13 +33,13 @@ final class StoredData {
             if (!Files.isDirectory(data.resolve("postgres"))) {
                 throw new Failures.Failed("no Recourse data in " + data + " (no database there); give --data DIR or --database-url URL");
             }
-            return Database.start(DatabaseSettings.embedded(data).withPoolSize(4));
+            return Database.start(DatabaseSettings.embedded(data).withPoolSize(10));
         }
         if (!databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new Failures.Failed("--database-url is a jdbc:postgresql: URL, not " + databaseUrl.replaceAll("\\?.*", ""));
         }
         return Database.start(new DatabaseSettings(Optional.of(databaseUrl),
                 Optional.ofNullable(environment.get("RECOURSE_DATABASE_USER")),
-                Optional.ofNullable(environment.get("RECOURSE_DATABASE_PASSWORD")), data, 4));
+                Optional.ofNullable(environment.get("RECOURSE_DATABASE_PASSWORD")), data, 10));
     }
 }

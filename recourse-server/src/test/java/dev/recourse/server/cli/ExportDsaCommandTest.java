@@ -171,4 +171,27 @@ class ExportDsaCommandTest extends AgainstDecidedStore {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.firstErrLine()).isEqualTo("recourse export dsa: give --out FILE, --submit URL, or both");
     }
+
+    @Test
+    void readingInPartsWritesTheSameFileInTheSameOrder() throws IOException {
+        Path one = dir.resolve("one.jsonl");
+        Path three = dir.resolve("three.jsonl");
+
+        run("export", "dsa", "--out", one.toString(), "--parts", "1");
+        Run run = run("export", "dsa", "--out", three.toString(), "--parts", "3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(three)).hasSize(4).isEqualTo(Files.readAllLines(one));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("no part is left behind").containsExactlyInAnyOrder(one, three);
+        }
+    }
+
+    @Test
+    void moreThanEightPartsIsAUsageError() {
+        Run run = run("export", "dsa", "--out", dir.resolve("x").toString(), "--parts", "9");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.firstErrLine()).isEqualTo("recourse export dsa: --parts must be 1 to 8, not 9");
+    }
 }

@@ -2,21 +2,28 @@ package dev.recourse.store.dsa;
 
 import dev.recourse.store.StoreException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import javax.sql.DataSource;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 
@@ -44,6 +51,10 @@ public final class DsaStatements {
     private static final String ORDER = " ORDER BY e.occurred_at, e.position";
     private static final String COUNT = "SELECT count(*) FROM event e WHERE e.type = 'DecisionTaken'"
             + " AND e.occurred_at >= ? AND e.occurred_at < ?";
+    private static final String KEY_AT = "SELECT e.occurred_at, e.position FROM event e WHERE e.type = 'DecisionTaken'"
+            + " AND e.occurred_at >= ? AND e.occurred_at < ?" + " ORDER BY e.occurred_at, e.position OFFSET ? LIMIT 1";
+    private static final String PART = "SELECT e.position, e.public_entry FROM event e WHERE e.type = 'DecisionTaken'"
+            + " AND (e.occurred_at, e.position) >= (?, ?) AND (e.occurred_at, e.position) < (?, ?) ORDER BY e.occurred_at, e.position";
 
     private final DataSource dataSource;
 
@@ -182,50 +193,186 @@ public final class DsaStatements {
      * @param total told first how many decisions (with a statement or not) the snapshot holds for the period
      */
     public Tally read(Period period, LongConsumer total, Sink sink) throws IOException {
-        long statements = 0;
-        long without = 0;
-        try (Connection c = dataSource.getConnection()) {
-            // A cursor on the server needs a transaction; it only reads.
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            // One snapshot for the count and the rows, so that decisions taken meanwhile are in neither.
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement count = c.prepareStatement(COUNT)) {
-                count.setObject(1, period.start());
-                count.setObject(2, period.end());
-                try (ResultSet rows = count.executeQuery()) {
-                    rows.next();
-                    total.accept(rows.getLong(1));
+        return read(period, total, List.of(sink));
+    }
+
+    /**
+     * Hands every statement of {@code period} to {@code sinks}, read in parts at once over as many connections, all from
+     * one snapshot of the database: the period's decisions in time order are cut into {@code sinks.size()} runs of
+     * about equal length, and the i-th sink gets the i-th run, in time order, on a thread of its own. Reading in parts
+     * lets the database read on several cores; written one after the other, the parts are the whole period in order.
+     *
+     * @param total told first how many decisions (with a statement or not) the snapshot holds for the period
+     * @param sinks one a part, at least one; each is called from one thread only
+     */
+    public Tally read(Period period, LongConsumer total, List<? extends Sink> sinks) throws IOException {
+        if (sinks.isEmpty()) {
+            throw new IllegalArgumentException("at least one part");
+        }
+        try (Connection lead = dataSource.getConnection()) {
+            // A cursor on the server needs a transaction; it only reads. One snapshot for the count and every part's
+            // rows, so that decisions taken meanwhile are in none of them.
+            begin(lead);
+            try {
+                String snapshot = single(lead, "SELECT pg_export_snapshot()", s -> { }, row -> row.getString(1));
+                long count = single(lead, COUNT, s -> {
+                    s.setObject(1, period.start());
+                    s.setObject(2, period.end());
+                }, row -> row.getLong(1));
+                total.accept(count);
+                List<Key> bounds = new ArrayList<>();
+                bounds.add(new Key(period.start(), -1));
+                for (int part = 1; part < sinks.size(); part++) {
+                    long offset = count * part / sinks.size();
+                    bounds.add(offset >= count ? new Key(period.end(), -1) : key(lead, period, offset));
                 }
-            }
-            try (PreparedStatement s = c.prepareStatement(DECISIONS + ORDER)) {
-                // Binary transfer from the first execution: bytea arrives as bytes, not as hex text to decode.
-                s.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                s.setFetchSize(FETCH);
-                s.setObject(1, period.start());
-                s.setObject(2, period.end());
-                try (ResultSet rows = s.executeQuery()) {
-                    while (rows.next()) {
-                        byte[] entry = rows.getBytes(2);
-                        long span = locate(entry);
-                        if (span < 0) {
-                            without++;
-                        } else {
-                            sink.statement(rows.getLong(1), entry, (int) (span >>> 32), (int) span);
-                            statements++;
-                        }
-                    }
+                bounds.add(new Key(period.end(), -1));
+                List<Callable<Tally>> parts = new ArrayList<>();
+                for (int part = 0; part < sinks.size(); part++) {
+                    Key from = bounds.get(part);
+                    Key to = bounds.get(part + 1);
+                    Sink sink = sinks.get(part);
+                    parts.add(() -> part(snapshot, from, to, sink));
                 }
+                return all(parts);
             } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                c.setAutoCommit(true);
+                end(lead);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the decisions", e);
         }
+    }
+
+    /** A decision's place in time order: when it was taken, then its position. */
+    private record Key(OffsetDateTime at, long position) {}
+
+    /** The key of the decision at {@code offset} in the period's time order. */
+    private static Key key(Connection c, Period period, long offset) throws SQLException {
+        return single(c, KEY_AT, s -> {
+            s.setObject(1, period.start());
+            s.setObject(2, period.end());
+            s.setLong(3, offset);
+        }, row -> new Key(row.getObject(1, OffsetDateTime.class), row.getLong(2)));
+    }
+
+    /** Reads the statements from {@code from} (included) to {@code to} (excluded) in {@code snapshot}. */
+    private Tally part(String snapshot, Key from, Key to, Sink sink) throws SQLException, IOException {
+        long statements = 0;
+        long without = 0;
+        try (Connection c = dataSource.getConnection()) {
+            begin(c);
+            try {
+                try (Statement s = c.createStatement()) {
+                    // The snapshot's id is what pg_export_snapshot() returned: no input of anyone's reaches it.
+                    s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
+                }
+                try (PreparedStatement s = c.prepareStatement(PART)) {
+                    // Binary transfer from the first execution: bytea arrives as bytes, not as hex text to decode.
+                    s.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                    s.setFetchSize(FETCH);
+                    s.setObject(1, from.at());
+                    s.setLong(2, from.position());
+                    s.setObject(3, to.at());
+                    s.setLong(4, to.position());
+                    try (ResultSet rows = s.executeQuery()) {
+                        while (rows.next()) {
+                            byte[] entry = rows.getBytes(2);
+                            long span = locate(entry);
+                            if (span < 0) {
+                                without++;
+                            } else {
+                                sink.statement(rows.getLong(1), entry, (int) (span >>> 32), (int) span);
+                                statements++;
+                            }
+                        }
+                    }
+                }
+            } finally {
+                end(c);
+            }
+        }
         return new Tally(statements, without);
+    }
+
+    /** Runs the parts, each on its own thread, and adds up what they read; the first failure fails the read. */
+    private static Tally all(List<Callable<Tally>> parts) throws IOException, SQLException {
+        if (parts.size() == 1) {
+            try {
+                return parts.getFirst().call();
+            } catch (IOException | SQLException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("dsa-read-", 0).factory())) {
+            List<Future<Tally>> running = new ArrayList<>();
+            for (Callable<Tally> part : parts) {
+                running.add(threads.submit(part));
+            }
+            long statements = 0;
+            long without = 0;
+            for (Future<Tally> part : running) {
+                Tally tally;
+                try {
+                    tally = part.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running.forEach(f -> f.cancel(true));
+                    throw new java.io.InterruptedIOException("interrupted while reading the decisions");
+                } catch (ExecutionException e) {
+                    running.forEach(f -> f.cancel(true));
+                    switch (e.getCause()) {
+                        case IOException io -> throw io;
+                        case SQLException sql -> throw sql;
+                        case RuntimeException runtime -> throw runtime;
+                        case Error error -> throw error;
+                        default -> throw new IllegalStateException(e.getCause());
+                    }
+                }
+                statements += tally.statements();
+                without += tally.withoutStatement();
+            }
+            return new Tally(statements, without);
+        }
+    }
+
+    private static void begin(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    }
+
+    private static void end(Connection c) throws SQLException {
+        c.rollback();
+        c.setReadOnly(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        c.setAutoCommit(true);
+    }
+
+    /** Sets the parameters of one query. */
+    @FunctionalInterface
+    private interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads a value from the current row of a result set. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** The value {@code row} reads from the one row of {@code sql}. */
+    private static <T> T single(Connection c, String sql, Parameters parameters, Row<T> row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            parameters.set(s);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    throw new SQLException("no row from " + sql);
+                }
+                return row.read(rows);
+            }
+        }
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.function.LongConsumer;
  */
 public final class StatementLines implements DsaStatements.Sink {
     /** How many statements pass between two progress reports. */
-    static final int REPORT_EVERY = 4_096;
+    public static final int REPORT_EVERY = 4_096;
 
     private final OutputStream out;
     private final LongConsumer progress;
