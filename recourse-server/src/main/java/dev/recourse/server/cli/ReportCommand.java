@@ -6,7 +6,6 @@ import dev.recourse.store.database.Database;
 import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.projection.Rollup;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.time.LocalDate;

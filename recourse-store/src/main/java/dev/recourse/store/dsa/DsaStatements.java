@@ -24,25 +24,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
-import javax.sql.DataSource;
 import org.postgresql.PGStatement;
 
 /**
  * Reads the statements of reasons of the decisions taken in a period, in time order, as the DSA Transparency
- * Database's JSON objects (schema v2), for {@link StatementLines} to write: the {@code statement.dsa} member of each decision's public log entry. A public
- * entry holds no personal data by construction (see {@code LogEntry.publicPart}), and its statement is the one the
- * core checked against every rule of the database when the decision was taken; its {@code puid} is the decision's id.
- * A decision to take no action has no statement and is counted, not read.
+ * Database's JSON objects (schema v2), for {@link StatementLines} to write: the {@code statement.dsa} member of each
+ * decision's public log entry. A public entry holds no personal data by construction (see {@code LogEntry.publicPart}),
+ * and its statement is the one the core checked against every rule of the database when the decision was taken; its
+ * {@code puid} is the decision's id. A decision to take no action has no statement and is counted, not read.
  *
- * <p>Reading streams: one server-side cursor, a fixed number of rows in memory whatever the period holds, and the
- * statement is handed over as a span of the entry's bytes, never parsed or copied.
+ * <p>Reading streams: a server-side cursor per part, a fixed number of rows in memory whatever the period holds, and
+ * the statement is handed over as a span of the entry's bytes, never parsed or copied.
  */
 public final class DsaStatements {
     /** Rows fetched from the cursor at a time. */
     static final int FETCH = 2_000;
-    private static final byte[] STATEMENT = "\"statement\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] DSA = "\"dsa\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] PUID = "\"puid\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] STATEMENT = "\"statement\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DSA = "\"dsa\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PUID = "\"puid\"".getBytes(StandardCharsets.US_ASCII);
 
     private static final String DECISIONS = "SELECT e.position, e.public_entry FROM event e WHERE e.type = 'DecisionTaken'"
             + " AND e.occurred_at >= ? AND e.occurred_at < ?";
