@@ -2,6 +2,7 @@ package dev.recourse.server.cli;
 
 import dev.recourse.server.http.Service;
 import dev.recourse.server.page.PageLinks;
+import dev.recourse.server.transparency.Publisher;
 import dev.recourse.store.RecourseStore;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,13 +25,15 @@ final class RunningService implements AutoCloseable {
     private final RecourseStore store;
     private final Service service;
     private final PageLinks links;
+    private final Optional<Publisher> publisher;
     private final PrintWriter out;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private RunningService(RecourseStore store, Service service, PageLinks links, PrintWriter out) {
+    private RunningService(RecourseStore store, Service service, PageLinks links, Optional<Publisher> publisher, PrintWriter out) {
         this.store = store;
         this.service = service;
         this.links = links;
+        this.publisher = publisher;
         this.out = out;
     }
 
@@ -43,8 +47,15 @@ final class RunningService implements AutoCloseable {
         RecourseStore store = RecourseStore.open(settings.store(), clock, random);
         try {
             PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
-            return new RunningService(store, Service.start(settings.http(), settings.delivery(), links, store, clock, random, version),
-                    links, out);
+            Service service = Service.start(settings.http(), settings.delivery(), links, store, clock, random, version);
+            // Statements to the DSA database and daily dumps, when configured; stopped before the service.
+            Optional<Publisher> publisher = settings.publishing().any()
+                    ? Optional.of(Publisher.start(settings.publishing(), store.dataSource(), clock, line -> {
+                        out.println("Recourse: " + line);
+                        out.flush();
+                    }))
+                    : Optional.empty();
+            return new RunningService(store, service, links, publisher, out);
         } catch (JavalinBindException e) {
             store.close();
             throw new Failures.Failed("cannot serve on " + settings.http().host() + ":" + settings.http().port() + ": "
@@ -100,6 +111,7 @@ final class RunningService implements AutoCloseable {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        publisher.ifPresent(Publisher::close);
         try {
             service.close();
         } finally {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code recourse serve}: runs the service. It opens the store (the embedded PostgreSQL under {@code --data} unless a
  * database URL is set; the log and its key beside it), serves the HTTP API, and on the first start makes the first
  * admin API key and prints it, once. Ctrl-C (or SIGTERM) stops it in order: the API answers what it has, the
- * sequencer commits what is queued, the log takes it in, the database stops.
+ * sequencer commits what is queued, the log takes it in, the database stops. With the {@code dsa.*} or
+ * {@code dump.*} settings it also publishes by itself ({@link Publisher}), and stops that first.
  */
 @Command(
         name = "serve",

@@ -9,6 +9,7 @@ import dev.recourse.server.delivery.Endpoint;
 import dev.recourse.server.delivery.SmtpSettings;
 import dev.recourse.server.delivery.WebhookSecret;
 import dev.recourse.server.http.HttpSettings;
+import dev.recourse.server.transparency.Publishing;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.database.DatabaseSettings;
 import java.net.URI;
@@ -43,10 +44,11 @@ import java.util.function.Function;
  * @param judicialRedress the judicial redress option every statement of reasons states
  * @param publicUrl where people reach this service, if not where it listens
  * @param delivery where actions and messages are delivered: the platform's webhooks, SMTP, the backoff
+ * @param publishing what serving publishes by itself: statements to the DSA Transparency Database, daily dumps
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
-        String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery) {
+        String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery, Publishing publishing) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
@@ -114,6 +116,16 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         String outOfCourt = r.text("redress.out-of-court");
         String judicial = r.text("redress.judicial");
         Optional<URI> publicUrl = r.optional("public-url").flatMap(u -> r.url("public-url", u));
+        Optional<URI> dsaApi = r.optional("dsa.api-url").flatMap(u -> r.url("dsa.api-url", u));
+        Optional<String> dsaToken = r.optional("dsa.token");
+        int submitEvery = r.whole("dsa.submit-every-seconds", 10, 86_400);
+        Optional<Path> dumps = r.optional("dump.directory").map(d -> r.path("dump.directory"));
+        if (r.optional("dsa.api-url").isPresent() != dsaToken.isPresent()) {
+            r.error(dsaToken.isPresent() ? "dsa.token" : "dsa.api-url", "goes with " + (dsaToken.isPresent() ? "dsa.api-url" : "dsa.token")
+                    + ": the Transparency Database takes statements only with the platform's token");
+        }
+        dsaToken.filter(t -> t.chars().anyMatch(c -> c < 0x21 || c > 0x7e))
+                .ifPresent(t -> r.error("dsa.token", "is printable ASCII without spaces"));
         url.filter(u -> !u.startsWith("jdbc:postgresql:"))
                 .ifPresent(u -> r.error("database.url", "is a jdbc:postgresql: URL"));
         if (url.isEmpty() && (user.isPresent() || password.isPresent())) {
@@ -125,7 +137,8 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         }
         DeliverySettings delivery = delivery(r);
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
-                user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery));
+                user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery,
+                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps)));
     }
 
     /** The delivery settings: the platform's webhooks and their secret, SMTP, the backoff. */
@@ -176,7 +189,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         return "ServerSettings[http=" + http + ", dataDirectory=" + dataDirectory + ", databaseUrl=" + databaseUrl.orElse("(embedded)")
                 + ", databaseUser=" + databaseUser.orElse("(none)") + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(none)")
                 + ", databasePoolSize=" + databasePoolSize + ", logOrigin=" + logOrigin + ", publicBase=" + publicBase()
-                + ", delivery=" + delivery + "]";
+                + ", delivery=" + delivery + ", publishing=" + publishing + "]";
     }
 
     private record Sourced(String value, String source) {}
@@ -271,6 +284,10 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("http.rate-burst", Integer.toString(HttpSettings.DEFAULT_RATE_BURST));
         d.put("redress.out-of-court", "A certified out-of-court dispute settlement body (DSA Art. 21).");
         d.put("redress.judicial", "The courts of the Member State where you live.");
+        d.put("dsa.api-url", "");
+        d.put("dsa.token", "");
+        d.put("dsa.submit-every-seconds", "300");
+        d.put("dump.directory", "");
         d.put("platform.webhook-url", "");
         d.put("platform.messages-url", "");
         d.put("platform.webhook-secret", "");

@@ -67,7 +67,7 @@ class RecourseTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: serve, log, verify, demo, bench");
+        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: serve, log, verify, demo, bench, export, report");
     }
 
     @Test

@@ -68,6 +68,27 @@ class ServerSettingsTest {
         assertThat(Optional.of(resolved.errors().getFirst().problem())).hasValueSatisfying(p -> assertThat(p).contains("needs database.url"));
     }
 
+    @Test
+    void theTransparencyDatabaseIsOffUnlessItsAddressAndTokenAreGiven() {
+        ServerSettings off = ServerSettings.resolve(Map.of(), Map.of(), Map.of()).orElseThrow();
+        ServerSettings on = ServerSettings.resolve(Map.of("dsa.api-url", "https://transparency.dsa.ec.europa.eu",
+                "dump.directory", "/srv/dumps"), Map.of("RECOURSE_DSA_TOKEN", "X|secret-token"), Map.of()).orElseThrow();
+
+        assertThat(off.publishing().any()).isFalse();
+        assertThat(on.publishing().dsaApi()).contains(java.net.URI.create("https://transparency.dsa.ec.europa.eu"));
+        assertThat(on.publishing().dsaToken()).contains("X|secret-token");
+        assertThat(on.publishing().submitEvery()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(on.publishing().dumpDirectory()).contains(Path.of("/srv/dumps"));
+        assertThat(on.toString()).doesNotContain("secret-token");
+    }
+
+    @Test
+    void anAddressOfTheTransparencyDatabaseWithoutATokenIsNamed() {
+        var resolved = ServerSettings.resolve(Map.of("dsa.api-url", "https://transparency.dsa.ec.europa.eu"), Map.of(), Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("dsa.api-url (in the configuration file)");
+    }
+
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     @Test
