@@ -7,6 +7,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.RuleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class Timers {
                     pending.put(e.notifier(), new Timer(new Command.ResumeNoticeProcessing(e.notifier()), e.until()));
             case NotifierEvent.NoticeProcessingResumed e -> pending.remove(e.notifier());
             case NotifierEvent ignored -> { }
+            case RuleEvent ignored -> { }
         }
     }
 

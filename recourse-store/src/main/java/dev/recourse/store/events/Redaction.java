@@ -10,6 +10,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.notice.Notice;
 
@@ -42,6 +43,8 @@ final class Redaction {
             case CaseEvent c -> ofCase(c);
             case AuthorityEvent a -> a;
             case AccountEvent a -> a;
+            // A rule version's record is about the rule, not a person: the cohort owner of a trip is the platform's id.
+            case RuleEvent r -> r;
             case NotifierEvent n -> switch (n) {
                 case NotifierEvent.NoticeFoundUnfounded f -> f.reasons().equals(ERASED) ? f
                         : new NotifierEvent.NoticeFoundUnfounded(f.notifier(), f.caseId(), f.notice(), f.assessor(), ERASED, f.at());
