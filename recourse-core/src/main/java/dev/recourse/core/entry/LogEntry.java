@@ -12,7 +12,6 @@ import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.RuleEvent;
-import dev.recourse.core.safeguard.TripFigures;
 import dev.recourse.core.json.CanonicalJson;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.NoticeSource;
@@ -178,17 +177,10 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
         }
     }
 
-    /** A rule version's safeguards, without the cohort's owner and without what people wrote. */
+    /** A rule version's safeguards, without what people wrote. */
     private static void rulePart(RuleEvent event, Json.ObjBuilder o) {
         switch (event) {
-            case RuleEvent.BreakerTripped e -> {
-                TripFigures f = e.figures();
-                o.put("trip", Json.object().put("cause", f.cause().name()).put("rate", Json.of(f.rate()))
-                        .put("baseline", Json.of(f.baseline())).put("history_minutes", Json.of(f.history()))
-                        .put("threshold", Json.of(f.threshold())).put("cap", Json.of(f.cap()))
-                        .put("cohort_subjects", Json.of(f.cohortSubjects())).put("cohort_limit", Json.of(f.cohortLimit()))
-                        .put("cohort_window", f.cohortWindow().toString()).build());
-            }
+            case RuleEvent.BreakerTripped e -> o.put("trip", e.figures().toJson());
             case RuleEvent.BreakerReset e -> o.put("person", person(e.person()));
             case RuleEvent.RecallStarted e -> {
                 o.put("recall", e.recall().toString()).put("person", person(e.person()));

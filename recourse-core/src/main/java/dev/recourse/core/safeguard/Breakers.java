@@ -118,8 +118,7 @@ public final class Breakers {
             if (cause == null) {
                 return Optional.empty();
             }
-            return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(),
-                    cause == TripCause.COHORT ? Optional.of(subject.owner()) : Optional.empty(), cohortSubjects,
+            return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(), cohortSubjects,
                     settings.cohortLimit(), settings.cohortWindow()));
         }
 
