@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         versionProvider = Recourse.Version.class,
         description = "Due process for content moderation: statements of reasons, appeals, reversals and a"
                 + " verifiable public log.",
-        subcommands = {ServeCommand.class, LogCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class},
+        subcommands = {ServeCommand.class, LogCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class,
+                RecallCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (the reason is printed)", "2:usage error (unknown command or bad option)"})
 public final class Recourse implements Callable<Integer> {

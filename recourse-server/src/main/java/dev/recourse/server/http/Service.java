@@ -66,7 +66,8 @@ public final class Service implements AutoCloseable {
         return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals, new Cases(store.readModel()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
-                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
+                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
+                new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock), version);
     }
 
     /** The register of API keys. */

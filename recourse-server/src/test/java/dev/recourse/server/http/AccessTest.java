@@ -45,6 +45,7 @@ class AccessTest {
         return route.path()
                 .replace("{id}", UUID.randomUUID().toString())
                 .replace("{position}", "0")
+                .replace("{rule}", "some-rule@1")
                 .replace("{slug}", ProblemType.REJECTED.slug())
                 .replace("<path>", "0/000")
                 .replace("<file>", "swagger-ui.css");
