@@ -108,6 +108,7 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                             .put("decision", s.decision().toString()).put("expires", s.expires().toString());
                     case AccountEvent.StrikeExpired s -> o.put("strike", s.strike().toString());
                     case AccountEvent.StrikeWithdrawn s -> o.put("strike", s.strike().toString()).put("appeal", s.appeal().toString());
+                    case AccountEvent.StrikeRecalled s -> o.put("strike", s.strike().toString()).put("recall", s.recall().toString());
                 }
             }
             case NotifierEvent n -> {

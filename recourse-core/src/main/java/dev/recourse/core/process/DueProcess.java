@@ -662,6 +662,9 @@ public final class DueProcess {
             for (DecisionId d : undone) {
                 inform(state, new Recipient.Owner(state.subject.owner()), Topic.RECALLED, d, Optional.empty());
             }
+            StreamId account = StreamId.of(state.subject.owner());
+            RecordStates.Strikes.fold(ws.history(account)).active.values().stream().filter(s -> undone.contains(s.decision()))
+                    .forEach(s -> ws.emit(account, new AccountEvent.StrikeRecalled(s.account(), s.strike(), r.recall(), now)));
         }
 
         private void completeRecall(CompleteRecall c) {

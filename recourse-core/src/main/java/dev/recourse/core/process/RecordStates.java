@@ -61,6 +61,7 @@ final class RecordStates {
                     case AccountEvent.StrikeRecorded r -> s.active.put(r.strike(), r);
                     case AccountEvent.StrikeExpired x -> s.active.remove(x.strike());
                     case AccountEvent.StrikeWithdrawn w -> s.active.remove(w.strike());
+                    case AccountEvent.StrikeRecalled r -> s.active.remove(r.strike());
                 }
             }
             return s;

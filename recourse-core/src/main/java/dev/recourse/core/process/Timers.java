@@ -39,6 +39,7 @@ public final class Timers {
             case AccountEvent.StrikeRecorded e -> pending.put(e.strike(), new Timer(new Command.ExpireStrike(e.account(), e.strike()), e.expires()));
             case AccountEvent.StrikeExpired e -> pending.remove(e.strike());
             case AccountEvent.StrikeWithdrawn e -> pending.remove(e.strike());
+            case AccountEvent.StrikeRecalled e -> pending.remove(e.strike());
             case NotifierEvent.NoticeProcessingSuspended e ->
                     pending.put(e.notifier(), new Timer(new Command.ResumeNoticeProcessing(e.notifier()), e.until()));
             case NotifierEvent.NoticeProcessingResumed e -> pending.remove(e.notifier());

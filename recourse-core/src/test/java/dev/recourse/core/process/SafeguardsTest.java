@@ -152,6 +152,8 @@ class SafeguardsTest {
         List<PersonInformed> told = f.events(PersonInformed.class).stream().filter(p -> p.topic() == Topic.RECALLED).toList();
         assertThat(told).hasSize(2).allSatisfy(p -> assertThat(p.recipient()).isInstanceOf(Recipient.Owner.class));
         assertThat(f.only(RuleEvent.RecallCompleted.class).recall()).isEqualTo(recall);
+        assertThat(f.events(dev.recourse.core.event.AccountEvent.StrikeRecalled.class)).as("their strikes no longer count")
+                .hasSize(2).allSatisfy(s -> assertThat(s.recall()).isEqualTo(recall));
 
         Result.Accepted refused = enforce(a);
         assertThat(refused.events()).extracting(r -> r.event().getClass().getSimpleName()).contains("PinnedDecisionRefused");
