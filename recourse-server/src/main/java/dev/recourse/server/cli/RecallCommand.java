@@ -96,7 +96,7 @@ final class RecallCommand implements Callable<Integer> {
         InstantSource clock = InstantSource.system();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (RecourseStore opened = RecourseStore.open(settings.store(), clock, new SecureRandom())) {
+        try (RecourseStore opened = RecourseStore.open(settings.store(), settings.breakers(), clock, new SecureRandom())) {
             if (request.isEmpty()) {
                 List<RecallTarget> targets = opened.recalls().dryRun(version, fromTime, toTime);
                 for (RecallTarget t : targets) {

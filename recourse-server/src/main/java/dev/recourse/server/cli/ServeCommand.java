@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Recourse: starting in " + settings.dataDirectory().toAbsolutePath().normalize() + " ("
                 + settings.databaseUrl().map(url -> "database " + url.replaceAll("\\?.*", "")).orElse("embedded database") + ")");
         out.flush();
-        RecourseStore store = RecourseStore.open(settings.store(), clock, random);
+        RecourseStore store = RecourseStore.open(settings.store(), settings.breakers(), clock, random);
         Service service;
         try {
             service = Service.start(settings.http(), store, clock, random, version());

@@ -3,6 +3,7 @@ package dev.recourse.server.cli;
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
 import dev.recourse.core.process.Settings;
+import dev.recourse.core.safeguard.BreakerSettings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.database.DatabaseSettings;
@@ -35,16 +36,18 @@ import java.util.function.Function;
  * @param logOrigin the log's origin line, which names its key; fixed when the log is made
  * @param outOfCourtSettlement the out-of-court settlement option every statement of reasons states (DSA Art. 21)
  * @param judicialRedress the judicial redress option every statement of reasons states
+ * @param breakers how the circuit breakers of automated rules learn and trip
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
-        String judicialRedress, Optional<URI> publicUrl) {
+        String judicialRedress, Optional<URI> publicUrl, BreakerSettings breakers) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
     public ServerSettings {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(breakers, "breakers");
         if (logOrigin.isBlank() || outOfCourtSettlement.isBlank() || judicialRedress.isBlank()) {
             throw new IllegalArgumentException("the log origin and the redress options are stated");
         }
@@ -114,8 +117,35 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             r.error("http.rate-per-second", "is at least 0 (0 turns the limit off)");
         }
+        BreakerSettings breakers = breakers(r);
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
-                user, password, pool, origin, outOfCourt, judicial, publicUrl));
+                user, password, pool, origin, outOfCourt, judicial, publicUrl, breakers));
+    }
+
+    /** The circuit breakers' settings; the defaults where a setting is wrong, which is recorded. */
+    private static BreakerSettings breakers(Reader r) {
+        double smoothing = r.number("breaker.smoothing");
+        int history = r.whole("breaker.minimum-history-minutes", 1, 10_000);
+        double factor = r.number("breaker.factor");
+        int floor = r.whole("breaker.floor", 1, Integer.MAX_VALUE);
+        int cap = r.whole("breaker.cap", 1, Integer.MAX_VALUE);
+        int cohort = r.whole("breaker.cohort-limit", 2, Integer.MAX_VALUE);
+        int window = r.whole("breaker.cohort-window-minutes", 1, 1_440);
+        boolean valid = true;
+        if (!(smoothing > 0 && smoothing <= 1)) {
+            r.error("breaker.smoothing", "is more than 0 and at most 1");
+            valid = false;
+        }
+        if (!(factor > 1) || Double.isInfinite(factor)) {
+            r.error("breaker.factor", "is more than 1");
+            valid = false;
+        }
+        if (cap < floor) {
+            r.error("breaker.cap", "is at least breaker.floor (" + floor + ")");
+            valid = false;
+        }
+        return valid ? new BreakerSettings(smoothing, history, factor, floor, cap, cohort, java.time.Duration.ofMinutes(window))
+                : BreakerSettings.defaults();
     }
 
     /** Shows everything but the database password. */
@@ -210,6 +240,14 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("http.rate-burst", Integer.toString(HttpSettings.DEFAULT_RATE_BURST));
         d.put("redress.out-of-court", "A certified out-of-court dispute settlement body (DSA Art. 21).");
         d.put("redress.judicial", "The courts of the Member State where you live.");
+        BreakerSettings breakers = BreakerSettings.defaults();
+        d.put("breaker.smoothing", Double.toString(breakers.smoothing()));
+        d.put("breaker.minimum-history-minutes", Long.toString(breakers.minimumHistory()));
+        d.put("breaker.factor", Double.toString(breakers.factor()));
+        d.put("breaker.floor", Long.toString(breakers.floor()));
+        d.put("breaker.cap", Long.toString(breakers.cap()));
+        d.put("breaker.cohort-limit", Long.toString(breakers.cohortLimit()));
+        d.put("breaker.cohort-window-minutes", Long.toString(breakers.cohortWindow().toMinutes()));
         return d;
     }
 }
