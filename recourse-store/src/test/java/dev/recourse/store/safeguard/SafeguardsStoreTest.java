@@ -188,6 +188,24 @@ class SafeguardsStoreTest {
     }
 
     @Test
+    void twoRecallsAtOnceLiftEveryRestrictionOnce() throws Exception {
+        open();
+        fiveActionsAndAnother();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> store.recalls().run(request(), (done, total, lifted) -> { }));
+            var second = pool.submit(() -> store.recalls().run(request(), (done, total, lifted) -> { }));
+            first.get();
+            second.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertEachRestrictionOfTheRuleLiftedOnce(5);
+        assertThat(events(CaseEvent.PersonInformed.class).stream().filter(p -> p.topic() == Topic.RECALLED)).hasSize(5);
+        assertThat(store.recalls().dryRun(RULE, Optional.empty(), Optional.empty())).isEmpty();
+    }
+
+    @Test
     void aRecalledSubjectIsRefusedTheRuleVersionsFurtherDecisionsAndTheRefusalIsCounted() throws Exception {
         open();
         fiveActionsAndAnother();
