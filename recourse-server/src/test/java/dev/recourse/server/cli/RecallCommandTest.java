@@ -44,10 +44,15 @@ class RecallCommandTest {
         database = TestDatabases.freshSettings(data);
         environment = Map.of("RECOURSE_DATABASE_USER", database.user().orElseThrow(),
                 "RECOURSE_DATABASE_PASSWORD", database.password().orElseThrow());
+        removals(1, 3);
+    }
+
+    /** The rule removes the posts {@code from} to {@code to}, each of its own owner. */
+    private void removals(int from, int to) throws Exception {
         ServerSettings settings = ((Validation.Valid<ServerSettings>) ServerSettings.resolve(Map.of(), environment,
                 Map.of("data", data.toString(), "database.url", database.url().orElseThrow()))).value();
         try (RecourseStore store = RecourseStore.open(settings.store(), InstantSource.system(), new SecureRandom())) {
-            for (int i = 1; i <= 3; i++) {
+            for (int i = from; i <= to; i++) {
                 Subject post = TestCases.post("post-" + i, "owner-" + i);
                 CaseEvent.DetectionRecorded detected = ((Result.Accepted) store.dueProcess().handle(new Command.RecordDetection(post,
                         new Signal.RuleMatch(RULE)))).events().stream().map(RecordedEvent::event)
@@ -108,5 +113,53 @@ class RecallCommandTest {
         Run bad = recall("--rule", "political-words@7", "--from", "yesterday", "--dry-run");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.firstErrLine()).contains("--from");
+    }
+
+    @Test
+    void aRecallKilledHalfWayAndRunAgainLiftsEveryRestrictionOnce() throws Exception {
+        removals(4, 600);
+        String[] recall = {"recall", "--data", data.toString(), "--database-url", database.url().orElseThrow(),
+                "--rule", "political-words@7", "--reasons", "It matched political vocabulary.", "--by", "sen-bea"};
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Recourse.class.getName()));
+        command.addAll(List.of(recall));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(data.resolve("killed.log").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
+                    .until(() -> lifted() >= 20 || !process.isAlive());
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+        long before = lifted();
+        assertThat(before).as("killed half-way: " + java.nio.file.Files.readString(data.resolve("killed.log")))
+                .isBetween(1L, 599L);
+
+        Run again = Run.of(environment, commandLine -> { }, recall);
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("took up the unfinished recall").contains("lifted " + (600 - before) + " restrictions");
+        try (java.sql.Connection c = connection(); java.sql.ResultSet rows = c.createStatement().executeQuery(
+                "SELECT count(*) FROM event WHERE type = 'RestrictionLifted'")) {
+            rows.next();
+            assertThat(rows.getLong(1)).as("600 restrictions, 600 lifts").isEqualTo(600);
+        }
+        assertThat(recall("--rule", "political-words@7", "--dry-run").out()).contains("would lift 0 restrictions");
+    }
+
+    private java.sql.Connection connection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database.url().orElseThrow(), database.user().orElseThrow(),
+                database.password().orElseThrow());
+    }
+
+    /** Restrictions the recalls lifted so far, as the store counts them. */
+    private long lifted() throws java.sql.SQLException {
+        try (java.sql.Connection c = connection(); java.sql.ResultSet rows = c.createStatement().executeQuery(
+                "SELECT coalesce(sum(lifted), 0) FROM rule_recall")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }
