@@ -6,8 +6,12 @@ import dev.recourse.core.process.Settings;
 import dev.recourse.store.database.Database;
 import dev.recourse.store.erasure.Erasure;
 import dev.recourse.store.events.PostgresEventStore;
+import dev.recourse.core.safeguard.BreakerSettings;
+import dev.recourse.core.safeguard.Breakers;
 import dev.recourse.store.idempotency.IdempotentWrite;
 import dev.recourse.store.ledger.LedgerIntegrator;
+import dev.recourse.store.safeguard.Recalls;
+import dev.recourse.store.safeguard.Safeguards;
 import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.sequencer.PrivateRecord;
 import dev.recourse.store.sequencer.Sequencer;
@@ -56,9 +60,12 @@ public final class RecourseStore implements AutoCloseable {
     private final PostgresEventStore events;
     private final ReadModel readModel;
     private final PublicLog log;
+    private final Safeguards safeguards;
+    private final Breakers breakers;
 
     private RecourseStore(StoreSettings settings, InstantSource clock, RandomGenerator random, Database database,
-                          LedgerIntegrator integrator, PostgresEventStore events, ReadModel readModel) {
+                          LedgerIntegrator integrator, PostgresEventStore events, ReadModel readModel, Safeguards safeguards,
+                          Breakers breakers) {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
@@ -67,6 +74,8 @@ public final class RecourseStore implements AutoCloseable {
         this.events = events;
         this.readModel = readModel;
         this.log = new PublicLog(integrator, settings.ledger().logDirectory());
+        this.safeguards = safeguards;
+        this.breakers = breakers;
     }
 
     /**
@@ -79,17 +88,32 @@ public final class RecourseStore implements AutoCloseable {
      * @throws IOException if the embedded database or the log cannot start
      */
     public static RecourseStore open(StoreSettings settings, InstantSource clock, SecureRandom random) throws IOException {
+        return open(settings, BreakerSettings.defaults(), clock, random);
+    }
+
+    /**
+     * Starts everything as {@link #open(StoreSettings, InstantSource, SecureRandom)} does, with circuit breakers that
+     * learn and trip as {@code breakerSettings} say; they learn again from the actions per minute the store kept.
+     *
+     * @throws IOException if the embedded database or the log cannot start
+     */
+    public static RecourseStore open(StoreSettings settings, BreakerSettings breakerSettings, InstantSource clock, SecureRandom random)
+            throws IOException {
         Database database = Database.start(settings.database(), random);
         LedgerIntegrator integrator = null;
         PostgresEventStore events = null;
         try {
             integrator = LedgerIntegrator.start(database.dataSource(), settings.ledger(), clock, random);
             ReadModel readModel = new ReadModel(database.dataSource(), clock, settings.process());
+            Safeguards safeguards = new Safeguards(database.dataSource());
             RandomGenerator writes = new BufferedRandom(random);
-            events = PostgresEventStore.start(database.dataSource(), settings.sequencer(), List.of(readModel.projection()),
-                    integrator::committed, writes);
+            events = PostgresEventStore.start(database.dataSource(), settings.sequencer(),
+                    List.of(readModel.projection(), safeguards.projection()), integrator::committed, writes);
             readModel.catchUp(events);
-            return new RecourseStore(settings, clock, writes, database, integrator, events, readModel);
+            safeguards.catchUp(events);
+            Breakers breakers = new Breakers(breakerSettings);
+            safeguards.restore(breakers, clock.instant().minus(Safeguards.memory(breakerSettings)));
+            return new RecourseStore(settings, clock, writes, database, integrator, events, readModel, safeguards, breakers);
         } catch (IOException | RuntimeException e) {
             stop(events, integrator, database, e);
             throw e;
@@ -128,7 +152,22 @@ public final class RecourseStore implements AutoCloseable {
      * case are kept apart by the streams' expected versions.
      */
     public DueProcess dueProcess() {
-        return new DueProcess(events, clock, random, settings.process());
+        return new DueProcess(events, clock, random, settings.process(), breakers);
+    }
+
+    /** The circuit breakers every {@link #dueProcess()} shares: what they learned, for the breakers' page. */
+    public Breakers breakers() {
+        return breakers;
+    }
+
+    /** The safeguards' read model: per rule version its figures, its breaker and its recalls. */
+    public Safeguards safeguards() {
+        return safeguards;
+    }
+
+    /** Recalls, through {@link #dueProcess()}. */
+    public Recalls recalls() {
+        return new Recalls(dueProcess(), safeguards);
     }
 
     /** The due-process settings the pipeline and the projections use. */

@@ -10,6 +10,7 @@ import dev.recourse.core.authority.LegalBasis;
 import dev.recourse.core.authority.LegalHold;
 import dev.recourse.core.decider.AutomatedRule;
 import dev.recourse.core.decider.Person;
+import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.decision.Reasons;
@@ -22,10 +23,12 @@ import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
 import dev.recourse.core.notice.Signal;
+import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.strike.StrikeId;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.core.subject.SubjectRef;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -100,9 +103,33 @@ public sealed interface Command {
     /** The clock: a notifier's suspension has reached its end. */
     record ResumeNoticeProcessing(NotifierId notifier) implements Command {}
 
+    /** A person resets a rule version's tripped circuit breaker, with reasons: it enforces again. */
+    record ResetBreaker(Versioned rule, Person person, String reasons) implements Command {}
+
+    /**
+     * A person recalls what a rule version did between {@code from} (inclusive) and {@code to} (exclusive), each open
+     * when absent: {@link RecallSubject} then undoes it subject by subject, and {@link CompleteRecall} closes it.
+     * {@code reasons} and {@code apology} are what each affected person is told.
+     */
+    record StartRecall(Versioned rule, Optional<Instant> from, Optional<Instant> to, Person person, String reasons, String apology)
+            implements Command {}
+
+    /**
+     * Undo what a started recall covers on one subject: lift every restriction of the rule version's decisions in the
+     * recall's time that still stands, tell the owner, keep the subject from the rule version. Doing it again changes
+     * nothing: each restriction is lifted once.
+     */
+    record RecallSubject(SubjectRef subject, Versioned rule, RecallId recall) implements Command {}
+
+    /** Every subject of a recall was taken care of. */
+    record CompleteRecall(Versioned rule, RecallId recall) implements Command {}
+
     /** Who decides. */
     sealed interface DecidedBy {
-        /** A policy rule; in {@link Mode#PROPOSE} (and always for high-impact actions) it only proposes. */
+        /**
+         * A policy rule; in {@link Mode#PROPOSE} (and always for high-impact actions, and while its circuit breaker is
+         * tripped) it only proposes. It never decides about a subject a recall of it keeps it from.
+         */
         record Rule(AutomatedRule rule, Mode mode) implements DecidedBy {}
 
         /** A moderator. */

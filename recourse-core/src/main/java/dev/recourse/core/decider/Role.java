@@ -7,5 +7,7 @@ public enum Role {
     /** Decides and approves high-impact cases. */
     SENIOR_MODERATOR,
     /** Decides appeals (internal complaints). */
-    APPEAL_REVIEWER
+    APPEAL_REVIEWER,
+    /** Runs the service: resets circuit breakers and recalls rule versions, decides no case. */
+    ADMINISTRATOR
 }

@@ -18,6 +18,19 @@ public record Versioned(String name, String version) {
         }
     }
 
+    /**
+     * The versioned name {@code text} spells as {@code name@version}.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
+    public static Versioned parse(String text) {
+        int at = text.lastIndexOf('@');
+        if (at < 0) {
+            throw new IllegalArgumentException("not a versioned name (name@version): \"" + text + "\"");
+        }
+        return new Versioned(text.substring(0, at), text.substring(at + 1));
+    }
+
     /** {@code name@version}. */
     @Override
     public String toString() {

@@ -11,6 +11,7 @@ import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.Recipient;
+import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.json.CanonicalJson;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.NoticeSource;
@@ -107,6 +108,7 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                             .put("decision", s.decision().toString()).put("expires", s.expires().toString());
                     case AccountEvent.StrikeExpired s -> o.put("strike", s.strike().toString());
                     case AccountEvent.StrikeWithdrawn s -> o.put("strike", s.strike().toString()).put("appeal", s.appeal().toString());
+                    case AccountEvent.StrikeRecalled s -> o.put("strike", s.strike().toString()).put("recall", s.recall().toString());
                 }
             }
             case NotifierEvent n -> {
@@ -118,6 +120,7 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                     case NotifierEvent.NoticeProcessingResumed ignored -> { }
                 }
             }
+            case RuleEvent r -> rulePart(r, o.put("rule", r.rule().toString()));
         }
         return o.build();
     }
@@ -172,6 +175,21 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                     });
             case AppealDecided e -> o.put("appeal", e.appeal().toString()).put("decision", e.decision().toString())
                     .put("reviewer", person(e.reviewer())).put("outcome", e.outcome().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** A rule version's safeguards, without what people wrote. */
+    private static void rulePart(RuleEvent event, Json.ObjBuilder o) {
+        switch (event) {
+            case RuleEvent.BreakerTripped e -> o.put("trip", e.figures().toJson());
+            case RuleEvent.BreakerReset e -> o.put("person", person(e.person()));
+            case RuleEvent.RecallStarted e -> {
+                o.put("recall", e.recall().toString()).put("person", person(e.person()));
+                e.from().ifPresent(f -> o.put("from", f.toString()));
+                e.to().ifPresent(t -> o.put("to", t.toString()));
+            }
+            case RuleEvent.RecallCompleted e -> o.put("recall", e.recall().toString());
+            case RuleEvent.PinnedDecisionRefused e -> o.put("case", e.caseId().toString()).put("recall", e.recall().toString());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.recourse.core.event;
 import dev.recourse.core.appeal.AppealId;
 import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.strike.StrikeId;
 import dev.recourse.core.subject.AccountId;
 import java.time.Instant;
@@ -21,4 +22,7 @@ public sealed interface AccountEvent extends Event {
 
     /** A strike was withdrawn because an appeal reversed or replaced its decision. */
     record StrikeWithdrawn(AccountId account, StrikeId strike, AppealId appeal, Instant at) implements AccountEvent {}
+
+    /** A recall undid the decision the strike was for: it no longer counts. */
+    record StrikeRecalled(AccountId account, StrikeId strike, RecallId recall, Instant at) implements AccountEvent {}
 }

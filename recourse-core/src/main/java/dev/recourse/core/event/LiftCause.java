@@ -1,6 +1,8 @@
 package dev.recourse.core.event;
 
 import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.safeguard.RecallId;
 
 /** Why a restriction was lifted. */
 public sealed interface LiftCause {
@@ -12,4 +14,7 @@ public sealed interface LiftCause {
 
     /** An appeal replaced the decision by another. */
     record Replaced(AppealId appeal) implements LiftCause {}
+
+    /** A recall of the rule version that decided undid it; the subject is kept from that rule version. */
+    record Recalled(RecallId recall, Versioned rule) implements LiftCause {}
 }

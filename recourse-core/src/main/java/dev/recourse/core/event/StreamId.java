@@ -1,6 +1,7 @@
 package dev.recourse.core.event;
 
 import dev.recourse.core.authority.AuthorityRequestId;
+import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.notice.NotifierId;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.SubjectRef;
@@ -21,7 +22,9 @@ public record StreamId(Kind kind, String key) {
         /** An account's strikes; key the account id. */
         ACCOUNT,
         /** A notifier's record; key the notifier id. */
-        NOTIFIER
+        NOTIFIER,
+        /** A rule version's safeguards: its breaker and recalls; key {@code id@version}. */
+        RULE
     }
 
     public StreamId {
@@ -48,6 +51,11 @@ public record StreamId(Kind kind, String key) {
     /** The stream of a notifier's record. */
     public static StreamId of(NotifierId notifier) {
         return new StreamId(Kind.NOTIFIER, notifier.value());
+    }
+
+    /** The stream of a rule version's safeguards. */
+    public static StreamId of(Versioned rule) {
+        return new StreamId(Kind.RULE, rule.toString());
     }
 
     @Override

@@ -15,5 +15,7 @@ public enum Topic {
     /** A warning about manifestly unfounded notices (Art. 23(2)). */
     MISUSE_WARNING,
     /** The processing of their notices is suspended for a time (Art. 23(2)). */
-    NOTICES_SUSPENDED
+    NOTICES_SUSPENDED,
+    /** A recall undid an automated decision about them: the restriction is lifted, with the recall's reasons and an apology. */
+    RECALLED
 }

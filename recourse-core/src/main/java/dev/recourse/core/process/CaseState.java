@@ -4,6 +4,9 @@ import dev.recourse.core.appeal.AppealId;
 import dev.recourse.core.appeal.AppealOutcome;
 import dev.recourse.core.decider.Deciders;
 import dev.recourse.core.decider.Person;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.event.LiftCause;
+import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.Decision;
 import dev.recourse.core.decision.DecisionId;
@@ -38,6 +41,8 @@ final class CaseState {
     final Map<AppealId, AppealFiled> appeals = new LinkedHashMap<>();
     final Map<AppealId, AppealDecided> appealOutcomes = new HashMap<>();
     final Set<DecisionId> overturned = new HashSet<>();
+    /** The rule versions a recall keeps from this subject, with the recall. */
+    final Map<Versioned, RecallId> pinned = new HashMap<>();
 
     static CaseState fold(List<Event> events) {
         CaseState state = new CaseState();
@@ -72,7 +77,12 @@ final class CaseState {
                 proposalDeciders.remove(e.decision().id());
             }
             case RestrictionApplied e -> standing.put(e.restriction().id(), e);
-            case RestrictionLifted e -> standing.remove(e.restriction());
+            case RestrictionLifted e -> {
+                standing.remove(e.restriction());
+                if (e.cause() instanceof LiftCause.Recalled r) {
+                    pinned.putIfAbsent(r.rule(), r.recall());
+                }
+            }
             case PersonInformed ignored -> { }
             case AppealFiled e -> appeals.put(e.appeal().id(), e);
             case AppealDecided e -> {

@@ -6,6 +6,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.Recipient;
+import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.event.Topic;
 import dev.recourse.core.port.ActionSink;
 import dev.recourse.core.port.ActionSink.PlatformAction;
@@ -43,6 +44,7 @@ public final class Dispatch {
             case NotifierEvent ignored -> { }
             case AuthorityEvent ignored -> { }
             case AccountEvent ignored -> { }
+            case RuleEvent ignored -> { }
         }
     }
 }

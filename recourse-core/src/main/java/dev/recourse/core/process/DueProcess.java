@@ -24,6 +24,12 @@ import dev.recourse.core.event.AuthorityEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.RuleEvent;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.safeguard.BreakerSettings;
+import dev.recourse.core.safeguard.Breakers;
+import dev.recourse.core.safeguard.RecallId;
+import dev.recourse.core.safeguard.TripFigures;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.StreamId;
 import dev.recourse.core.event.Topic;
@@ -57,7 +63,10 @@ import java.util.random.RandomGenerator;
  * window (at least six months), decided by a person who took no part, with reasons, and a reversal restores the
  * subject and informs the affected person and every notifier; high-impact actions need two different people and
  * automation only proposes them; authority requests name the body and the law, are linked to the decisions they
- * caused, and are disclosed unless a hold delays it until the hold's end.
+ * caused, and are disclosed unless a hold delays it until the hold's end; a rule version whose circuit breaker tripped
+ * only proposes until a person resets it, and the trip is recorded with its figures; a recall lifts each standing
+ * restriction of the rule version once, tells the owner why with an apology, and keeps the subject from that rule
+ * version.
  *
  * <p>Not thread-safe by itself; concurrent callers are safe because appends check stream versions.
  */
@@ -68,13 +77,26 @@ public final class DueProcess {
     private final InstantSource clock;
     private final RandomGenerator random;
     private final Settings settings;
+    private final Breakers breakers;
 
-    /** A pipeline on {@code store}, with time from {@code clock} and ids from {@code random}. */
+    /**
+     * A pipeline on {@code store}, with time from {@code clock} and ids from {@code random}, and circuit breakers with
+     * the {@linkplain BreakerSettings#defaults() default settings} that learn from this pipeline alone.
+     */
     public DueProcess(EventStore store, InstantSource clock, RandomGenerator random, Settings settings) {
+        this(store, clock, random, settings, new Breakers(BreakerSettings.defaults()));
+    }
+
+    /**
+     * A pipeline whose rules' actions trip {@code breakers}: one instance MUST serve every pipeline of a process, so
+     * that it learns from all their actions.
+     */
+    public DueProcess(EventStore store, InstantSource clock, RandomGenerator random, Settings settings, Breakers breakers) {
         this.store = store;
         this.clock = clock;
         this.random = random;
         this.settings = settings;
+        this.breakers = breakers;
     }
 
     /** Checks and carries out one command. */
@@ -86,8 +108,13 @@ public final class DueProcess {
             if (!errors.isEmpty()) {
                 return new Result.Rejected(errors);
             }
-            switch (store.append(a.ws.batch())) {
+            List<EventStore.StreamAppend> batch = a.ws.batch();
+            if (batch.isEmpty()) {
+                return new Result.Accepted(List.of()); // done before, e.g. a recall on a subject it already undid
+            }
+            switch (store.append(batch)) {
                 case EventStore.Appended.Stored stored -> {
+                    a.learned.forEach(Runnable::run);
                     return new Result.Accepted(stored.events());
                 }
                 case EventStore.Appended.Conflict conflict -> contended = conflict.stream();
@@ -101,6 +128,8 @@ public final class DueProcess {
         final Workspace ws;
         final Instant now;
         final List<FieldError> errors = new ArrayList<>();
+        /** What the breakers learn once this attempt is stored, and only then. */
+        final List<Runnable> learned = new ArrayList<>();
 
         Attempt(Workspace ws, Instant now) {
             this.ws = ws;
@@ -123,6 +152,10 @@ public final class DueProcess {
                 case ExpireLegalHold c -> expireLegalHold(c);
                 case ExpireStrike c -> expireStrike(c);
                 case ResumeNoticeProcessing c -> resume(c);
+                case ResetBreaker c -> resetBreaker(c);
+                case StartRecall c -> startRecall(c);
+                case RecallSubject c -> recallSubject(c);
+                case CompleteRecall c -> completeRecall(c);
             }
             return errors;
         }
@@ -216,6 +249,13 @@ public final class DueProcess {
                 case DecidedBy.Rule r -> Deciders.automated(r.rule());
                 case DecidedBy.Moderator m -> Deciders.person(m.person());
             };
+            if (c.decidedBy() instanceof DecidedBy.Rule r && state.pinned.containsKey(r.rule().rule())) {
+                if (errors.isEmpty()) {
+                    ws.emit(StreamId.of(r.rule().rule()), new RuleEvent.PinnedDecisionRefused(r.rule().rule(), state.id,
+                            state.pinned.get(r.rule().rule()), now));
+                }
+                return;
+            }
             DecisionId id = DecisionId.next(random);
             switch (c.plan()) {
                 case Plan.TakeNoAction p -> {
@@ -235,10 +275,12 @@ public final class DueProcess {
                     }
                     boolean highImpact = isHighImpact(state.subject, p.restrictions());
                     boolean proposeOnly = c.decidedBy() instanceof DecidedBy.Rule r && r.mode() == Mode.PROPOSE;
-                    if (highImpact || proposeOnly) {
+                    Optional<String> held = !highImpact && c.decidedBy() instanceof DecidedBy.Rule r && r.mode() == Mode.ENFORCE
+                            ? breaker(state, r.rule().rule()) : Optional.empty();
+                    if (highImpact || proposeOnly || held.isPresent()) {
                         String why = highImpact
                                 ? "high-impact: an account- or page-level action on a protected or high-reach subject needs two different people"
-                                : "the rule only proposes";
+                                : held.orElse("the rule only proposes");
                         emitCase(state, new DecisionProposed(state.id, id, c.notices(), c.detections(), p.restrictions(), p.reasons(),
                                 deciders, why, now));
                     } else {
@@ -247,6 +289,28 @@ public final class DueProcess {
                     }
                 }
             }
+        }
+
+        /**
+         * Why {@code rule}'s enforcing action on the case is held for review: its breaker is tripped, or this action
+         * trips it (recorded here with the figures); empty when it may act, and then the breakers learn of the action once
+         * it is stored.
+         */
+        private Optional<String> breaker(CaseState state, Versioned rule) {
+            RecordStates.Rule record = RecordStates.Rule.fold(ws.history(StreamId.of(rule)));
+            if (record.tripped.isPresent()) {
+                return Optional.of("the circuit breaker of " + rule + " tripped at " + record.tripped.get().at()
+                        + "; its actions wait for a person until someone resets it");
+            }
+            Optional<TripFigures> trip = breakers.assess(rule, state.subject, now);
+            if (trip.isPresent()) {
+                ws.emit(StreamId.of(rule), new RuleEvent.BreakerTripped(rule, trip.get(), now));
+                return Optional.of("this action tripped the circuit breaker of " + rule + " (" + trip.get().cause().name().toLowerCase(
+                        java.util.Locale.ROOT) + "); its actions wait for a person until someone resets it");
+            }
+            Subject subject = state.subject;
+            learned.add(() -> breakers.record(rule, subject, now));
+            return Optional.empty();
         }
 
         private void approve(ApproveProposal c) {
@@ -556,6 +620,70 @@ public final class DueProcess {
             ws.emit(StreamId.of(c.notifier()), new NotifierEvent.NoticeProcessingResumed(c.notifier(), now));
         }
 
+        // ---- safeguards -----------------------------------------------------------------------------------------
+
+        private void resetBreaker(ResetBreaker c) {
+            requireText("reasons", c.reasons());
+            RecordStates.Rule record = RecordStates.Rule.fold(ws.history(StreamId.of(c.rule())));
+            if (record.tripped.isEmpty()) {
+                error("rule", "the circuit breaker of " + c.rule() + " is not tripped");
+            }
+            if (errors.isEmpty()) {
+                ws.emit(StreamId.of(c.rule()), new RuleEvent.BreakerReset(c.rule(), c.person(), c.reasons(), now));
+                learned.add(() -> breakers.reset(c.rule(), now));
+            }
+        }
+
+        private void startRecall(StartRecall c) {
+            requireText("reasons", c.reasons());
+            requireText("apology", c.apology());
+            if (c.from().isPresent() && c.to().isPresent() && !c.from().get().isBefore(c.to().get())) {
+                error("to", "the recall's time ends after it begins, not at " + c.to().get());
+            }
+            if (errors.isEmpty()) {
+                ws.emit(StreamId.of(c.rule()), new RuleEvent.RecallStarted(RecallId.next(random), c.rule(), c.from(), c.to(),
+                        c.person(), c.reasons(), c.apology(), now));
+            }
+        }
+
+        private void recallSubject(RecallSubject c) {
+            Optional<RuleEvent.RecallStarted> recall = openRecall(c.rule(), c.recall());
+            CaseState state = existingCase(c.subject());
+            if (state == null || recall.isEmpty()) {
+                return;
+            }
+            RuleEvent.RecallStarted r = recall.get();
+            LiftCause cause = new LiftCause.Recalled(r.recall(), r.rule());
+            Set<DecisionId> undone = new java.util.LinkedHashSet<>();
+            for (RestrictionApplied applied : List.copyOf(state.standing.values())) {
+                Decision decision = state.decision(applied.decision()).orElseThrow();
+                if (recalls(r, decision)) {
+                    emitCase(state, new RestrictionLifted(state.id, decision.id(), applied.subject(), applied.restriction().id(), cause, now));
+                    undone.add(decision.id());
+                }
+            }
+            for (DecisionId d : undone) {
+                inform(state, new Recipient.Owner(state.subject.owner()), Topic.RECALLED, d, Optional.empty());
+            }
+            StreamId account = StreamId.of(state.subject.owner());
+            RecordStates.Strikes.fold(ws.history(account)).active.values().stream().filter(s -> undone.contains(s.decision()))
+                    .forEach(s -> ws.emit(account, new AccountEvent.StrikeRecalled(s.account(), s.strike(), r.recall(), now)));
+        }
+
+        private void completeRecall(CompleteRecall c) {
+            if (openRecall(c.rule(), c.recall()).isPresent()) {
+                ws.emit(StreamId.of(c.rule()), new RuleEvent.RecallCompleted(c.recall(), c.rule(), now));
+            }
+        }
+
+        private Optional<RuleEvent.RecallStarted> openRecall(Versioned rule, RecallId id) {
+            Optional<RuleEvent.RecallStarted> recall = RecordStates.Rule.fold(ws.history(StreamId.of(rule))).open(id);
+            if (recall.isEmpty()) {
+                error("recall", "no recall " + id + " of " + rule + " is under way");
+            }
+            return recall;
+        }
+
         // ---- helpers --------------------------------------------------------------------------------------------
 
         private CaseState caseOf(SubjectRef subject) {
@@ -607,5 +735,12 @@ public final class DueProcess {
         private void error(String field, String problem) {
             errors.add(new FieldError(field, problem));
         }
+    }
+
+    /** Whether {@code recall} covers {@code decision}: the rule version took part in it, within the recall's time. */
+    static boolean recalls(RuleEvent.RecallStarted recall, Decision decision) {
+        boolean byRule = decision.outcome().deciders().rule().filter(a -> a.rule().equals(recall.rule())).isPresent();
+        return byRule && recall.from().map(f -> !decision.decidedAt().isBefore(f)).orElse(true)
+                && recall.to().map(t -> decision.decidedAt().isBefore(t)).orElse(true);
     }
 }

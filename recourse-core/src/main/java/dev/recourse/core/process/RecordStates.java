@@ -8,15 +8,19 @@ import dev.recourse.core.event.AuthorityEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.NotifierEvent.*;
+import dev.recourse.core.event.RuleEvent;
+import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.strike.StrikeId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The folds of the streams other than cases: authority requests, accounts' strikes, notifiers' records. */
+/** The folds of the streams other than cases: authority requests, accounts' strikes, notifiers' records, rule versions. */
 final class RecordStates {
     private RecordStates() {}
 
@@ -57,6 +61,7 @@ final class RecordStates {
                     case AccountEvent.StrikeRecorded r -> s.active.put(r.strike(), r);
                     case AccountEvent.StrikeExpired x -> s.active.remove(x.strike());
                     case AccountEvent.StrikeWithdrawn w -> s.active.remove(w.strike());
+                    case AccountEvent.StrikeRecalled r -> s.active.remove(r.strike());
                 }
             }
             return s;
@@ -93,6 +98,32 @@ final class RecordStates {
 
         boolean isSuspendedAt(Instant now) {
             return suspendedUntil.filter(now::isBefore).isPresent();
+        }
+    }
+
+    /** A rule version's safeguards: whether its breaker is tripped, and its recalls. */
+    static final class Rule {
+        Optional<RuleEvent.BreakerTripped> tripped = Optional.empty();
+        final Map<RecallId, RuleEvent.RecallStarted> recalls = new LinkedHashMap<>();
+        final Set<RecallId> completed = new HashSet<>();
+
+        static Rule fold(List<Event> events) {
+            Rule r = new Rule();
+            for (Event e : events) {
+                switch ((RuleEvent) e) {
+                    case RuleEvent.BreakerTripped t -> r.tripped = Optional.of(t);
+                    case RuleEvent.BreakerReset ignored -> r.tripped = Optional.empty();
+                    case RuleEvent.RecallStarted s -> r.recalls.put(s.recall(), s);
+                    case RuleEvent.RecallCompleted c -> r.completed.add(c.recall());
+                    case RuleEvent.PinnedDecisionRefused ignored -> { }
+                }
+            }
+            return r;
+        }
+
+        /** The recall {@code id}, if it was started and is not completed. */
+        Optional<RuleEvent.RecallStarted> open(RecallId id) {
+            return completed.contains(id) ? Optional.empty() : Optional.ofNullable(recalls.get(id));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.RuleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,10 +39,12 @@ public final class Timers {
             case AccountEvent.StrikeRecorded e -> pending.put(e.strike(), new Timer(new Command.ExpireStrike(e.account(), e.strike()), e.expires()));
             case AccountEvent.StrikeExpired e -> pending.remove(e.strike());
             case AccountEvent.StrikeWithdrawn e -> pending.remove(e.strike());
+            case AccountEvent.StrikeRecalled e -> pending.remove(e.strike());
             case NotifierEvent.NoticeProcessingSuspended e ->
                     pending.put(e.notifier(), new Timer(new Command.ResumeNoticeProcessing(e.notifier()), e.until()));
             case NotifierEvent.NoticeProcessingResumed e -> pending.remove(e.notifier());
             case NotifierEvent ignored -> { }
+            case RuleEvent ignored -> { }
         }
     }
 

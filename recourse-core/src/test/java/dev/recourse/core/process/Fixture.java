@@ -11,6 +11,8 @@ import dev.recourse.core.event.Event;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.port.EventStore;
 import dev.recourse.core.port.InMemoryEventStore;
+import dev.recourse.core.safeguard.BreakerSettings;
+import dev.recourse.core.safeguard.Breakers;
 import dev.recourse.core.statement.Statements;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.CountryCode;
@@ -49,9 +51,14 @@ public final class Fixture {
 
     /** A core on {@code store}, which MUST be empty, with time from {@code clock} and ids drawn from {@code seed}. */
     public Fixture(EventStore store, SteppingClock clock, long seed) {
+        this(store, clock, seed, new Breakers(BreakerSettings.defaults()));
+    }
+
+    /** A core on {@code store}, which MUST be empty, whose rules trip {@code breakers}. */
+    public Fixture(EventStore store, SteppingClock clock, long seed, Breakers breakers) {
         this.store = store;
         this.clock = clock;
-        core = new DueProcess(store, clock, new Random(seed), settings);
+        core = new DueProcess(store, clock, new Random(seed), settings, breakers);
     }
 
     Fixture() {

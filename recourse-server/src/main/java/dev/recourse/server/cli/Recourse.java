@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Due process for content moderation: statements of reasons, appeals, reversals and a"
                 + " verifiable public log.",
         subcommands = {ServeCommand.class, LogCommand.class, VerifyCommand.class, DemoCommand.class, BenchCommand.class,
-            ExportCommand.class, ReportCommand.class},
+            ExportCommand.class, ReportCommand.class, RecallCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (the reason is printed)", "2:usage error (unknown command or bad option)"})
 public final class Recourse implements Callable<Integer> {

@@ -44,7 +44,7 @@ final class RunningService implements AutoCloseable {
         out.println("Recourse: starting in " + settings.dataDirectory().toAbsolutePath().normalize() + " ("
                 + settings.databaseUrl().map(url -> "database " + url.replaceAll("\\?.*", "")).orElse("embedded database") + ")");
         out.flush();
-        RecourseStore store = RecourseStore.open(settings.store(), clock, random);
+        RecourseStore store = RecourseStore.open(settings.store(), settings.breakers(), clock, random);
         try {
             PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
             Service service = Service.start(settings.http(), settings.delivery(), links, store, clock, random, version);

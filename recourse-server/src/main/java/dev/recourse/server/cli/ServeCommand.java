@@ -1,24 +1,21 @@
 package dev.recourse.server.cli;
 
-import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.auth.ApiKeys;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -48,16 +45,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to listen on (default 127.0.0.1).")
     String host;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Where Recourse keeps its files (default ./recourse-data).")
-    Path data;
-
-    @Option(names = "--database-url", paramLabel = "URL",
-            description = "An external PostgreSQL, jdbc:postgresql://...; its user and password come from"
-                    + " RECOURSE_DATABASE_USER and RECOURSE_DATABASE_PASSWORD. Default: the embedded one under --data.")
-    String databaseUrl;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (Java properties) of settings.")
-    Path config;
+    @Mixin
+    StoreOptions storeOptions;
 
     @ParentCommand
     Recourse recourse;
@@ -71,11 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ServerSettings settings = switch (ServerSettings.resolve(file(), recourse.environment(), options())) {
-            case Validation.Valid<ServerSettings> valid -> valid.value();
-            case Validation.Invalid<ServerSettings> invalid ->
-                    throw new Failures.Failed(invalid.errors().stream().map(Object::toString).toList());
-        };
+        ServerSettings settings = storeOptions.settings(recourse.environment(), options());
         // The command line is the edge of the program: the one place the clock and randomness are chosen.
         InstantSource clock = InstantSource.system();
         SecureRandom random = new SecureRandom();
@@ -111,20 +96,6 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> file() throws IOException {
-        Path file = config != null ? config : Optional.ofNullable(recourse.environment().get("RECOURSE_CONFIG")).map(Path::of).orElse(null);
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (file == null) {
-            return settings;
-        }
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        }
-        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
-        return settings;
-    }
-
     private Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         if (port != null) {
@@ -132,12 +103,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (host != null) {
             options.put("host", host);
-        }
-        if (data != null) {
-            options.put("data", data.toString());
-        }
-        if (databaseUrl != null) {
-            options.put("database.url", databaseUrl);
         }
         return options;
     }

@@ -8,6 +8,7 @@ import dev.recourse.server.delivery.DeliverySettings;
 import dev.recourse.server.delivery.Endpoint;
 import dev.recourse.server.delivery.SmtpSettings;
 import dev.recourse.server.delivery.WebhookSecret;
+import dev.recourse.core.safeguard.BreakerSettings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.server.transparency.Publishing;
 import dev.recourse.store.StoreSettings;
@@ -45,10 +46,12 @@ import java.util.function.Function;
  * @param publicUrl where people reach this service, if not where it listens
  * @param delivery where actions and messages are delivered: the platform's webhooks, SMTP, the backoff
  * @param publishing what serving publishes by itself: statements to the DSA Transparency Database, daily dumps
+ * @param breakers how the circuit breakers of automated rules learn and trip
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
-        String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery, Publishing publishing) {
+        String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery, Publishing publishing,
+        BreakerSettings breakers) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
@@ -56,6 +59,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(breakers, "breakers");
         if (logOrigin.isBlank() || outOfCourtSettlement.isBlank() || judicialRedress.isBlank()) {
             throw new IllegalArgumentException("the log origin and the redress options are stated");
         }
@@ -136,9 +140,10 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
             r.error("http.rate-per-second", "is at least 0 (0 turns the limit off)");
         }
         DeliverySettings delivery = delivery(r);
+        BreakerSettings breakers = breakers(r);
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
                 user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery,
-                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps)));
+                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps), breakers));
     }
 
     /** The delivery settings: the platform's webhooks and their secret, SMTP, the backoff. */
@@ -181,6 +186,32 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         return new DeliverySettings(actionsUrl.map(u -> new Endpoint(u, secret.orElseThrow())),
                 messagesUrl.map(u -> new Endpoint(u, secret.orElseThrow())), smtp,
                 new Backoff(maxAttempts, Duration.ofSeconds(backoff), Duration.ofSeconds(backoffMax)), DeliverySettings.DEFAULT_POLL);
+    }
+
+    /** The circuit breakers' settings; the defaults where a setting is wrong, which is recorded. */
+    private static BreakerSettings breakers(Reader r) {
+        double smoothing = r.number("breaker.smoothing");
+        int history = r.whole("breaker.minimum-history-minutes", 1, 10_000);
+        double factor = r.number("breaker.factor");
+        int floor = r.whole("breaker.floor", 1, Integer.MAX_VALUE);
+        int cap = r.whole("breaker.cap", 1, Integer.MAX_VALUE);
+        int cohort = r.whole("breaker.cohort-limit", 2, Integer.MAX_VALUE);
+        int window = r.whole("breaker.cohort-window-minutes", 1, 1_440);
+        boolean valid = true;
+        if (!(smoothing > 0 && smoothing <= 1)) {
+            r.error("breaker.smoothing", "is more than 0 and at most 1");
+            valid = false;
+        }
+        if (!(factor > 1) || Double.isInfinite(factor)) {
+            r.error("breaker.factor", "is more than 1");
+            valid = false;
+        }
+        if (cap < floor) {
+            r.error("breaker.cap", "is at least breaker.floor (" + floor + ")");
+            valid = false;
+        }
+        return valid ? new BreakerSettings(smoothing, history, factor, floor, cap, cohort, java.time.Duration.ofMinutes(window))
+                : BreakerSettings.defaults();
     }
 
     /** Shows everything but the database password. */
@@ -300,6 +331,14 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("delivery.max-attempts", Integer.toString(DeliverySettings.DEFAULT_MAX_ATTEMPTS));
         d.put("delivery.backoff-seconds", Long.toString(DeliverySettings.DEFAULT_BACKOFF.toSeconds()));
         d.put("delivery.backoff-max-seconds", Long.toString(DeliverySettings.DEFAULT_BACKOFF_MAX.toSeconds()));
+        BreakerSettings breakers = BreakerSettings.defaults();
+        d.put("breaker.smoothing", Double.toString(breakers.smoothing()));
+        d.put("breaker.minimum-history-minutes", Long.toString(breakers.minimumHistory()));
+        d.put("breaker.factor", Double.toString(breakers.factor()));
+        d.put("breaker.floor", Long.toString(breakers.floor()));
+        d.put("breaker.cap", Long.toString(breakers.cap()));
+        d.put("breaker.cohort-limit", Long.toString(breakers.cohortLimit()));
+        d.put("breaker.cohort-window-minutes", Long.toString(breakers.cohortWindow().toMinutes()));
         return d;
     }
 }

@@ -7,6 +7,7 @@ import static dev.recourse.server.http.auth.ApiRole.APPEAL_REVIEWER;
 import static dev.recourse.server.http.auth.ApiRole.AUDITOR;
 import static dev.recourse.server.http.auth.ApiRole.MODERATOR;
 import static dev.recourse.server.http.auth.ApiRole.PLATFORM;
+import static dev.recourse.server.http.auth.ApiRole.POLICY_AUTHOR;
 import static dev.recourse.server.http.auth.ApiRole.SENIOR_MODERATOR;
 
 import dev.recourse.server.http.Route.Doc;
@@ -36,6 +37,7 @@ public final class Routes {
     private final SwaggerUi swaggerUi;
     private final Actions actions;
     private final Pages pages;
+    private final RuleSafeguards safeguards;
     private final String version;
     private final Subjects subjects;
     private final Detections detections;
@@ -50,7 +52,8 @@ public final class Routes {
      */
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
             Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Pages pages, String version, Subjects subjects,
-            Detections detections, Proposals proposals, AuthorityRequests authorityRequests) {
+            Detections detections, Proposals proposals, AuthorityRequests authorityRequests,
+            RuleSafeguards safeguards) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -63,6 +66,7 @@ public final class Routes {
         this.swaggerUi = swaggerUi;
         this.actions = actions;
         this.pages = pages;
+        this.safeguards = safeguards;
         this.version = version;
         this.subjects = subjects;
         this.detections = detections;
@@ -205,6 +209,36 @@ public final class Routes {
                                 Success.json(200, Cases.HISTORY, "A page of the case's decisions, proposals, approvals, declines"
                                         + " and appeal outcomes, oldest first."))
                                 .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)
+                                .failing(ProblemType.NOT_FOUND)),
+
+                // ---- safeguards -----------------------------------------------------------------------------------
+                Route.get("/v1/breakers", roles(MODERATOR, SENIOR_MODERATOR, POLICY_AUTHOR, AUDITOR, ADMIN), safeguards::breakers,
+                        Doc.of("listBreakers", "Safeguards", "The circuit breakers of automated rules",
+                                Success.json(200, RuleSafeguards.BREAKERS, "Every rule version's breaker: tripped or not, the"
+                                        + " figures of its trip, its last reset and what it learned."))
+                                .described("A breaker trips when a rule version acts far more than its learned baseline, more"
+                                        + " than the cap in a minute, or on many subjects of one owner at once; its enforcing"
+                                        + " actions are then only proposed until a person resets it.")),
+                Route.post("/v1/breakers/{rule}/reset", roles(SENIOR_MODERATOR, ADMIN), RuleSafeguards.RESET, safeguards::reset,
+                        Doc.of("resetBreaker", "Safeguards", "Reset a tripped circuit breaker",
+                                Success.json(200, RuleSafeguards.RESET_DONE, "The reset, recorded with who and why."))
+                                .described("`rule` is the rule version, id@version. After the reset the rule version enforces"
+                                        + " again; its actions held meanwhile stay in the review queue.")
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.post("/v1/recalls", roles(SENIOR_MODERATOR, ADMIN), RuleSafeguards.RECALL, safeguards::recall,
+                        Doc.of("recall", "Safeguards", "Recall what a rule version did",
+                                Success.json(201, RuleSafeguards.RECALLED, "The recall, complete; 200 for a dry run or when"
+                                        + " nothing stands."))
+                                .described("Lifts every restriction of the rule version's decisions between from and to that"
+                                        + " still stands, exactly once even when repeated or interrupted (a repeat takes up the"
+                                        + " unfinished recall); tells each affected person why, with the apology; the platform"
+                                        + " is told to restore; the subjects are kept from that rule version. With dryRun, lists"
+                                        + " what would be lifted and changes nothing.")
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.get("/v1/rules/{rule}/stats", anyone(), safeguards::stats,
+                        Doc.of("ruleStats", "Safeguards", "A rule version's figures",
+                                Success.json(200, RuleSafeguards.STATS, "Actions, appeals, overturn rate, trips and recalls."))
+                                .described("`rule` is the rule version, id@version. Public: for the transparency pages.")
                                 .failing(ProblemType.NOT_FOUND)),
 
                 // ---- receipts -------------------------------------------------------------------------------------

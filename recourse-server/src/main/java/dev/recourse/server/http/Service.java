@@ -91,7 +91,8 @@ public final class Service implements AutoCloseable {
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
                 new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
-                new Proposals(process, store.readModel()), new AuthorityRequests(store.events()));
+                new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
+                new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock));
     }
 
     /** The register of API keys. */

@@ -226,6 +226,7 @@ final class PageParts {
                 case LiftCause.Expired ignored -> t("restriction.expired", "date", date);
                 case LiftCause.Reversed ignored -> t("restriction.reversed", "date", date);
                 case LiftCause.Replaced ignored -> t("restriction.replaced", "date", date);
+                case LiftCause.Recalled ignored -> t("restriction.recalled", "date", date);
             };
         }
         return restriction.endsAt().filter(end -> !end.isAfter(now))

@@ -36,11 +36,11 @@ class RecourseTest {
 
     @Test
     void unknownCommandIsAUsageErrorWithOneLineAndTheShortUsage() {
-        Run run = run("frobnicate");
+        Run run = run("xyzzy");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly(
-                "recourse: unknown command 'frobnicate'",
+                "recourse: unknown command 'xyzzy'",
                 "Usage: recourse [-hV] [COMMAND]",
                 "Try 'recourse --help' for more information.");
         assertThat(run.out()).isEmpty();
@@ -67,7 +67,7 @@ class RecourseTest {
         Run run = run();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: serve, log, verify, demo, bench, export, report");
+        assertThat(run.firstErrLine()).isEqualTo("recourse: missing command; one of: serve, log, verify, demo, bench, export, report, recall");
     }
 
     @Test

@@ -152,4 +152,24 @@ class ServerSettingsTest {
 
         assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("delivery.backoff-max-seconds (in the configuration file)");
     }
+
+    @Test
+    void theBreakersDefaultToTheirDocumentedSettingsAndTakeTheirOwn() {
+        assertThat(ServerSettings.resolve(Map.of(), Map.of(), Map.of()).orElseThrow().breakers())
+                .isEqualTo(dev.recourse.core.safeguard.BreakerSettings.defaults());
+
+        ServerSettings settings = ServerSettings.resolve(Map.of("breaker.cap", "200"), Map.of("RECOURSE_BREAKER_COHORT_WINDOW_MINUTES", "30"),
+                Map.of()).orElseThrow();
+
+        assertThat(settings.breakers().cap()).isEqualTo(200);
+        assertThat(settings.breakers().cohortWindow()).isEqualTo(java.time.Duration.ofMinutes(30));
+    }
+
+    @Test
+    void breakerSettingsThatDoNotGoTogetherAreRefused() {
+        var resolved = ServerSettings.resolve(Map.of("breaker.floor", "50", "breaker.cap", "20"), Map.of(), Map.of());
+
+        assertThat(resolved.isValid()).isFalse();
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("breaker.cap (in the configuration file)");
+    }
 }

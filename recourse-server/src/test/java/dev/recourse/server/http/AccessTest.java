@@ -46,6 +46,7 @@ class AccessTest {
                 .replace("{id}", UUID.randomUUID().toString())
                 .replace("{kind}", "account")
                 .replace("{position}", "0")
+                .replace("{rule}", "some-rule@1")
                 .replace("{slug}", ProblemType.REJECTED.slug())
                 .replace("{token}", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
                 .replace("<path>", "0/000")

@@ -10,6 +10,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.notice.Notice;
 
@@ -42,6 +43,7 @@ final class Redaction {
             case CaseEvent c -> ofCase(c);
             case AuthorityEvent a -> a;
             case AccountEvent a -> a;
+            case RuleEvent r -> ofRule(r);
             case NotifierEvent n -> switch (n) {
                 case NotifierEvent.NoticeFoundUnfounded f -> f.reasons().equals(ERASED) ? f
                         : new NotifierEvent.NoticeFoundUnfounded(f.notifier(), f.caseId(), f.notice(), f.assessor(), ERASED, f.at());
@@ -49,6 +51,19 @@ final class Redaction {
                 case NotifierEvent.NoticeProcessingSuspended s -> s;
                 case NotifierEvent.NoticeProcessingResumed r -> r;
             };
+        };
+    }
+
+    /** A rule version's record without what people wrote: the reasons of a reset, the reasons and apology of a recall. */
+    private static RuleEvent ofRule(RuleEvent event) {
+        return switch (event) {
+            case RuleEvent.BreakerTripped t -> t;
+            case RuleEvent.BreakerReset r -> r.reasons().equals(ERASED) ? r
+                    : new RuleEvent.BreakerReset(r.rule(), r.person(), ERASED, r.at());
+            case RuleEvent.RecallStarted s -> s.reasons().equals(ERASED) && s.apology().equals(ERASED) ? s
+                    : new RuleEvent.RecallStarted(s.recall(), s.rule(), s.from(), s.to(), s.person(), ERASED, ERASED, s.at());
+            case RuleEvent.RecallCompleted c -> c;
+            case RuleEvent.PinnedDecisionRefused p -> p;
         };
     }
 

@@ -5,7 +5,6 @@ import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.RestrictionId;
 import dev.recourse.core.decision.TerritorialScope;
-import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.port.EventStore;
 import dev.recourse.core.appeal.AppealId;
 import dev.recourse.core.process.Settings;
@@ -16,12 +15,13 @@ import dev.recourse.core.statement.DecisionVisibility;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.SubjectRef;
 import dev.recourse.store.StoreException;
+import dev.recourse.store.database.Queries;
+import dev.recourse.store.database.Queries.Parameters;
+import dev.recourse.store.database.Queries.Row;
 import dev.recourse.store.events.EventProjection;
 
 import javax.sql.DataSource;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
@@ -71,7 +71,6 @@ public final class ReadModel {
             + " FROM transparency_rollup WHERE day BETWEEN ? AND ?"
             + " ORDER BY day, category, ground, restriction_kind, automation, source_type";
     private static final String HEAD = "SELECT next_position FROM read_model_head FOR UPDATE";
-    private static final int CATCH_UP_BATCH = 1_000;
 
     private final DataSource dataSource;
     private final InstantSource clock;
@@ -103,31 +102,7 @@ public final class ReadModel {
      * @return how many events it took in
      */
     public long catchUp(EventStore events) {
-        long taken = 0;
-        while (true) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(false);
-                try {
-                    long next;
-                    try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet rows = head.executeQuery()) {
-                        rows.next();
-                        next = rows.getLong(1);
-                    }
-                    List<RecordedEvent> batch = events.readAll(next, CATCH_UP_BATCH);
-                    Projector.project(connection, batch, process);
-                    connection.commit();
-                    taken += batch.size();
-                    if (batch.isEmpty()) {
-                        return taken;
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                throw new StoreException("the read model could not catch up with the events: " + e.getMessage(), e);
-            }
-        }
+        return Queries.catchUp(dataSource, "the read model", HEAD, events, projection());
     }
 
     /** The case {@code id}, if there is one. */
@@ -261,30 +236,7 @@ public final class ReadModel {
         return new TerritorialScope.Countries(codes);
     }
 
-    /** Sets a statement's parameters. */
-    @FunctionalInterface
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Reads one row. */
-    @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
     private <T> List<T> query(String sql, Parameters parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            List<T> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(row.read(rows));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new StoreException("the read model could not be queried: " + e.getMessage(), e);
-        }
+        return Queries.list(dataSource, "the read model", sql, parameters, row);
     }
 }

@@ -1,0 +1,189 @@
+package dev.recourse.core.safeguard;
+
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.subject.AccountId;
+import dev.recourse.core.subject.Subject;
+import dev.recourse.core.subject.SubjectRef;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the circuit breakers have learned: per rule version, its actions per minute (an exponentially weighted mean of
+ * the minutes since its first action, the current minute apart) and the subjects it acted on lately, by owner.
+ *
+ * <p>Whether a breaker is tripped is not kept here but in the rule version's events ({@code BreakerTripped},
+ * {@code BreakerReset}); this is only what decides that a trip is due. Time comes from the caller, always the core's
+ * clock, so a test drives it minute by minute. A process that starts again restores what was learned with
+ * {@link #learn} from the counts per minute that the store keeps; the cohorts of the last minutes are not restored.
+ *
+ * <p>Thread-safe.
+ */
+public final class Breakers {
+    private final BreakerSettings settings;
+    private final Map<Versioned, Breaker> breakers = new ConcurrentHashMap<>();
+
+    /** Breakers that learn and trip as {@code settings} say. */
+    public Breakers(BreakerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** How these breakers learn and trip. */
+    public BreakerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Whether one more action of {@code rule} on {@code subject} at {@code at} trips its breaker, with the figures that
+     * trip it; empty when it may act. Records nothing: {@link #record} does once the action took effect.
+     */
+    public Optional<TripFigures> assess(Versioned rule, Subject subject, Instant at) {
+        return breaker(rule).assess(subject, at);
+    }
+
+    /** An action of {@code rule} on {@code subject} took effect at {@code at}. */
+    public void record(Versioned rule, Subject subject, Instant at) {
+        breaker(rule).record(subject, at);
+    }
+
+    /**
+     * A person reset {@code rule}'s breaker at {@code at}: the current minute and the cohorts start empty, the baseline
+     * stays.
+     */
+    public void reset(Versioned rule, Instant at) {
+        breaker(rule).reset(at);
+    }
+
+    /**
+     * Restores what was learned: {@code actions} of {@code rule} took effect in the minute that begins at {@code minute}.
+     * Minutes MUST be given in order, each rule version's oldest first.
+     */
+    public void learn(Versioned rule, Instant minute, long actions) {
+        if (actions < 0) {
+            throw new IllegalArgumentException("actions are at least 0, not " + actions);
+        }
+        breaker(rule).learn(minute, actions);
+    }
+
+    /** What {@code rule}'s breaker has learned by {@code at}, if it has seen the rule version act. */
+    public Optional<Learned> learned(Versioned rule, Instant at) {
+        Breaker b = breakers.get(rule);
+        return b == null ? Optional.empty() : b.learned(at);
+    }
+
+    /**
+     * What one breaker has learned.
+     *
+     * @param baseline actions per minute, the exponentially weighted mean
+     * @param history minutes learned from
+     * @param currentMinute actions in the current minute
+     * @param threshold the actions in a minute above which the rate check trips, once {@code history} is long enough
+     */
+    public record Learned(double baseline, long history, long currentMinute, double threshold) {}
+
+    private Breaker breaker(Versioned rule) {
+        return breakers.computeIfAbsent(rule, r -> new Breaker(settings));
+    }
+
+    /** One rule version's breaker. */
+    private static final class Breaker {
+        private static final long NONE = Long.MIN_VALUE;
+
+        private final BreakerSettings settings;
+        private long minute = NONE;
+        private long count;
+        private double baseline;
+        private long history;
+        private final Map<AccountId, Deque<Acted>> cohorts = new HashMap<>();
+
+        private record Acted(SubjectRef subject, Instant at) {}
+
+        Breaker(BreakerSettings settings) {
+            this.settings = settings;
+        }
+
+        synchronized Optional<TripFigures> assess(Subject subject, Instant at) {
+            advance(at);
+            long rate = count + 1;
+            double threshold = threshold();
+            long cohortSubjects = cohortWith(subject, at);
+            TripCause cause = rate > settings.cap() ? TripCause.CAP
+                    : history >= settings.minimumHistory() && rate > threshold ? TripCause.RATE
+                    : cohortSubjects >= settings.cohortLimit() ? TripCause.COHORT
+                    : null;
+            if (cause == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(), cohortSubjects,
+                    settings.cohortLimit(), settings.cohortWindow()));
+        }
+
+        synchronized void record(Subject subject, Instant at) {
+            advance(at);
+            count++;
+            cohorts.computeIfAbsent(subject.owner(), o -> new ArrayDeque<>()).addLast(new Acted(subject.ref(), at));
+        }
+
+        synchronized void reset(Instant at) {
+            advance(at);
+            count = 0;
+            cohorts.clear();
+        }
+
+        synchronized void learn(Instant at, long actions) {
+            advance(at);
+            count += actions;
+        }
+
+        synchronized Optional<Learned> learned(Instant at) {
+            if (minute == NONE) {
+                return Optional.empty();
+            }
+            advance(at);
+            return Optional.of(new Learned(baseline, history, count, threshold()));
+        }
+
+        private double threshold() {
+            return Math.max(settings.floor(), settings.factor() * baseline);
+        }
+
+        /** Closes the minutes before the one of {@code at} into the baseline; an earlier time counts in the current minute. */
+        private void advance(Instant at) {
+            long m = Math.floorDiv(at.getEpochSecond(), 60);
+            if (minute == NONE) {
+                minute = m;
+                return;
+            }
+            if (m <= minute) {
+                return;
+            }
+            long closed = m - minute;
+            double keep = 1 - settings.smoothing();
+            baseline = settings.smoothing() * count + keep * baseline;
+            baseline *= Math.pow(keep, closed - 1); // the empty minutes between
+            history += closed;
+            minute = m;
+            count = 0;
+            Instant since = at.minus(settings.cohortWindow());
+            cohorts.values().forEach(acted -> acted.removeIf(a -> a.at().isBefore(since)));
+            cohorts.values().removeIf(Deque::isEmpty);
+        }
+
+        /** How many different subjects of {@code subject}'s owner were acted on within the window, {@code subject} included. */
+        private long cohortWith(Subject subject, Instant at) {
+            Deque<Acted> acted = cohorts.get(subject.owner());
+            if (acted == null) {
+                return 1;
+            }
+            Instant since = at.minus(settings.cohortWindow());
+            while (!acted.isEmpty() && acted.peekFirst().at().isBefore(since)) {
+                acted.removeFirst();
+            }
+            return acted.stream().map(Acted::subject).filter(s -> !s.equals(subject.ref())).distinct().count() + 1;
+        }
+    }
+}

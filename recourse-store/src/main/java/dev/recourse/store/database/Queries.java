@@ -1,0 +1,88 @@
+package dev.recourse.store.database;
+
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.port.EventStore;
+import dev.recourse.store.StoreException;
+import dev.recourse.store.events.EventProjection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The two things every read model does with the database: read rows, and catch up with the events on start. */
+public final class Queries {
+    private static final int CATCH_UP_BATCH = 1_000;
+
+    private Queries() {}
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    public interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * The rows {@code sql} finds, each read by {@code row}.
+     *
+     * @throws StoreException naming {@code what} was read, if the database fails
+     */
+    public static <T> List<T> list(DataSource dataSource, String what, String sql, Parameters parameters, Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(row.read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException(what + " could not be queried: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes into a read model the events it has not seen yet, read from {@code events}, in transactions of up to a
+     * thousand events: {@code head} selects (FOR UPDATE) the position it has taken in up to, and {@code projection}
+     * MUST advance it. Run on start, before anything is written.
+     *
+     * @return how many events it took in
+     * @throws StoreException naming {@code what} catches up, if the database fails
+     */
+    public static long catchUp(DataSource dataSource, String what, String head, EventStore events, EventProjection projection) {
+        long taken = 0;
+        while (true) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try {
+                    long next;
+                    try (PreparedStatement query = connection.prepareStatement(head); ResultSet rows = query.executeQuery()) {
+                        rows.next();
+                        next = rows.getLong(1);
+                    }
+                    List<RecordedEvent> batch = events.readAll(next, CATCH_UP_BATCH);
+                    projection.apply(connection, batch);
+                    connection.commit();
+                    taken += batch.size();
+                    if (batch.isEmpty()) {
+                        return taken;
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new StoreException(what + " could not catch up with the events: " + e.getMessage(), e);
+            }
+        }
+    }
+}
