@@ -2,7 +2,7 @@ package dev.recourse.core.entry;
 
 import dev.recourse.core.Validation;
 import dev.recourse.core.event.Event;
-import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonPath;
 import java.util.Optional;
@@ -51,7 +51,16 @@ public final class EventCodec {
      *     2^53)
      */
     public static byte[] encode(Event event) {
-        return CanonicalJson.utf8(json(event));
+        CanonicalWriter out = new CanonicalWriter(1024);
+        encode(event, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the stored form of {@code event} to {@code out}: what {@link #encode} returns. */
+    static void encode(Event event, CanonicalWriter out) {
+        out.beginObject().name("event");
+        RecordJson.write(event, out);
+        out.name("type").string(type(event)).endObject();
     }
 
     /**

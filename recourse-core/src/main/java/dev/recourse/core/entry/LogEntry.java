@@ -1,7 +1,6 @@
 package dev.recourse.core.entry;
 
 import dev.recourse.core.appeal.Appellant;
-import dev.recourse.core.decider.Person;
 import dev.recourse.core.decision.Outcome;
 import dev.recourse.core.decision.Restriction;
 import dev.recourse.core.event.AccountEvent;
@@ -12,7 +11,7 @@ import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.RuleEvent;
-import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.Signal;
@@ -44,11 +43,11 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         byte[] privateRecord = EventCodec.encode(event);
-        Json.Obj publicPart = publicPart(event);
-        Json.ObjBuilder entry = Json.object();
-        publicPart.members().forEach(entry::put);
-        entry.put("commit", HexFormat.of().formatHex(commit(salt, privateRecord)));
-        return new LogEntry(CanonicalJson.utf8(entry.build()), salt, privateRecord);
+        // Straight from the records into bytes: no JSON tree, since this runs for every event stored.
+        CanonicalWriter entry = new CanonicalWriter(512).beginObject();
+        publicMembers(event, entry);
+        entry.name("commit").string(HexFormat.of().formatHex(commit(salt, privateRecord)));
+        return new LogEntry(entry.endObject().toByteArray(), salt, privateRecord);
     }
 
     /** {@code SHA-256(salt || privateRecord)}. */
@@ -76,132 +75,156 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
 
     /** The public part of an event: no personal data, no free text a person wrote about people. */
     public static Json.Obj publicPart(Event event) {
-        Json.ObjBuilder o = Json.object().put("type", event.type()).put("time", event.at().toString());
+        CanonicalWriter out = new CanonicalWriter().beginObject();
+        publicMembers(event, out);
+        return (Json.Obj) Json.parseUtf8(out.endObject().toByteArray()).orElseThrow();
+    }
+
+    /** Writes the members of the public part of {@code event} into the object {@code o} has open. */
+    private static void publicMembers(Event event, CanonicalWriter o) {
+        o.name("type").string(event.type()).name("time").string(event.at().toString());
         switch (event) {
             case CaseEvent c -> {
-                o.put("case", c.caseId().toString());
+                o.name("case").string(c.caseId().toString());
                 casePart(c, o);
             }
             case AuthorityEvent a -> {
-                o.put("request", a.request().toString());
+                o.name("request").string(a.request().toString());
                 switch (a) {
                     case AuthorityEvent.AuthorityRequestRegistered r -> {
-                        o.put("request_kind", r.kind().name());
-                        r.hold().ifPresent(h -> o.put("held_until", h.until().toString()));
+                        o.name("request_kind").string(r.kind().name());
+                        r.hold().ifPresent(h -> o.name("held_until").string(h.until().toString()));
                     }
                     case AuthorityEvent.AuthorityActionLinked l -> {
                         if (!l.held()) {
-                            o.put("case", l.caseId().toString()).put("decision", l.decision().toString())
-                                    .put("restrictions", Json.strings(l.restrictions().stream().map(Object::toString).toList()));
+                            o.name("case").string(l.caseId().toString()).name("decision").string(l.decision().toString());
+                            strings(o.name("restrictions"), l.restrictions());
                         }
                     }
                     case AuthorityEvent.LegalHoldExpired ignored -> { }
-                    case AuthorityEvent.AuthorityRequestDisclosed d -> o.put("request_kind", d.kind().name())
-                            .put("authority", d.authority().name()).put("country", d.authority().country().value())
-                            .put("legal_basis", d.legalBasis().citation()).put("case", d.caseId().toString())
-                            .put("decisions", Json.strings(d.decisions().stream().map(Object::toString).toList()));
+                    case AuthorityEvent.AuthorityRequestDisclosed d -> {
+                        o.name("request_kind").string(d.kind().name()).name("authority").string(d.authority().name())
+                                .name("country").string(d.authority().country().value())
+                                .name("legal_basis").string(d.legalBasis().citation()).name("case").string(d.caseId().toString());
+                        strings(o.name("decisions"), d.decisions());
+                    }
                 }
             }
             case AccountEvent a -> {
                 switch (a) {
-                    case AccountEvent.StrikeRecorded s -> o.put("strike", s.strike().toString()).put("case", s.caseId().toString())
-                            .put("decision", s.decision().toString()).put("expires", s.expires().toString());
-                    case AccountEvent.StrikeExpired s -> o.put("strike", s.strike().toString());
-                    case AccountEvent.StrikeWithdrawn s -> o.put("strike", s.strike().toString()).put("appeal", s.appeal().toString());
-                    case AccountEvent.StrikeRecalled s -> o.put("strike", s.strike().toString()).put("recall", s.recall().toString());
+                    case AccountEvent.StrikeRecorded s -> o.name("strike").string(s.strike().toString())
+                            .name("case").string(s.caseId().toString()).name("decision").string(s.decision().toString())
+                            .name("expires").string(s.expires().toString());
+                    case AccountEvent.StrikeExpired s -> o.name("strike").string(s.strike().toString());
+                    case AccountEvent.StrikeWithdrawn s -> o.name("strike").string(s.strike().toString())
+                            .name("appeal").string(s.appeal().toString());
+                    case AccountEvent.StrikeRecalled s -> o.name("strike").string(s.strike().toString())
+                            .name("recall").string(s.recall().toString());
                 }
             }
             case NotifierEvent n -> {
                 switch (n) {
-                    case NotifierEvent.NoticeFoundUnfounded f -> o.put("case", f.caseId().toString()).put("notice", f.notice().toString())
-                            .put("assessor", person(f.assessor()));
+                    case NotifierEvent.NoticeFoundUnfounded f -> o.name("case").string(f.caseId().toString())
+                            .name("notice").string(f.notice().toString()).name("assessor").json(f.assessor().toJson());
                     case NotifierEvent.NotifierWarned ignored -> { }
-                    case NotifierEvent.NoticeProcessingSuspended s -> o.put("until", s.until().toString());
+                    case NotifierEvent.NoticeProcessingSuspended s -> o.name("until").string(s.until().toString());
                     case NotifierEvent.NoticeProcessingResumed ignored -> { }
                 }
             }
-            case RuleEvent r -> rulePart(r, o.put("rule", r.rule().toString()));
+            case RuleEvent r -> rulePart(r, o.name("rule").string(r.rule().toString()));
         }
-        return o.build();
     }
 
-    private static void casePart(CaseEvent event, Json.ObjBuilder o) {
+    private static void casePart(CaseEvent event, CanonicalWriter o) {
         switch (event) {
-            case CaseOpened e -> o.put("subject_kind", e.subject().kind().name());
-            case SubjectDescribed e -> o.put("protected", Json.of(e.subject().protectedMark().isPresent()));
+            case CaseOpened e -> o.name("subject_kind").string(e.subject().kind().name());
+            case SubjectDescribed e -> o.name("protected").bool(e.subject().protectedMark().isPresent());
             case NoticeReceived e -> {
-                o.put("notice", e.notice().id().toString());
+                o.name("notice").string(e.notice().id().toString());
                 switch (e.notice().source()) {
-                    case NoticeSource.User ignored -> o.put("source", "USER");
-                    case NoticeSource.TrustedFlagger t -> o.put("source", "TRUSTED_FLAGGER").put("trusted_flagger", t.organisation());
-                    case NoticeSource.FromAuthority a -> o.put("source", "AUTHORITY").put("request", a.request().toString());
+                    case NoticeSource.User ignored -> o.name("source").string("USER");
+                    case NoticeSource.TrustedFlagger t -> o.name("source").string("TRUSTED_FLAGGER")
+                            .name("trusted_flagger").string(t.organisation());
+                    case NoticeSource.FromAuthority a -> o.name("source").string("AUTHORITY").name("request").string(a.request().toString());
                 }
             }
             case DetectionRecorded e -> {
-                o.put("detection", e.detection().id().toString());
+                o.name("detection").string(e.detection().id().toString());
                 switch (e.detection().signal()) {
-                    case Signal.RuleMatch r -> o.put("rule", r.rule().toString());
-                    case Signal.ListMatch l -> o.put("list", l.list().toString());
-                    case Signal.ClassifierScore s -> o.put("model", s.model().toString()).put("score", Json.of(s.score()));
+                    case Signal.RuleMatch r -> o.name("rule").string(r.rule().toString());
+                    case Signal.ListMatch l -> o.name("list").string(l.list().toString());
+                    case Signal.ClassifierScore s -> o.name("model").string(s.model().toString()).name("score").number(s.score());
                 }
             }
-            case DecisionProposed e -> o.put("proposal", e.proposal().toString()).put("proposers", e.proposers().toJson()).put("why", e.why());
-            case ProposalApproved e -> o.put("proposal", e.proposal().toString()).put("approver", person(e.approver()));
-            case ProposalDeclined e -> o.put("proposal", e.proposal().toString()).put("person", person(e.person()));
+            case DecisionProposed e -> o.name("proposal").string(e.proposal().toString()).name("proposers").json(e.proposers().toJson())
+                    .name("why").string(e.why());
+            case ProposalApproved e -> o.name("proposal").string(e.proposal().toString()).name("approver").json(e.approver().toJson());
+            case ProposalDeclined e -> o.name("proposal").string(e.proposal().toString()).name("person").json(e.person().toJson());
             case DecisionTaken e -> {
-                o.put("decision", e.decision().id().toString());
-                e.replacing().ifPresent(a -> o.put("replacing_appeal", a.toString()));
+                o.name("decision").string(e.decision().id().toString());
+                e.replacing().ifPresent(a -> o.name("replacing_appeal").string(a.toString()));
                 switch (e.decision().outcome()) {
-                    case Outcome.Restrict r -> o.put("statement", r.statement().toJson());
-                    case Outcome.NoAction n -> o.put("no_action", Json.object().put("deciders", n.deciders().toJson()).build());
+                    case Outcome.Restrict r -> o.name("statement").json(r.statement().toJson());
+                    case Outcome.NoAction n -> o.name("no_action").beginObject().name("deciders").json(n.deciders().toJson()).endObject();
                 }
             }
-            case RestrictionApplied e -> o.put("decision", e.decision().toString()).put("restriction", restriction(e.restriction()));
-            case RestrictionLifted e -> o.put("decision", e.decision().toString()).put("restriction", e.restriction().toString())
-                    .put("cause", RecordJson.write(e.cause()));
+            case RestrictionApplied e -> {
+                o.name("decision").string(e.decision().toString());
+                restriction(e.restriction(), o.name("restriction"));
+            }
+            case RestrictionLifted e -> {
+                o.name("decision").string(e.decision().toString()).name("restriction").string(e.restriction().toString());
+                RecordJson.write(e.cause(), o.name("cause"));
+            }
             case PersonInformed e -> {
-                o.put("topic", e.topic().name()).put("recipient", switch (e.recipient()) {
+                o.name("topic").string(e.topic().name()).name("recipient").string(switch (e.recipient()) {
                     case Recipient.Owner ignored -> "AFFECTED_PERSON";
                     case Recipient.NoticeSender ignored -> "NOTIFIER";
                     case Recipient.Notifier ignored -> "NOTIFIER";
                 });
-                e.decision().ifPresent(d -> o.put("decision", d.toString()));
-                e.appeal().ifPresent(a -> o.put("appeal", a.toString()));
+                e.decision().ifPresent(d -> o.name("decision").string(d.toString()));
+                e.appeal().ifPresent(a -> o.name("appeal").string(a.toString()));
             }
-            case AppealFiled e -> o.put("appeal", e.appeal().id().toString()).put("decision", e.appeal().decision().toString())
-                    .put("appellant", switch (e.appeal().appellant()) {
+            case AppealFiled e -> o.name("appeal").string(e.appeal().id().toString())
+                    .name("decision").string(e.appeal().decision().toString())
+                    .name("appellant").string(switch (e.appeal().appellant()) {
                         case Appellant.AffectedPerson ignored -> "AFFECTED_PERSON";
                         case Appellant.Notifier ignored -> "NOTIFIER";
                     });
-            case AppealDecided e -> o.put("appeal", e.appeal().toString()).put("decision", e.decision().toString())
-                    .put("reviewer", person(e.reviewer())).put("outcome", e.outcome().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
+            case AppealDecided e -> o.name("appeal").string(e.appeal().toString()).name("decision").string(e.decision().toString())
+                    .name("reviewer").json(e.reviewer().toJson())
+                    .name("outcome").string(e.outcome().getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT));
         }
     }
 
     /** A rule version's safeguards, without what people wrote. */
-    private static void rulePart(RuleEvent event, Json.ObjBuilder o) {
+    private static void rulePart(RuleEvent event, CanonicalWriter o) {
         switch (event) {
-            case RuleEvent.BreakerTripped e -> o.put("trip", e.figures().toJson());
-            case RuleEvent.BreakerReset e -> o.put("person", person(e.person()));
+            case RuleEvent.BreakerTripped e -> o.name("trip").json(e.figures().toJson());
+            case RuleEvent.BreakerReset e -> o.name("person").json(e.person().toJson());
             case RuleEvent.RecallStarted e -> {
-                o.put("recall", e.recall().toString()).put("person", person(e.person()));
-                e.from().ifPresent(f -> o.put("from", f.toString()));
-                e.to().ifPresent(t -> o.put("to", t.toString()));
+                o.name("recall").string(e.recall().toString()).name("person").json(e.person().toJson());
+                e.from().ifPresent(f -> o.name("from").string(f.toString()));
+                e.to().ifPresent(t -> o.name("to").string(t.toString()));
             }
-            case RuleEvent.RecallCompleted e -> o.put("recall", e.recall().toString());
-            case RuleEvent.PinnedDecisionRefused e -> o.put("case", e.caseId().toString()).put("recall", e.recall().toString());
+            case RuleEvent.RecallCompleted e -> o.name("recall").string(e.recall().toString());
+            case RuleEvent.PinnedDecisionRefused e -> o.name("case").string(e.caseId().toString())
+                    .name("recall").string(e.recall().toString());
         }
     }
 
-    private static Json person(Person p) {
-        return p.toJson();
+    private static void strings(CanonicalWriter o, java.util.List<?> values) {
+        o.beginArray();
+        values.forEach(v -> o.string(v.toString()));
+        o.endArray();
     }
 
-    private static Json restriction(Restriction r) {
-        Json.ObjBuilder o = Json.object().put("id", r.id().toString()).put("measure", RecordJson.write(r.measure()))
-                .put("scope", RecordJson.write(r.scope()));
-        r.endsAt().ifPresent(end -> o.put("ends", end.toString()));
-        return o.build();
+    private static void restriction(Restriction r, CanonicalWriter o) {
+        o.beginObject().name("id").string(r.id().toString());
+        RecordJson.write(r.measure(), o.name("measure"));
+        RecordJson.write(r.scope(), o.name("scope"));
+        r.endsAt().ifPresent(end -> o.name("ends").string(end.toString()));
+        o.endObject();
     }
 
     @Override

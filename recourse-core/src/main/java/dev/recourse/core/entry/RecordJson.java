@@ -3,14 +3,18 @@ package dev.recourse.core.entry;
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
 import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonPath;
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -33,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -76,6 +81,20 @@ final class RecordJson {
         }
         Class<?> type = value instanceof Enum<?> e ? e.getDeclaringClass() : value.getClass();
         return FORMS.get(type).write(value);
+    }
+
+    /**
+     * Writes the canonical JSON of {@code value} straight to {@code out}: the bytes of {@code CanonicalJson.utf8(write(value))},
+     * without the tree.
+     *
+     * @throws IllegalArgumentException as {@link #write(Object)} and {@link CanonicalJson} do
+     */
+    static void write(Object value, CanonicalWriter out) {
+        if (value == null) {
+            throw new IllegalArgumentException("the core's records hold no nulls");
+        }
+        Class<?> type = value instanceof Enum<?> e ? e.getDeclaringClass() : value.getClass();
+        FORMS.get(type).write(value, out);
     }
 
     /** The value of {@code type} that {@code json} at {@code path} holds, or the first problem. */
@@ -133,6 +152,9 @@ final class RecordJson {
     /** How the values of one Java type are written and read. */
     private sealed interface Form permits Scalar, Text, EnumForm, ListForm, SetForm, RecordForm, ValueForm, SealedForm {
         Json write(Object value);
+
+        /** Writes the canonical JSON of {@code value} to {@code out}, as {@code out.json(write(value))} would. */
+        void write(Object value, CanonicalWriter out);
 
         Validation<Object> read(Json json, JsonPath path);
 
@@ -220,22 +242,27 @@ final class RecordJson {
 
     /** The JDK's types that are JSON strings, booleans and numbers. */
     private record Scalar(String description, Set<Class<?>> types, Function<Object, Json> writer,
-            BiFunction<Json, JsonPath, Validation<Object>> reader) implements Form {
+            BiConsumer<Object, CanonicalWriter> direct, BiFunction<Json, JsonPath, Validation<Object>> reader) implements Form {
         static final List<Scalar> ALL = List.of(
-                new Scalar("string", Set.of(String.class), v -> Json.of((String) v),
+                new Scalar("string", Set.of(String.class), v -> Json.of((String) v), (v, out) -> out.string((String) v),
                         (json, path) -> json instanceof Json.Str s ? new Validation.Valid<>(s.value()) : wrongType(json, "a string", path)),
-                new Scalar("boolean", Set.of(boolean.class, Boolean.class), v -> Json.of((boolean) v),
+                new Scalar("boolean", Set.of(boolean.class, Boolean.class), v -> Json.of((boolean) v), (v, out) -> out.bool((boolean) v),
                         (json, path) -> json instanceof Json.Bool b ? new Validation.Valid<>(b.value()) : wrongType(json, "true or false", path)),
-                new Scalar("int", Set.of(int.class, Integer.class), v -> Json.of((long) (int) v),
+                new Scalar("int", Set.of(int.class, Integer.class), v -> Json.of((long) (int) v), (v, out) -> out.integer((int) v),
                         (json, path) -> integer(json, Integer.MIN_VALUE, Integer.MAX_VALUE, path).map(x -> ((Long) x).intValue())),
-                new Scalar("long", Set.of(long.class, Long.class), v -> Json.of((long) v),
+                new Scalar("long", Set.of(long.class, Long.class), v -> Json.of((long) v), (v, out) -> out.integer((long) v),
                         (json, path) -> integer(json, -Json.Num.MAX_EXACT, Json.Num.MAX_EXACT, path)),
-                new Scalar("double", Set.of(double.class, Double.class), v -> Json.of((double) v),
+                new Scalar("double", Set.of(double.class, Double.class), v -> Json.of((double) v), (v, out) -> out.number((double) v),
                         (json, path) -> json instanceof Json.Num n ? new Validation.Valid<>(n.value()) : wrongType(json, "a number", path)));
 
         @Override
         public Json write(Object value) {
             return writer.apply(value);
+        }
+
+        @Override
+        public void write(Object value, CanonicalWriter out) {
+            direct.accept(value, out);
         }
 
         @Override
@@ -276,6 +303,11 @@ final class RecordJson {
         }
 
         @Override
+        public void write(Object value, CanonicalWriter out) {
+            out.string(value.toString());
+        }
+
+        @Override
         public Validation<Object> read(Json json, JsonPath path) {
             if (!(json instanceof Json.Str s)) {
                 return wrongType(json, "a string (" + description + ")", path);
@@ -309,6 +341,11 @@ final class RecordJson {
         }
 
         @Override
+        public void write(Object value, CanonicalWriter out) {
+            out.string(((Enum<?>) value).name());
+        }
+
+        @Override
         public Validation<Object> read(Json json, JsonPath path) {
             if (!(json instanceof Json.Str s)) {
                 return wrongType(json, "a string (" + type.getSimpleName() + ")", path);
@@ -335,6 +372,15 @@ final class RecordJson {
         }
 
         @Override
+        public void write(Object value, CanonicalWriter out) {
+            out.beginArray();
+            for (Object e : (List<?>) value) {
+                element.write(e, out);
+            }
+            out.endArray();
+        }
+
+        @Override
         public Validation<Object> read(Json json, JsonPath path) {
             return elements(element, json, path).map(list -> Collections.unmodifiableList(new ArrayList<>(list)));
         }
@@ -350,6 +396,15 @@ final class RecordJson {
         public Json write(Object value) {
             return new Json.Arr(((Set<?>) value).stream().map(element::write)
                     .sorted(Comparator.comparing(CanonicalJson::write)).toList());
+        }
+
+        @Override
+        public void write(Object value, CanonicalWriter out) {
+            out.beginSet();
+            for (Object e : (Set<?>) value) {
+                element.write(e, out);
+            }
+            out.endSet();
         }
 
         @Override
@@ -389,34 +444,65 @@ final class RecordJson {
         return new Validation.Valid<>(values);
     }
 
-    /** One component of a record: its name, accessor and form, and whether it is an {@code Optional}. */
-    /** A record's component; {@code accessor} takes the record as a {@link Record} and returns an {@link Object}. */
-    private record Component(String name, MethodHandle accessor, Form form, boolean optional) {
-        private static final MethodType GETTER = MethodType.methodType(Object.class, Record.class);
-
+    /** A record's component; {@code accessor} reads it from a record of its type. */
+    private record Component(String name, Function<Object, Object> accessor, Form form, boolean optional) {
         static Component of(RecordComponent c) {
             Type type = c.getGenericType();
             boolean optional = type instanceof ParameterizedType p && p.getRawType() == Optional.class;
             Form form = RecordJson.form(optional ? ((ParameterizedType) type).getActualTypeArguments()[0] : type);
-            Method accessor = c.getAccessor();
-            accessor.setAccessible(true);
-            try {
-                // A method handle, not Method.invoke: this runs for every component of every event stored.
-                return new Component(c.getName(), MethodHandles.lookup().unreflect(accessor).asType(GETTER), form, optional);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + c.getDeclaringRecord().getName() + "." + c.getName(), e);
+            return new Component(c.getName(), accessor(c), form, optional);
+        }
+
+        /**
+         * A function that calls the component's accessor, made by {@link LambdaMetafactory} where the accessor is
+         * public (as a lambda would be, so that it costs a plain call: this runs for every component of every event
+         * stored), otherwise through a method handle.
+         */
+        @SuppressWarnings("unchecked")
+        private static Function<Object, Object> accessor(RecordComponent c) {
+            Method method = c.getAccessor();
+            Class<?> record = c.getDeclaringRecord();
+            if (accessible(record)) {
+                try {
+                    MethodHandles.Lookup lookup = MethodHandles.lookup();
+                    MethodHandle getter = lookup.unreflect(method);
+                    CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                            MethodType.methodType(Object.class, Object.class), getter, getter.type().wrap());
+                    return (Function<Object, Object>) site.getTarget().invoke();
+                } catch (Throwable e) {
+                    throw new IllegalStateException("cannot read " + record.getName() + "." + c.getName(), e);
+                }
             }
+            MethodHandle handle;
+            try {
+                method.setAccessible(true);
+                handle = MethodHandles.lookup().unreflect(method).asType(MethodType.methodType(Object.class, Object.class));
+            } catch (IllegalAccessException | RuntimeException e) {
+                throw new IllegalStateException("cannot read " + record.getName() + "." + c.getName(), e);
+            }
+            return r -> {
+                try {
+                    return (Object) handle.invokeExact(r);
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException("cannot read " + record.getName() + "." + c.getName(), e);
+                }
+            };
+        }
+
+        /** Whether {@code type} and every class it is nested in are public, in this module: what a lambda here can call. */
+        private static boolean accessible(Class<?> type) {
+            for (Class<?> c = type; c != null; c = c.getDeclaringClass()) {
+                if (!Modifier.isPublic(c.getModifiers())) {
+                    return false;
+                }
+            }
+            return type.getModule() == RecordJson.class.getModule();
         }
 
         Object get(Record r) {
-            Object value;
-            try {
-                value = (Object) accessor.invokeExact(r);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + name, e);
-            }
+            Object value = accessor.apply(r);
             if (value == null) {
                 throw new IllegalArgumentException(r.getClass().getSimpleName() + "." + name + " is null: the core's records hold no nulls");
             }
@@ -473,6 +559,8 @@ final class RecordJson {
         private final Parts parts;
         /** The simple name written as {@code variant}, or null if the record is no variant. */
         private final String variant;
+        /** The components in the canonical order of their names, with null where {@code variant} goes; found when first needed. */
+        private volatile Component[] canonicalOrder;
 
         RecordForm(Class<?> type) {
             this.type = type;
@@ -498,6 +586,34 @@ final class RecordJson {
                 }
             }
             return obj.build();
+        }
+
+        @Override
+        public void write(Object value, CanonicalWriter out) {
+            Component[] order = canonicalOrder;
+            if (order == null) {
+                List<Component> sorted = new ArrayList<>(parts.components());
+                if (variant != null) {
+                    sorted.add(null);
+                }
+                sorted.sort(Comparator.comparing(c -> c == null ? "variant" : c.name()));
+                order = sorted.toArray(Component[]::new);
+                canonicalOrder = order;
+            }
+            out.beginObject();
+            for (Component c : order) {
+                if (c == null) {
+                    out.name("variant").string(variant);
+                    continue;
+                }
+                Object v = c.get((Record) value);
+                if (!c.optional()) {
+                    c.form().write(v, out.name(c.name()));
+                } else if (v instanceof Optional<?> o && o.isPresent()) {
+                    c.form().write(o.get(), out.name(c.name()));
+                }
+            }
+            out.endObject();
         }
 
         @Override
@@ -573,6 +689,12 @@ final class RecordJson {
         }
 
         @Override
+        public void write(Object value, CanonicalWriter out) {
+            Component only = parts.components().getFirst();
+            only.form().write(only.get((Record) value), out);
+        }
+
+        @Override
         public Validation<Object> read(Json json, JsonPath path) {
             return switch (parts.components().getFirst().form().read(json, path)) {
                 case Validation.Valid<Object> v -> parts.construct(new Object[] {v.value()}, path);
@@ -626,6 +748,11 @@ final class RecordJson {
         @Override
         public Json write(Object value) {
             return FORMS.get(value.getClass()).write(value);
+        }
+
+        @Override
+        public void write(Object value, CanonicalWriter out) {
+            FORMS.get(value.getClass()).write(value, out);
         }
 
         @Override

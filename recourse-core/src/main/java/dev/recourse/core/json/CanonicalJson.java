@@ -2,9 +2,6 @@ package dev.recourse.core.json;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes the canonical form of a JSON value, as RFC 8785 (JSON Canonicalization Scheme) defines it:
@@ -21,81 +18,12 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException if a string holds a lone surrogate (not Unicode text)
      */
     public static String write(Json value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
+        return new String(utf8(value), StandardCharsets.UTF_8);
     }
 
     /** The canonical form of {@code value} in UTF-8, the bytes that are hashed and logged. */
     public static byte[] utf8(Json value) {
-        return write(value).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void write(Json value, StringBuilder out) {
-        switch (value) {
-            case Json.Obj obj -> {
-                List<Map.Entry<String, Json>> members = new ArrayList<>(obj.members().entrySet());
-                // String.compareTo compares UTF-16 code units, exactly the order RFC 8785 section 3.2.3 asks for.
-                members.sort(Map.Entry.comparingByKey());
-                out.append('{');
-                for (int i = 0; i < members.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    string(members.get(i).getKey(), out);
-                    out.append(':');
-                    write(members.get(i).getValue(), out);
-                }
-                out.append('}');
-            }
-            case Json.Arr arr -> {
-                out.append('[');
-                for (int i = 0; i < arr.elements().size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(arr.elements().get(i), out);
-                }
-                out.append(']');
-            }
-            case Json.Str str -> string(str.value(), out);
-            case Json.Num num -> out.append(number(num.value()));
-            case Json.Bool bool -> out.append(bool.value());
-            case Json.Null ignored -> out.append("null");
-        }
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        int plain = 0; // the start of the run of characters that need no escape, appended at once
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
-                continue;
-            }
-            out.append(s, plain, i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        out.append(c).append(s.charAt(++i));
-                    } else {
-                        throw new IllegalArgumentException("a lone surrogate at index " + i + " is not Unicode text");
-                    }
-                }
-            }
-            plain = i + 1;
-        }
-        out.append(s, plain, s.length());
-        out.append('"');
+        return new CanonicalWriter().json(value).toByteArray();
     }
 
     /**

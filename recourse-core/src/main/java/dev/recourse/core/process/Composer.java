@@ -27,10 +27,12 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Composes the statement of reasons of a decision: the decider's reasons plus everything that follows from the case
@@ -108,17 +110,22 @@ final class Composer {
     }
 
     /** Everywhere is every EEA country; otherwise the countries named, EEA ones in the database's order. */
+    /** The EEA's countries as the DSA codes them, in their order. */
+    private static final List<String> EEA_ORDER = Arrays.stream(EeaCountry.values()).map(EeaCountry::dsaValue).toList();
+    /** Each EEA country's place in {@link #EEA_ORDER}: looked up for every decision, so not searched for. */
+    private static final Map<String, Integer> EEA_RANK = IntStream.range(0, EEA_ORDER.size()).boxed()
+            .collect(Collectors.toUnmodifiableMap(EEA_ORDER::get, i -> i));
+
     private static List<String> territorialScope(List<Restriction> restrictions) {
         Set<String> codes = new LinkedHashSet<>();
         for (Restriction r : restrictions) {
             switch (r.scope()) {
-                case TerritorialScope.Everywhere ignored -> Arrays.stream(EeaCountry.values()).map(EeaCountry::dsaValue).forEach(codes::add);
+                case TerritorialScope.Everywhere ignored -> codes.addAll(EEA_ORDER);
                 case TerritorialScope.Countries c -> c.countries().stream().map(CountryCode::value).sorted().forEach(codes::add);
             }
         }
-        List<String> eeaOrder = Arrays.stream(EeaCountry.values()).map(EeaCountry::dsaValue).toList();
         List<String> sorted = new ArrayList<>(codes);
-        sorted.sort(Comparator.comparingInt(code -> eeaOrder.contains(code) ? eeaOrder.indexOf(code) : eeaOrder.size()));
+        sorted.sort(Comparator.comparingInt(code -> EEA_RANK.getOrDefault(code, EEA_ORDER.size())));
         return sorted;
     }
 

@@ -9,6 +9,7 @@ import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.process.Result;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.StoreSettings;
+import dev.recourse.store.WriteStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -107,6 +108,7 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
         double seconds;
         double coveredSeconds;
         Optional<CpuTime> cpu;
+        WriteStats writes;
         try (RecourseStore store = RecourseStore.open(settings, clock, new SecureRandom())) {
             verifierKey = store.log().verifierKey();
             Path cluster = work.resolve("postgres");
@@ -116,12 +118,16 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
                 }
             }
             Optional<CpuTime> before = CpuTime.now(cluster);
+            WriteStats writesBefore = store.writeStats();
             long start = System.nanoTime();
             try (Progress progress = Progress.of("decided", count, err, Progress.Style.forStderr(), clock)) {
                 measured = submit(store.dueProcess(), progress, 0, count, Optional.ofNullable(rate), start);
             }
             seconds = (System.nanoTime() - start) / 1e9;
             cpu = before.flatMap(b -> CpuTime.now(cluster).map(after -> after.since(b)));
+            WriteStats writesAfter = store.writeStats();
+            writes = new WriteStats(0, writesAfter.transactions() - writesBefore.transactions(), 0,
+                    writesAfter.committedEvents() - writesBefore.committedEvents(), 0);
             store.log().awaitCovered(measured.lastPosition()).get(10, TimeUnit.MINUTES);
             coveredSeconds = (System.nanoTime() - start) / 1e9;
         }
@@ -134,6 +140,9 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%d decisions (%d commands) in %.3f s, covered by a signed checkpoint after %.3f s; load average %s%n",
                 measured.decisions(), latencies.length, seconds, coveredSeconds, loadAverage());
+        // How well the sequencer groups: the fewer transactions for the events, the less each event costs the database.
+        out.printf(Locale.ROOT, "%d events in %d transactions (%.1f events per transaction)%n", writes.committedEvents(),
+                writes.transactions(), writes.committedEvents() / (double) Math.max(1, writes.transactions()));
         cpu.ifPresent(c -> out.printf(Locale.ROOT, "CPU per decision: %.3f ms in the JVM, %.3f ms in PostgreSQL%n",
                 c.jvm().toNanos() / 1e6 / measured.decisions(), c.database().toNanos() / 1e6 / measured.decisions()));
         out.printf(Locale.ROOT, "{\"decisions\":%d,\"seconds\":%.3f,\"decisionsPerSecond\":%.0f,\"p50Millis\":%.2f,\"p99Millis\":%.2f,"

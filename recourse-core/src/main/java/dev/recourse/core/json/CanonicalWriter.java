@@ -1,0 +1,409 @@
+package dev.recourse.core.json;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Writes canonical JSON (RFC 8785) as UTF-8 straight into a growing byte buffer, value by value, without building a
+ * {@link Json} tree first: the bytes {@link CanonicalJson#utf8} gives for the same value, which it writes through this
+ * class. Object members may be written in any order; {@link #endObject} puts them in the canonical order (names
+ * compared as UTF-16 code units), which costs nothing when they came in that order already. A writer is for one
+ * thread.
+ *
+ * <p>Usage: {@code beginObject().name("a").string("x").name("b").beginArray().integer(1).endArray().endObject()},
+ * then {@link #toByteArray}. A value in an object MUST follow its {@link #name}; containers MUST be closed in order.
+ */
+public final class CanonicalWriter {
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private byte[] bytes;
+    private int size;
+    private Container[] open = new Container[8];
+    private int depth;
+
+    /** A writer whose buffer starts with room for {@code capacity} bytes. */
+    public CanonicalWriter(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    /** A writer with a small buffer to start with. */
+    public CanonicalWriter() {
+        this(256);
+    }
+
+    /** An object, array or set being written: where its members or elements start, to reorder them at the end. */
+    private static final class Container {
+        boolean object;
+        /** Whether elements are sorted by their canonical text at the end (a set). */
+        boolean sorted;
+        int start;
+        int count;
+        int[] starts = new int[8];
+        String[] names = new String[8];
+        boolean inOrder;
+
+        void reset(int at, boolean isObject, boolean isSorted) {
+            object = isObject;
+            sorted = isSorted;
+            start = at;
+            count = 0;
+            inOrder = true;
+        }
+
+        /** Notes a member or element that starts at {@code at}, after its comma. */
+        void add(int at, String name) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                names = Arrays.copyOf(names, count * 2);
+            }
+            if (name != null && count > 0 && inOrder && names[count - 1].compareTo(name) >= 0) {
+                inOrder = false;
+            }
+            starts[count] = at;
+            names[count] = name;
+            count++;
+        }
+    }
+
+    // ---- containers -----------------------------------------------------------------------------------------
+
+    /** Starts an object, as a value. */
+    public CanonicalWriter beginObject() {
+        beforeValue();
+        push(true, false);
+        byte1('{');
+        return this;
+    }
+
+    /** Starts the member {@code name} of the current object; its value comes next. */
+    public CanonicalWriter name(String name) {
+        Container c = current();
+        if (c == null || !c.object) {
+            throw new IllegalStateException("a member name outside an object");
+        }
+        if (c.count > 0) {
+            byte1(',');
+        }
+        c.add(size, name);
+        string(name);
+        byte1(':');
+        return this;
+    }
+
+    /**
+     * Ends the current object, putting its members in canonical order.
+     *
+     * @throws IllegalArgumentException if a member name was written twice
+     */
+    public CanonicalWriter endObject() {
+        Container c = pop(true);
+        if (!c.inOrder) {
+            Integer[] order = order(c);
+            Arrays.sort(order, Comparator.comparing((Integer i) -> c.names[i]));
+            for (int i = 1; i < order.length; i++) {
+                if (c.names[order[i - 1]].equals(c.names[order[i]])) {
+                    throw new IllegalArgumentException("member \"" + c.names[order[i]] + "\" is already set");
+                }
+            }
+            rearrange(c, order);
+        }
+        byte1('}');
+        return this;
+    }
+
+    /** Starts an array, as a value. */
+    public CanonicalWriter beginArray() {
+        beforeValue();
+        push(false, false);
+        byte1('[');
+        return this;
+    }
+
+    /** Ends the current array. */
+    public CanonicalWriter endArray() {
+        Container c = pop(false);
+        if (c.sorted) {
+            throw new IllegalStateException("a set ends with endSet");
+        }
+        byte1(']');
+        return this;
+    }
+
+    /**
+     * Starts an array whose elements {@link #endSet} sorts by their canonical text, compared as UTF-16 code units:
+     * the same set is then always written alike, whatever order its elements came in.
+     */
+    public CanonicalWriter beginSet() {
+        beforeValue();
+        push(false, true);
+        byte1('[');
+        return this;
+    }
+
+    /** Ends the current set, sorting its elements (stably: equal texts keep their order). */
+    public CanonicalWriter endSet() {
+        Container c = pop(false);
+        if (!c.sorted) {
+            throw new IllegalStateException("an array ends with endArray");
+        }
+        if (c.count > 1) {
+            String[] texts = new String[c.count];
+            for (int i = 0; i < c.count; i++) {
+                texts[i] = new String(bytes, c.starts[i], end(c, i) - c.starts[i], StandardCharsets.UTF_8);
+            }
+            Integer[] order = order(c);
+            Arrays.sort(order, Comparator.comparing((Integer i) -> texts[i]));
+            rearrange(c, order);
+        }
+        byte1(']');
+        return this;
+    }
+
+    private static Integer[] order(Container c) {
+        Integer[] order = new Integer[c.count];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** Where member or element {@code i} of {@code c} ends: before the next one's comma, or at the end. */
+    private int end(Container c, int i) {
+        return i + 1 < c.count ? c.starts[i + 1] - 1 : size;
+    }
+
+    /** Rewrites the members or elements of {@code c}, which end at the buffer's end, in {@code order}. */
+    private void rearrange(Container c, Integer[] order) {
+        int from = c.start + 1;
+        byte[] copy = Arrays.copyOfRange(bytes, from, size);
+        int[] ends = new int[c.count];
+        for (int i = 0; i < c.count; i++) {
+            ends[i] = end(c, i);
+        }
+        size = from;
+        for (int k = 0; k < order.length; k++) {
+            int i = order[k];
+            if (k > 0) {
+                byte1(',');
+            }
+            write(copy, c.starts[i] - from, ends[i] - c.starts[i]);
+        }
+    }
+
+    private void push(boolean object, boolean sorted) {
+        if (depth == open.length) {
+            open = Arrays.copyOf(open, depth * 2);
+        }
+        if (open[depth] == null) {
+            open[depth] = new Container();
+        }
+        open[depth++].reset(size, object, sorted);
+    }
+
+    private Container pop(boolean object) {
+        Container c = current();
+        if (c == null || c.object != object) {
+            throw new IllegalStateException(object ? "no object to end" : "no array to end");
+        }
+        depth--;
+        return c;
+    }
+
+    private Container current() {
+        return depth == 0 ? null : open[depth - 1];
+    }
+
+    /** Before a value: a comma between elements of an array, and a note of where the element starts. */
+    private void beforeValue() {
+        Container c = current();
+        if (c != null && !c.object) {
+            if (c.count > 0) {
+                byte1(',');
+            }
+            c.add(size, null);
+        }
+    }
+
+    // ---- values ---------------------------------------------------------------------------------------------
+
+    /**
+     * A string, escaped as RFC 8785 (ECMAScript's {@code JSON.stringify}) escapes it.
+     *
+     * @throws IllegalArgumentException if {@code s} holds a lone surrogate (not Unicode text)
+     */
+    public CanonicalWriter string(String s) {
+        beforeValue();
+        int n = s.length();
+        // Room for every character as three bytes, the most a char takes in UTF-8 (a surrogate pair takes four for
+        // two); only escapes check for more.
+        room(3 * n + 2);
+        bytes[size++] = '"';
+        int plain = 0; // the start of the run of ASCII characters that need no escape, copied at once
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                continue;
+            }
+            copyAscii(s, plain, i);
+            if (c < 0x80) {
+                room(6 + 3 * (n - i)); // an escape takes up to six bytes: keep the room for the rest
+                escape(c);
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xc0 | c >> 6);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            } else if (!Character.isSurrogate(c)) {
+                bytes[size++] = (byte) (0xe0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+                bytes[size++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                bytes[size++] = (byte) (0xf0 | cp >> 18);
+                bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                bytes[size++] = (byte) (0x80 | cp & 0x3f);
+            } else {
+                throw new IllegalArgumentException("a lone surrogate at index " + i + " is not Unicode text");
+            }
+            plain = i + 1;
+        }
+        copyAscii(s, plain, n);
+        byte1('"');
+        return this;
+    }
+
+    /** Copies characters {@code from} to {@code to} of {@code s}, all ASCII, as bytes; the room is there. */
+    @SuppressWarnings("deprecation") // the method that copies chars' low bytes: exact for ASCII, and an array copy
+    private void copyAscii(String s, int from, int to) {
+        s.getBytes(from, to, bytes, size);
+        size += to - from;
+    }
+
+    private void escape(char c) {
+        switch (c) {
+            case '"' -> ascii("\\\"");
+            case '\\' -> ascii("\\\\");
+            case '\b' -> ascii("\\b");
+            case '\t' -> ascii("\\t");
+            case '\n' -> ascii("\\n");
+            case '\f' -> ascii("\\f");
+            case '\r' -> ascii("\\r");
+            default -> {
+                room(6);
+                bytes[size++] = '\\';
+                bytes[size++] = 'u';
+                bytes[size++] = '0';
+                bytes[size++] = '0';
+                bytes[size++] = HEX[c >> 4];
+                bytes[size++] = HEX[c & 0xf];
+            }
+        }
+    }
+
+    /**
+     * A number, as ECMAScript's {@code Number.prototype.toString} writes it; -0 as 0.
+     *
+     * @throws IllegalArgumentException if {@code x} is not finite
+     */
+    public CanonicalWriter number(double x) {
+        String text = CanonicalJson.number(x);
+        beforeValue();
+        ascii(text);
+        return this;
+    }
+
+    /**
+     * An integer.
+     *
+     * @throws IllegalArgumentException if a JSON number (a double) cannot hold {@code x} exactly
+     */
+    public CanonicalWriter integer(long x) {
+        if (Math.abs(x) > Json.Num.MAX_EXACT) {
+            throw new IllegalArgumentException(x + " is beyond the integers JSON numbers hold exactly");
+        }
+        beforeValue();
+        ascii(Long.toString(x)); // below 2^53, ECMAScript writes an integer's plain digits too
+        return this;
+    }
+
+    /** {@code true} or {@code false}. */
+    public CanonicalWriter bool(boolean value) {
+        beforeValue();
+        ascii(value ? "true" : "false");
+        return this;
+    }
+
+    /** {@code null}. */
+    public CanonicalWriter nullValue() {
+        beforeValue();
+        ascii("null");
+        return this;
+    }
+
+    /**
+     * The canonical form of a whole {@link Json} value.
+     *
+     * @throws IllegalArgumentException if a string in it holds a lone surrogate
+     */
+    public CanonicalWriter json(Json value) {
+        switch (value) {
+            case Json.Obj obj -> {
+                beginObject();
+                obj.members().forEach((name, member) -> {
+                    name(name);
+                    json(member);
+                });
+                endObject();
+            }
+            case Json.Arr arr -> {
+                beginArray();
+                arr.elements().forEach(this::json);
+                endArray();
+            }
+            case Json.Str str -> string(str.value());
+            case Json.Num num -> number(num.value());
+            case Json.Bool bool -> bool(bool.value());
+            case Json.Null ignored -> nullValue();
+        }
+        return this;
+    }
+
+    /**
+     * The bytes written.
+     *
+     * @throws IllegalStateException if an object or array is still open
+     */
+    public byte[] toByteArray() {
+        if (depth != 0) {
+            throw new IllegalStateException(depth + " objects or arrays are still open");
+        }
+        return Arrays.copyOf(bytes, size);
+    }
+
+    // ---- the buffer -----------------------------------------------------------------------------------------
+
+    private void room(int more) {
+        if (bytes.length - size < more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    private void byte1(char c) {
+        room(1);
+        bytes[size++] = (byte) c;
+    }
+
+    private void ascii(String text) {
+        int n = text.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            bytes[size++] = (byte) text.charAt(i);
+        }
+    }
+
+    private void write(byte[] from, int offset, int length) {
+        room(length);
+        System.arraycopy(from, offset, bytes, size, length);
+        size += length;
+    }
+}
