@@ -130,7 +130,8 @@ public final class PolicyCompiler {
     private static CelRuntime.Program condition(String field, String source, List<FieldError> errors) {
         CelValidationResult result = CEL.compile(source);
         if (result.hasError()) {
-            for (CelIssue issue : result.getErrors()) {
+            List<CelIssue> issues = result.getErrors(); // through List: Guava's own types stay out of the core
+            for (CelIssue issue : issues) {
                 errors.add(new FieldError(field, "line " + issue.getSourceLocation().getLine() + ", column "
                         + (issue.getSourceLocation().getColumn() + 1) + ": " + issue.getMessage()));
             }
