@@ -4,6 +4,7 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.Service;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.policy.PolicyDirectory;
 import dev.recourse.store.RecourseStore;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -59,6 +60,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " RECOURSE_DATABASE_USER and RECOURSE_DATABASE_PASSWORD. Default: the embedded one under --data.")
     String databaseUrl;
 
+    @Option(names = "--policies-dir", paramLabel = "DIR",
+            description = "A directory of policy files (*.yaml, docs/policies.md), loaded at start.")
+    Path policiesDir;
+
     @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (Java properties) of settings.")
     Path config;
 
@@ -103,6 +108,9 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             firstAdminKey(service.keys(), out);
+            if (settings.policiesDirectory().isPresent()) {
+                PolicyDirectory.load(settings.policiesDirectory().get(), service.policies()).forEach(out::println);
+            }
             URI url = service.url();
             out.println("Serving " + url + " until Ctrl-C:");
             out.println("  the API:       " + url.resolve("/v1/"));
@@ -199,6 +207,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (databaseUrl != null) {
             options.put("database.url", databaseUrl);
+        }
+        if (policiesDir != null) {
+            options.put("policies.dir", policiesDir.toString());
         }
         return options;
     }

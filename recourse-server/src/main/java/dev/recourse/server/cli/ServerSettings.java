@@ -35,10 +35,12 @@ import java.util.function.Function;
  * @param logOrigin the log's origin line, which names its key; fixed when the log is made
  * @param outOfCourtSettlement the out-of-court settlement option every statement of reasons states (DSA Art. 21)
  * @param judicialRedress the judicial redress option every statement of reasons states
+ * @param publicUrl where people reach this service, if not at the address it listens on
+ * @param policiesDirectory a directory of policy files loaded at start, if any
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
-        String judicialRedress, Optional<URI> publicUrl) {
+        String judicialRedress, Optional<URI> publicUrl, Optional<Path> policiesDirectory) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
@@ -105,6 +107,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         String outOfCourt = r.text("redress.out-of-court");
         String judicial = r.text("redress.judicial");
         Optional<URI> publicUrl = r.optional("public-url").flatMap(u -> r.url("public-url", u));
+        Optional<Path> policies = r.optional("policies.dir").map(dir -> r.path("policies.dir"));
         url.filter(u -> !u.startsWith("jdbc:postgresql:"))
                 .ifPresent(u -> r.error("database.url", "is a jdbc:postgresql: URL"));
         if (url.isEmpty() && (user.isPresent() || password.isPresent())) {
@@ -115,7 +118,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
             r.error("http.rate-per-second", "is at least 0 (0 turns the limit off)");
         }
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
-                user, password, pool, origin, outOfCourt, judicial, publicUrl));
+                user, password, pool, origin, outOfCourt, judicial, publicUrl, policies));
     }
 
     /** Shows everything but the database password. */
@@ -210,6 +213,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("http.rate-burst", Integer.toString(HttpSettings.DEFAULT_RATE_BURST));
         d.put("redress.out-of-court", "A certified out-of-court dispute settlement body (DSA Art. 21).");
         d.put("redress.judicial", "The courts of the Member State where you live.");
+        d.put("policies.dir", "");
         return d;
     }
 }

@@ -7,6 +7,7 @@ import static dev.recourse.server.http.auth.ApiRole.APPEAL_REVIEWER;
 import static dev.recourse.server.http.auth.ApiRole.AUDITOR;
 import static dev.recourse.server.http.auth.ApiRole.MODERATOR;
 import static dev.recourse.server.http.auth.ApiRole.PLATFORM;
+import static dev.recourse.server.http.auth.ApiRole.POLICY_AUTHOR;
 import static dev.recourse.server.http.auth.ApiRole.SENIOR_MODERATOR;
 
 import dev.recourse.server.http.Route.Doc;
@@ -33,6 +34,7 @@ public final class Routes {
     private final Health health;
     private final Metrics metrics;
     private final SwaggerUi swaggerUi;
+    private final Policies policies;
     private final String version;
     private volatile Answer openApi;
 
@@ -42,7 +44,7 @@ public final class Routes {
      * @param version the API's version, for its description
      */
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
-            Health health, Metrics metrics, SwaggerUi swaggerUi, String version) {
+            Health health, Metrics metrics, SwaggerUi swaggerUi, String version, Policies policies) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -54,6 +56,12 @@ public final class Routes {
         this.metrics = metrics;
         this.swaggerUi = swaggerUi;
         this.version = version;
+        this.policies = policies;
+    }
+
+    /** The policy endpoints, whose policies the service also loads from its policies directory. */
+    public Policies policies() {
+        return policies;
     }
 
     /** Every route, in the order the API's description lists them. */
@@ -126,6 +134,23 @@ public final class Routes {
                                 .described("Waits a few seconds for the log to take in a recent entry; 503 with Retry-After if"
                                         + " it has not yet.")
                                 .failing(ProblemType.NOT_FOUND, ProblemType.UNAVAILABLE)),
+
+                // ---- policies -------------------------------------------------------------------------------------
+                Route.post("/v1/policies", roles(POLICY_AUTHOR), Policies.SUBMISSION, policies::submit,
+                        Doc.of("submitPolicy", "Policies", "Submit a version of a policy",
+                                Success.json(201, Policies.SUBMITTED, "The version, now active; 200 if this very version"
+                                        + " was kept before."))
+                                .described("The policy file in YAML (docs/policies.md). A version that does not compile is"
+                                        + " refused with every problem, each naming the rule and, for conditions, the line and"
+                                        + " column; the previous version stays active. Every accepted version is kept.")
+                                .failing(ProblemType.INVALID_REQUEST)),
+                Route.get("/v1/policies", roles(POLICY_AUTHOR, AUDITOR, ADMIN), policies::active,
+                        Doc.of("activePolicies", "Policies", "The active policies",
+                                Success.json(200, Policies.ACTIVE, "The active version of each policy, with its rules."))),
+                Route.get("/v1/policies/{id}/versions", roles(POLICY_AUTHOR, AUDITOR, ADMIN), policies::versions,
+                        Doc.of("policyVersions", "Policies", "Every version of a policy",
+                                Success.json(200, Policies.VERSIONS, "The kept versions, oldest first; the last is active."))
+                                .failing(ProblemType.NOT_FOUND)),
 
                 // ---- API keys -------------------------------------------------------------------------------------
                 Route.post("/v1/api-keys", roles(ADMIN), Keys.NEW_KEY, keys::make,

@@ -2,6 +2,7 @@ package dev.recourse.server.http;
 
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,12 +31,14 @@ public final class Service implements AutoCloseable {
     private final ApiKeys keys;
     private final List<Route> routes;
     private final ScheduledExecutorService purger;
+    private final StoredPolicies policies;
 
-    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger) {
+    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, StoredPolicies policies) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
         this.purger = purger;
+        this.policies = policies;
     }
 
     /**
@@ -52,11 +55,12 @@ public final class Service implements AutoCloseable {
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);
-        List<Route> all = routes(store, keys, clock, registry, version).all();
+        Routes routes = routes(store, keys, clock, registry, version);
+        List<Route> all = routes.all();
         ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
         ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
         purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
-        return new Service(server, keys, all, purger);
+        return new Service(server, keys, all, purger, routes.policies().stored());
     }
 
     /** Every endpoint over {@code store}. */
@@ -66,7 +70,21 @@ public final class Service implements AutoCloseable {
         return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals, new Cases(store.readModel()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
-                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
+                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version,
+                new Policies(storedPolicies(store, clock)));
+    }
+
+    private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
+        try {
+            return StoredPolicies.open(store.dataSource(), clock);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the stored policies", e);
+        }
+    }
+
+    /** The policies: every kept version, and the active ones. */
+    public StoredPolicies policies() {
+        return policies;
     }
 
     /** The register of API keys. */

@@ -73,6 +73,15 @@ class HttpScorerTest {
         }
     }
 
+    /** Answers nothing until the test ends. */
+    private void hang(HttpExchange exchange) {
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static ClassifierSpec classifier(URI endpoint, int retries) {
         return new ClassifierSpec(new Versioned("scam-score", "3"), endpoint, Duration.ofMillis(300), retries);
     }
@@ -102,13 +111,7 @@ class HttpScorerTest {
 
     @Test
     void aClassifierThatDoesNotAnswerInTimeFails() throws IOException {
-        URI uri = serve(x -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        URI uri = serve(this::hang);
 
         Scorer.Score score = new HttpScorer().score(classifier(uri, 0), event());
 
@@ -124,13 +127,7 @@ class HttpScorerTest {
 
     @Test
     void aClassifierThatTimesOutNeverLeadsToEnforcement() throws IOException {
-        URI uri = serve(x -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        URI uri = serve(this::hang);
         String yaml = PolicyYamlTest.example().replace("http://127.0.0.1:8089/score", uri.toString())
                 .replace("mode: shadow\n    onFailure: no-decision", "mode: enforce\n    onFailure: review");
         CompiledPolicy policy = PolicyCompiler.compile(PolicyYaml.read(yaml).orElseThrow()).orElseThrow();
