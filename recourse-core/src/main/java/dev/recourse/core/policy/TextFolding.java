@@ -15,24 +15,51 @@ import java.text.Normalizer;
 public final class TextFolding {
     private TextFolding() {}
 
-    /** {@code text} folded; plain ASCII takes a fast path that only lowers letters. */
+    /**
+     * {@code text} folded. Text of ASCII and the Arabic block's letters and digits (which NFKC leaves as they are, in
+     * any order) takes a fast path without NFKC; anything else is normalised first.
+     */
     public static String fold(String text) {
         int n = text.length();
-        boolean ascii = true;
-        boolean lower = true;
+        char[] out = null;
+        int length = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c >= 0x80) {
-                ascii = false;
-                break;
+            int folded;
+            if (c < 0x80) {
+                folded = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            } else if (isNfkcStable(c)) {
+                folded = letter(c);
+            } else {
+                return slow(text);
             }
-            if (c >= 'A' && c <= 'Z') {
-                lower = false;
+            if (out == null) {
+                if (folded == c) {
+                    continue; // unchanged so far: copy lazily
+                }
+                out = new char[n];
+                text.getChars(0, i, out, 0);
+                length = i;
+            }
+            if (folded >= 0) {
+                out[length++] = (char) folded;
             }
         }
-        if (ascii) {
-            return lower ? text : asciiLower(text);
-        }
+        return out == null ? text : new String(out, 0, length);
+    }
+
+    /**
+     * Whether NFKC leaves {@code c} as it is next to any other such character: the Arabic block's letters, digits and
+     * punctuation without its combining marks (which NFKC reorders), and the zero-width (non-)joiner. ASCII is too,
+     * and is handled before.
+     */
+    static boolean isNfkcStable(char c) {
+        return (c >= 0x0621 && c <= 0x064A) || (c >= 0x0660 && c <= 0x0669) || c == 0x066E || c == 0x066F
+                || (c >= 0x0671 && c <= 0x0674) || (c >= 0x0679 && c <= 0x06D3) || c == 0x06D5 || (c >= 0x06F0 && c <= 0x06F9)
+                || c == 0x060C || c == 0x061B || c == 0x061F || c == 0x200C || c == 0x200D;
+    }
+
+    private static String slow(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(nfkc.length());
         for (int i = 0; i < nfkc.length(); ) {
@@ -56,17 +83,6 @@ public final class TextFolding {
         }
         int type = Character.getType(c);
         return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
-    }
-
-    private static String asciiLower(String text) {
-        char[] chars = text.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c + ('a' - 'A'));
-            }
-        }
-        return new String(chars);
     }
 
     /** The folded letter for {@code cp}, or -1 to drop it. */

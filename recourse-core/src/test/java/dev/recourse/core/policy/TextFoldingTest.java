@@ -2,6 +2,9 @@ package dev.recourse.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextFoldingTest {
@@ -48,6 +51,22 @@ class TextFoldingTest {
     @Test
     void persianAndArabicDigitsBecomeAsciiDigits() {
         assertThat(TextFolding.fold("\u06f1\u06f2\u0663")).isEqualTo("123");
+    }
+
+    @Test
+    void theFastPathAgreesWithTheFullFoldingForEveryPairOfItsCharacters() {
+        List<Character> stable = new ArrayList<>();
+        for (char c = 0x80; c < 0xFFFF; c++) {
+            if (TextFolding.isNfkcStable(c)) {
+                stable.add(c);
+            }
+        }
+        for (char c : stable) {
+            for (char d : stable) {
+                String pair = "" + c + d;
+                assertThat(Normalizer.normalize(pair, Normalizer.Form.NFKC)).as(pair).isEqualTo(pair);
+            }
+        }
     }
 
     @Test
