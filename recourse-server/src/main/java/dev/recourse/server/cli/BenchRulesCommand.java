@@ -5,8 +5,10 @@ import dev.recourse.core.policy.ContentEvent;
 import dev.recourse.core.policy.Evaluation;
 import dev.recourse.core.policy.PolicyCompiler;
 import dev.recourse.core.policy.Scorer;
-import dev.recourse.server.policy.RuleLoad;
+import dev.recourse.core.policy.RuleLoad;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,6 +45,7 @@ final class BenchRulesCommand implements java.util.concurrent.Callable<Integer> 
     /** The most distinct events drawn; longer runs evaluate them again in turn. */
     static final int POOL = 200_000;
     private static final int BATCH = 2_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Option(names = "--events", paramLabel = "N", required = true, description = "How many events.")
     long events;
@@ -70,8 +73,8 @@ final class BenchRulesCommand implements java.util.concurrent.Callable<Integer> 
         this.clock = InstantSource.system();
     }
 
-    /** What the evaluators counted. */
-    private record Counted(long outcomes, long conditions) {}
+    /** What the evaluators counted, and the CPU time their threads took. */
+    private record Counted(long outcomes, long conditions, long cpuNanos) {}
 
     @Override
     public Integer call() throws Exception {
@@ -101,6 +104,9 @@ final class BenchRulesCommand implements java.util.concurrent.Callable<Integer> 
         out.printf(Locale.ROOT, "%d events, %d rules, %d threads: %d outcomes, %d conditions evaluated (%.2f per event); load average %s%n",
                 events, rules, t, counted.outcomes(), counted.conditions(), (double) counted.conditions() / events,
                 BenchDecisionsCommand.loadAverage());
+        double cpuMicros = counted.cpuNanos() / 1e3 / events;
+        out.printf(Locale.ROOT, "CPU per event: %.2f us on the evaluating threads, that is %.0f events/s per core the"
+                + " machine gives them in full%n", cpuMicros, 1e6 / cpuMicros);
         out.printf(Locale.ROOT, "{\"events\":%d,\"rules\":%d,\"seconds\":%.3f,\"eventsPerSecond\":%.0f,\"ruleEvaluationsPerSecond\":%.0f}%n",
                 events, rules, seconds, events / seconds, events * (double) rules / seconds);
         out.flush();
@@ -130,6 +136,7 @@ final class BenchRulesCommand implements java.util.concurrent.Callable<Integer> 
         try (ExecutorService executor = Executors.newFixedThreadPool(t)) {
             for (int w = 0; w < t; w++) {
                 workers.add(executor.submit(() -> {
+                    long cpuBefore = THREADS.getCurrentThreadCpuTime();
                     long outcomes = 0;
                     long conditions = 0;
                     for (long from = next.getAndAdd(BATCH); from < n; from = next.getAndAdd(BATCH)) {
@@ -141,16 +148,18 @@ final class BenchRulesCommand implements java.util.concurrent.Callable<Integer> 
                         }
                         progress.advance(to - from);
                     }
-                    return new Counted(outcomes, conditions);
+                    return new Counted(outcomes, conditions, THREADS.getCurrentThreadCpuTime() - cpuBefore);
                 }));
             }
             long outcomes = 0;
             long conditions = 0;
+            long cpu = 0;
             for (Future<Counted> worker : workers) {
                 outcomes += worker.get().outcomes();
                 conditions += worker.get().conditions();
+                cpu += worker.get().cpuNanos();
             }
-            return new Counted(outcomes, conditions);
+            return new Counted(outcomes, conditions, cpu);
         }
     }
 }

@@ -1,18 +1,8 @@
-package dev.recourse.server.policy;
+package dev.recourse.core.policy;
 
 import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.TerritorialScope;
-import dev.recourse.core.policy.Action;
-import dev.recourse.core.policy.ContentEvent;
-import dev.recourse.core.policy.ContentHash;
-import dev.recourse.core.policy.MatchList;
-import dev.recourse.core.policy.OnFailure;
-import dev.recourse.core.policy.Policy;
-import dev.recourse.core.policy.Rule;
-import dev.recourse.core.policy.RuleMode;
-import dev.recourse.core.policy.Safeguards;
-import dev.recourse.core.policy.StatementTemplate;
 import dev.recourse.core.statement.Category;
 import dev.recourse.core.statement.ContentType;
 import dev.recourse.core.statement.DecisionAccount;
