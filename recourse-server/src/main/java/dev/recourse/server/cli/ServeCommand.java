@@ -2,10 +2,12 @@ package dev.recourse.server.cli;
 
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.policy.PolicyDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -48,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Option(names = "--policies-dir", paramLabel = "DIR",
+            description = "A directory of policy files (*.yaml, docs/policies.md), loaded at start.")
+    Path policiesDir;
+
     @ParentCommand
     Recourse recourse;
 
@@ -68,6 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         running.untilExit(() -> {
             firstAdminKey(running.service().keys(), out);
             URI url = running.service().url();
+            if (settings.policiesDirectory().isPresent()) {
+                PolicyDirectory.load(settings.policiesDirectory().get(), running.service().policies()).forEach(out::println);
+            }
             out.println("Serving " + url + " until Ctrl-C:");
             out.println("  the API:       " + url.resolve("/v1/"));
             out.println("  its docs:      " + url.resolve("/docs/api") + " (OpenAPI: " + url.resolve("/openapi.json") + ")");
@@ -103,6 +112,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (host != null) {
             options.put("host", host);
+        }
+        if (policiesDir != null) {
+            options.put("policies.dir", policiesDir.toString());
         }
         return options;
     }

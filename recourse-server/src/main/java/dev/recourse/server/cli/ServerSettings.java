@@ -47,11 +47,12 @@ import java.util.function.Function;
  * @param delivery where actions and messages are delivered: the platform's webhooks, SMTP, the backoff
  * @param publishing what serving publishes by itself: statements to the DSA Transparency Database, daily dumps
  * @param breakers how the circuit breakers of automated rules learn and trip
+ * @param policiesDirectory a directory of policy files loaded at start, if any
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
         String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery, Publishing publishing,
-        BreakerSettings breakers) {
+        BreakerSettings breakers, Optional<Path> policiesDirectory) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
@@ -130,6 +131,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         }
         dsaToken.filter(t -> t.chars().anyMatch(c -> c < 0x21 || c > 0x7e))
                 .ifPresent(t -> r.error("dsa.token", "is printable ASCII without spaces"));
+        Optional<Path> policies = r.optional("policies.dir").map(dir -> r.path("policies.dir"));
         url.filter(u -> !u.startsWith("jdbc:postgresql:"))
                 .ifPresent(u -> r.error("database.url", "is a jdbc:postgresql: URL"));
         if (url.isEmpty() && (user.isPresent() || password.isPresent())) {
@@ -143,7 +145,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         BreakerSettings breakers = breakers(r);
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
                 user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery,
-                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps), breakers));
+                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps), breakers, policies));
     }
 
     /** The delivery settings: the platform's webhooks and their secret, SMTP, the backoff. */
@@ -339,6 +341,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("breaker.cap", Long.toString(breakers.cap()));
         d.put("breaker.cohort-limit", Long.toString(breakers.cohortLimit()));
         d.put("breaker.cohort-window-minutes", Long.toString(breakers.cohortWindow().toMinutes()));
+        d.put("policies.dir", "");
         return d;
     }
 }

@@ -38,6 +38,7 @@ public final class Routes {
     private final Actions actions;
     private final Pages pages;
     private final RuleSafeguards safeguards;
+    private final Policies policies;
     private final String version;
     private final Subjects subjects;
     private final Detections detections;
@@ -53,7 +54,7 @@ public final class Routes {
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
             Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Pages pages, String version, Subjects subjects,
             Detections detections, Proposals proposals, AuthorityRequests authorityRequests,
-            RuleSafeguards safeguards) {
+            RuleSafeguards safeguards, Policies policies) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -72,6 +73,12 @@ public final class Routes {
         this.detections = detections;
         this.proposals = proposals;
         this.authorityRequests = authorityRequests;
+        this.policies = policies;
+    }
+
+    /** The policy endpoints, whose policies the service also loads from its policies directory. */
+    public Policies policies() {
+        return policies;
     }
 
     /** Every route, in the order the API's description lists them. */
@@ -249,6 +256,23 @@ public final class Routes {
                                 .described("Waits a few seconds for the log to take in a recent entry; 503 with Retry-After if"
                                         + " it has not yet.")
                                 .failing(ProblemType.NOT_FOUND, ProblemType.UNAVAILABLE)),
+
+                // ---- policies -------------------------------------------------------------------------------------
+                Route.post("/v1/policies", roles(POLICY_AUTHOR), Policies.SUBMISSION, policies::submit,
+                        Doc.of("submitPolicy", "Policies", "Submit a version of a policy",
+                                Success.json(201, Policies.SUBMITTED, "The version, now active; 200 if this very version"
+                                        + " was kept before."))
+                                .described("The policy file in YAML (docs/policies.md). A version that does not compile is"
+                                        + " refused with every problem, each naming the rule and, for conditions, the line and"
+                                        + " column; the previous version stays active. Every accepted version is kept.")
+                                .failing(ProblemType.INVALID_REQUEST)),
+                Route.get("/v1/policies", roles(POLICY_AUTHOR, AUDITOR, ADMIN), policies::active,
+                        Doc.of("activePolicies", "Policies", "The active policies",
+                                Success.json(200, Policies.ACTIVE, "The active version of each policy, with its rules."))),
+                Route.get("/v1/policies/{id}/versions", roles(POLICY_AUTHOR, AUDITOR, ADMIN), policies::versions,
+                        Doc.of("policyVersions", "Policies", "Every version of a policy",
+                                Success.json(200, Policies.VERSIONS, "The kept versions, oldest first; the last is active."))
+                                .failing(ProblemType.NOT_FOUND)),
 
                 // ---- API keys -------------------------------------------------------------------------------------
                 Route.post("/v1/api-keys", roles(ADMIN), Keys.NEW_KEY, keys::make,

@@ -9,6 +9,7 @@ import dev.recourse.server.delivery.Outbox;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.page.Pages;
+import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,13 +39,16 @@ public final class Service implements AutoCloseable {
     private final List<Route> routes;
     private final ScheduledExecutorService purger;
     private final Outbox outbox;
+    private final StoredPolicies policies;
 
-    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox) {
+    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox,
+            StoredPolicies policies) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
         this.purger = purger;
         this.outbox = outbox;
+        this.policies = policies;
     }
 
     /**
@@ -64,14 +68,15 @@ public final class Service implements AutoCloseable {
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);
         Pages pages = pages(settings, store, links, clock, random);
-        List<Route> all = routes(store, keys, links, pages, clock, registry, version).all();
+        Routes routes = routes(store, keys, links, pages, clock, registry, version);
+        List<Route> all = routes.all();
         ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
         ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
         purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
         purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
         Outbox outbox = Outbox.start(delivery, store.events(), new Deliveries(store.dataSource(), clock), letters, clock, random, registry);
-        return new Service(server, keys, all, purger, outbox);
+        return new Service(server, keys, all, purger, outbox, routes.policies().stored());
     }
 
     /** People's pages over {@code store}, rate-limited per address as the API is per key. */
@@ -92,7 +97,21 @@ public final class Service implements AutoCloseable {
                 new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
-                new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock));
+                new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
+                new Policies(storedPolicies(store, clock)));
+    }
+
+    private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
+        try {
+            return StoredPolicies.open(store.dataSource(), clock);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the stored policies", e);
+        }
+    }
+
+    /** The policies: every kept version, and the active ones. */
+    public StoredPolicies policies() {
+        return policies;
     }
 
     /** The register of API keys. */

@@ -1,0 +1,142 @@
+package dev.recourse.server.policy;
+
+import dev.recourse.core.FieldError;
+import dev.recourse.core.Validation;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.policy.CompiledPolicy;
+import dev.recourse.core.policy.Policy;
+import dev.recourse.core.policy.PolicyBook;
+import dev.recourse.core.policy.PolicyCompiler;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The policies of this service: every submitted version that compiled, kept in the database's {@code policy_version}
+ * table, and the active version of each in a {@link PolicyBook} for evaluation. A version that does not compile is
+ * refused with its problems and changes nothing: the previous version stays active. Thread-safe.
+ *
+ * <p>Each node reads the stored versions when it starts; a version submitted to another node takes effect here at
+ * the next start.
+ */
+public final class StoredPolicies {
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final PolicyBook book = new PolicyBook();
+
+    /** A stored version of a policy. */
+    public record StoredVersion(Versioned id, String sha256, Instant submittedAt, String submittedBy) {}
+
+    /** What a submission did. */
+    public record Submitted(Policy policy, PolicyBook.Submission submission) {}
+
+    private StoredPolicies(DataSource dataSource, InstantSource clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * The policies stored in {@code dataSource}, each version taken into the book in the order submitted.
+     *
+     * @throws IllegalStateException if a stored version no longer compiles (a release changed what policies may say)
+     */
+    public static StoredPolicies open(DataSource dataSource, InstantSource clock) throws SQLException {
+        StoredPolicies stored = new StoredPolicies(dataSource, clock);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT name, version, source FROM policy_version ORDER BY number");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Validation<PolicyBook.Submission> v = PolicyYaml.read(rs.getString(3)).map(stored.book::submit)
+                        .orElseThrow();
+                if (!v.isValid()) {
+                    throw new IllegalStateException("stored policy " + rs.getString(1) + "@" + rs.getString(2)
+                            + " no longer compiles: " + v.errors());
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** The book of active versions, for evaluation. */
+    public PolicyBook book() {
+        return book;
+    }
+
+    /**
+     * Reads, compiles and keeps a version submitted by {@code by}; refused with every problem (nothing stored, the
+     * previous version stays active) if it does not read or compile, or if its name and version are kept with other
+     * content.
+     */
+    public synchronized Validation<Submitted> submit(String source, String by) throws SQLException {
+        Validation<Policy> read = PolicyYaml.read(source);
+        if (!(read instanceof Validation.Valid<Policy> valid)) {
+            return new Validation.Invalid<>(read.errors());
+        }
+        Policy policy = valid.value();
+        Optional<Policy> kept = book.version(policy.id());
+        if (kept.isPresent()) {
+            return kept.get().equals(policy)
+                    ? new Validation.Valid<>(new Submitted(policy, PolicyBook.Submission.ALREADY_KEPT))
+                    : Validation.invalid("policy", "version " + policy.id() + " is kept with other content; a change is a new version");
+        }
+        Validation<CompiledPolicy> compiled = PolicyCompiler.compile(policy);
+        if (!compiled.isValid()) {
+            return new Validation.Invalid<>(compiled.errors());
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO policy_version (name, version, source, source_sha256, submitted_at,"
+                     + " submitted_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, policy.id().name());
+            s.setString(2, policy.id().version());
+            s.setString(3, source);
+            s.setBytes(4, sha256(source));
+            s.setTimestamp(5, Timestamp.from(clock.instant()));
+            s.setString(6, by);
+            s.executeUpdate();
+        }
+        PolicyBook.Submission submission = book.submit(policy).orElseThrow();
+        return new Validation.Valid<>(new Submitted(policy, submission));
+    }
+
+    /** The stored versions of policy {@code name}, oldest first; empty if there is no such policy. */
+    public List<StoredVersion> versions(String name) throws SQLException {
+        List<StoredVersion> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT version, source_sha256, submitted_at, submitted_by FROM policy_version"
+                     + " WHERE name = ? ORDER BY number")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredVersion(new Versioned(name, rs.getString(1)), HexFormat.of().formatHex(rs.getBytes(2)),
+                            rs.getTimestamp(3).toInstant(), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Problems as one line each, for logs and the command line. */
+    public static String lines(List<FieldError> errors) {
+        return String.join("; ", errors.stream().map(FieldError::toString).toList());
+    }
+
+    private static byte[] sha256(String source) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

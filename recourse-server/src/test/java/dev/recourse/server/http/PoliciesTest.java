@@ -1,0 +1,97 @@
+package dev.recourse.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recourse.core.json.Json;
+import dev.recourse.server.http.auth.ApiRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PoliciesTest {
+    private static TestApi api;
+
+    @BeforeAll
+    static void start() {
+        api = new TestApi();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static String example(String name) throws IOException {
+        try (InputStream in = PoliciesTest.class.getResourceAsStream("/policies/scams.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("policy: scams@4", "policy: " + name);
+        }
+    }
+
+    private static Client.Reply submit(String source, ApiRole role) {
+        return api.client.post("/v1/policies").key(api.key(role)).idempotencyKey(UUID.randomUUID().toString())
+                .json(Json.object().put("source", source).build()).send();
+    }
+
+    private static List<String> activeIds() {
+        Json.Obj active = api.client.get("/v1/policies").key(api.key(ApiRole.AUDITOR)).send().json();
+        return ((Json.Arr) active.get("items")).elements().stream().map(p -> ((Json.Str) ((Json.Obj) p).get("id")).value()).toList();
+    }
+
+    @Test
+    void aPolicyThatCompilesIsAcceptedAndActive() throws IOException {
+        Client.Reply reply = submit(example("first@1"), ApiRole.POLICY_AUTHOR);
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        assertThat(reply.string("status")).isEqualTo("accepted");
+        assertThat(activeIds()).contains("first@1");
+    }
+
+    @Test
+    void aBadNewVersionIsRefusedNamingTheRuleAndPositionAndThePreviousStaysActive() throws IOException {
+        submit(example("second@1"), ApiRole.POLICY_AUTHOR);
+
+        Client.Reply reply = submit(example("second@2").replace("subject.reach < 100000", "subject.reach <<< 100000"), ApiRole.POLICY_AUTHOR);
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.fields()).containsOnly("$.source");
+        assertThat(reply.text()).contains("rules[crypto-giveaway@3].condition: line 1, column");
+        assertThat(activeIds()).contains("second@1").doesNotContain("second@2");
+    }
+
+    @Test
+    void everyVersionIsKept() throws IOException {
+        submit(example("third@1"), ApiRole.POLICY_AUTHOR);
+        submit(example("third@2"), ApiRole.POLICY_AUTHOR);
+
+        Json.Obj versions = api.client.get("/v1/policies/third/versions").key(api.key(ApiRole.POLICY_AUTHOR)).send().json();
+
+        assertThat(((Json.Arr) versions.get("items")).elements()).extracting(v -> ((Json.Str) ((Json.Obj) v).get("id")).value())
+                .containsExactly("third@1", "third@2");
+        assertThat(activeIds()).contains("third@2").doesNotContain("third@1");
+    }
+
+    @Test
+    void theSameVersionSubmittedAgainChangesNothing() throws IOException {
+        submit(example("fourth@1"), ApiRole.POLICY_AUTHOR);
+
+        Client.Reply again = submit(example("fourth@1"), ApiRole.POLICY_AUTHOR);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.string("status")).isEqualTo("already-kept");
+    }
+
+    @Test
+    void aModeratorCannotSubmitAPolicy() throws IOException {
+        assertThat(submit(example("fifth@1"), ApiRole.MODERATOR).status()).isEqualTo(403);
+    }
+
+    @Test
+    void theVersionsOfAnUnknownPolicyAreNotFound() {
+        assertThat(api.client.get("/v1/policies/nothing/versions").key(api.key(ApiRole.AUDITOR)).send().status()).isEqualTo(404);
+    }
+}
