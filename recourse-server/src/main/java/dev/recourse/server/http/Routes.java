@@ -11,6 +11,7 @@ import static dev.recourse.server.http.auth.ApiRole.SENIOR_MODERATOR;
 
 import dev.recourse.server.http.Route.Doc;
 import dev.recourse.server.http.Route.Success;
+import dev.recourse.server.portal.Portal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public final class Routes {
     private final Health health;
     private final Metrics metrics;
     private final SwaggerUi swaggerUi;
+    private final Portal portal;
     private final String version;
     private volatile Answer openApi;
 
@@ -42,7 +44,7 @@ public final class Routes {
      * @param version the API's version, for its description
      */
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
-            Health health, Metrics metrics, SwaggerUi swaggerUi, String version) {
+            Health health, Metrics metrics, SwaggerUi swaggerUi, Portal portal, String version) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -53,6 +55,7 @@ public final class Routes {
         this.health = health;
         this.metrics = metrics;
         this.swaggerUi = swaggerUi;
+        this.portal = portal;
         this.version = version;
     }
 
@@ -163,6 +166,18 @@ public final class Routes {
                         Doc.of("logKey", "Public log", "The log's verifier key",
                                 Success.of(200, Answer.TEXT, "The key that checks the checkpoints' signatures,"
                                         + " origin+hex(keyID)+base64(key)."))),
+
+                // ---- portal: public pages, no login ----------------------------------------------------------------
+                Route.get("/portal/decisions", anyone(), portal.decisions()::search,
+                        Doc.of("portalDecisions", "Portal", "Search the decisions",
+                                Success.of(200, Answer.HTML, "A page of decisions, newest first, and the search form."))
+                                .described("Filters (all optional): `from` and `to` (days, YYYY-MM-DD), `category`, `ground`,"
+                                        + " `restriction`, `automation`, `source`, `rule` (id@version), `appeal`; `cursor` for"
+                                        + " the next page. A wrong filter is answered 400 with a page naming it.")),
+                Route.get("/portal/decisions/{id}", anyone(), portal.decisions()::show,
+                        Doc.of("portalDecision", "Portal", "A decision's public record",
+                                Success.of(200, Answer.HTML, "Its DSA fields, its log entry and the link to its receipt;"
+                                        + " 404 if there is no such decision."))),
 
                 // ---- operations -----------------------------------------------------------------------------------
                 Route.get("/health", anyone(), health::check,

@@ -2,6 +2,7 @@ package dev.recourse.server.http;
 
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.portal.Portal;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -66,7 +67,8 @@ public final class Service implements AutoCloseable {
         return new Routes(new Keys(keys), new Intake(process), new Decisions(process), appeals, new Cases(store.readModel()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
-                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(), version);
+                new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
+                Portal.over(store), version);
     }
 
     /** The register of API keys. */

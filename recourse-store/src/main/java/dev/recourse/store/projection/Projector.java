@@ -149,6 +149,7 @@ final class Projector {
         if (events.isEmpty()) {
             return;
         }
+        PublicRecordProjector.project(connection, events);
         Projector projector = new Projector(process);
         projector.load(connection, events);
         for (RecordedEvent r : events) {

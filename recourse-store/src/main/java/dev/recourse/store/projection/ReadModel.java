@@ -252,28 +252,13 @@ public final class ReadModel {
 
     /** Sets a statement's parameters. */
     @FunctionalInterface
-    private interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
+    private interface Parameters extends Rows.Parameters {}
 
     /** Reads one row. */
     @FunctionalInterface
-    private interface Row<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
+    private interface Row<T> extends Rows.Row<T> {}
 
     private <T> List<T> query(String sql, Parameters parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            List<T> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(row.read(rows));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new StoreException("the read model could not be queried: " + e.getMessage(), e);
-        }
+        return Rows.query(dataSource, "the read model", sql, parameters, row);
     }
 }
