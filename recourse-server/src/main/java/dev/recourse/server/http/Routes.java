@@ -178,6 +178,12 @@ public final class Routes {
                         Doc.of("portalDecision", "Portal", "A decision's public record",
                                 Success.of(200, Answer.HTML, "Its DSA fields, its log entry and the link to its receipt;"
                                         + " 404 if there is no such decision."))),
+                Route.get("/portal/statistics", anyone(), portal.statistics()::page,
+                        Doc.of("portalStatistics", "Portal", "The figures, as charts",
+                                Success.of(200, Answer.HTML, "Decisions over time, by category and source, the automated share,"
+                                        + " appeals and the overturn rate (per rule too), median times, reinstatements."))
+                                .described("`from` and `to` (days, YYYY-MM-DD) choose the period; the last 90 days by default."
+                                        + " Served from the rollups.")),
 
                 // ---- operations -----------------------------------------------------------------------------------
                 Route.get("/health", anyone(), health::check,

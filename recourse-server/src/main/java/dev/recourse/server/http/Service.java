@@ -68,7 +68,7 @@ public final class Service implements AutoCloseable {
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
-                Portal.over(store), version);
+                Portal.over(store, clock), version);
     }
 
     /** The register of API keys. */

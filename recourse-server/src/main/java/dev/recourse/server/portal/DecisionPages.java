@@ -203,7 +203,8 @@ public final class DecisionPages {
         return call.query(name).filter(v -> !v.isBlank());
     }
 
-    private static Optional<LocalDate> day(Call call, String name, List<FieldError> errors) {
+    /** The day in query parameter {@code name}, if given; a wrong one adds to {@code errors}. */
+    static Optional<LocalDate> day(Call call, String name, List<FieldError> errors) {
         Optional<String> text = given(call, name);
         if (text.isEmpty()) {
             return Optional.empty();

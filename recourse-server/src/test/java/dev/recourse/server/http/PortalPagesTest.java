@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The portal's search of decisions and each decision's public record, served as pages anyone may open. */
-class PortalDecisionsTest {
+/** The portal's pages, which anyone may open: the search of decisions, each one's record, the statistics. */
+class PortalPagesTest {
     private static TestApi api;
     private static String decision;
 
@@ -22,6 +22,15 @@ class PortalDecisionsTest {
                 Bodies.illegalReasons()));
         assertThat(decided.status()).as(decided.text()).isEqualTo(201);
         decision = decided.string("decision");
+        Client.Reply other = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("portal-2", "owner-2"));
+        String appealed = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("portal-2", other.string("notice"),
+                Bodies.illegalReasons())).string("decision");
+        Client.Reply appeal = post(ApiRole.PLATFORM, "/v1/appeals", Json.object().put("subject", Bodies.subjectRef("portal-2"))
+                .put("decision", appealed).put("appellant", Json.object().put("affectedPerson", "owner-2").build())
+                .put("grounds", "It quotes the law.").build());
+        Client.Reply reversed = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal.string("appeal") + "/decision",
+                Json.object().put("outcome", "reversed").put("reasons", "A quotation is not incitement.").build());
+        assertThat(reversed.status()).as(reversed.text()).isEqualTo(200);
     }
 
     @AfterAll
@@ -79,5 +88,33 @@ class PortalDecisionsTest {
     void anUnknownDecisionIsNotFound() {
         assertThat(api.client.get("/portal/decisions/" + UUID.randomUUID()).send().status()).isEqualTo(404);
         assertThat(api.client.get("/portal/decisions/not-an-id").send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void statisticsShowTheFiguresOfTheRollupsAsCharts() {
+        Client.Reply page = api.client.get("/portal/statistics").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text())
+                .containsPattern("id=\"decisions\"><strong>2</strong>")
+                .containsPattern("id=\"overturn-rate\"><strong>100.0 %</strong>")
+                .contains("<svg id=\"chart-decisions\"", "<svg id=\"chart-categories\"", "<svg id=\"chart-appeals\"",
+                        "<svg id=\"chart-time-to-appeal\"", "<svg id=\"chart-reinstatements\"", "id=\"safeguards\"")
+                .contains("<td>People alone</td><td>2</td><td>1</td><td>1</td>");
+    }
+
+    @Test
+    void statisticsOfAPeriodWithoutDecisionsSayThereWereNone() {
+        Client.Reply page = api.client.get("/portal/statistics?from=2020-01-01&to=2020-01-31").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).containsPattern("id=\"decisions\"><strong>0</strong>").contains("No decisions in this period.");
+    }
+
+    @Test
+    void aWrongPeriodIsAnswered400NamingTheField() {
+        assertThat(api.client.get("/portal/statistics?from=2020-13-01").send().text()).contains("<code>from</code>");
+        assertThat(api.client.get("/portal/statistics?from=2020-02-01&to=2020-01-01").send().status()).isEqualTo(400);
+        assertThat(api.client.get("/portal/statistics?from=2000-01-01&to=2020-01-01").send().status()).isEqualTo(400);
     }
 }
