@@ -232,7 +232,7 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
     }
 
     /** The one-minute load average, as the kernel reports it, or "unknown". */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {

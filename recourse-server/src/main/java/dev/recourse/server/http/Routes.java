@@ -184,6 +184,11 @@ public final class Routes {
                                         + " appeals and the overturn rate (per rule too), median times, reinstatements."))
                                 .described("`from` and `to` (days, YYYY-MM-DD) choose the period; the last 90 days by default."
                                         + " Served from the rollups.")),
+                Route.get("/portal/authority-requests", anyone(), portal.authorityRequests()::page,
+                        Doc.of("portalAuthorityRequests", "Portal", "The register of authority requests",
+                                Success.of(200, Answer.HTML, "Requests newest first: body, type, legal basis, date, what was"
+                                        + " asked and the decisions it led to; a held request shows only its hold's end."))
+                                .described("`cursor` for the next page.")),
 
                 // ---- operations -----------------------------------------------------------------------------------
                 Route.get("/health", anyone(), health::check,

@@ -9,8 +9,9 @@ import java.time.InstantSource;
  *
  * @param decisions the search of decisions and each one's public record
  * @param statistics the figures, as charts
+ * @param authorityRequests the register of authority requests
  */
-public record Portal(DecisionPages decisions, StatisticsPage statistics) {
+public record Portal(DecisionPages decisions, StatisticsPage statistics, AuthorityRegisterPage authorityRequests) {
     /**
      * The portal over {@code store}'s public record.
      *
@@ -18,6 +19,7 @@ public record Portal(DecisionPages decisions, StatisticsPage statistics) {
      */
     public static Portal over(RecourseStore store, InstantSource clock) {
         PublicRecord record = new PublicRecord(store.dataSource());
-        return new Portal(new DecisionPages(record), new StatisticsPage(record, clock));
+        return new Portal(new DecisionPages(record), new StatisticsPage(record, clock),
+                new AuthorityRegisterPage(record, clock));
     }
 }

@@ -31,6 +31,22 @@ class PortalPagesTest {
         Client.Reply reversed = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal.string("appeal") + "/decision",
                 Json.object().put("outcome", "reversed").put("reasons", "A quotation is not incitement.").build());
         assertThat(reversed.status()).as(reversed.text()).isEqualTo(200);
+        authority("portal-3", "Landgericht Berlin", null);
+        authority("portal-4", "Secret Ministry", "2099-01-01T00:00:00Z");
+    }
+
+    private static void authority(String post, String body, String heldUntil) {
+        Json.ObjBuilder request = Json.object().put("subject", Bodies.subject(post, "owner-" + post)).put("kind", "order")
+                .put("authority", Json.object().put("name", body).put("country", "DE").build())
+                .put("legalBasis", "Art. 9 DSA with § 130 StGB").put("explanation", "Remove the post; it incites hatred.");
+        if (heldUntil != null) {
+            request.put("legalHold", Json.object().put("until", heldUntil).put("reason", "An investigation.").build());
+        }
+        Client.Reply registered = post(ApiRole.PLATFORM, "/v1/authority-requests", request.build());
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        Client.Reply decided = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal(post, registered.string("notice"),
+                Bodies.illegalReasons()));
+        assertThat(decided.status()).as(decided.text()).isEqualTo(201);
     }
 
     @AfterAll
@@ -96,11 +112,11 @@ class PortalPagesTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text())
-                .containsPattern("id=\"decisions\"><strong>2</strong>")
+                .containsPattern("id=\"decisions\"><strong>4</strong>")
                 .containsPattern("id=\"overturn-rate\"><strong>100.0 %</strong>")
                 .contains("<svg id=\"chart-decisions\"", "<svg id=\"chart-categories\"", "<svg id=\"chart-appeals\"",
                         "<svg id=\"chart-time-to-appeal\"", "<svg id=\"chart-reinstatements\"", "id=\"safeguards\"")
-                .contains("<td>People alone</td><td>2</td><td>1</td><td>1</td>");
+                .contains("<td>People alone</td><td>4</td><td>1</td><td>1</td>");
     }
 
     @Test
@@ -116,5 +132,22 @@ class PortalPagesTest {
         assertThat(api.client.get("/portal/statistics?from=2020-13-01").send().text()).contains("<code>from</code>");
         assertThat(api.client.get("/portal/statistics?from=2020-02-01&to=2020-01-01").send().status()).isEqualTo(400);
         assertThat(api.client.get("/portal/statistics?from=2000-01-01&to=2020-01-01").send().status()).isEqualTo(400);
+    }
+
+    @Test
+    void theRegisterShowsADisclosedRequestWithWhatItLedTo() {
+        Client.Reply page = api.client.get("/portal/authority-requests").send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("<h2>Landgericht Berlin (DE)</h2>", "Binding order (DSA Art. 9)", "Art. 9 DSA with § 130 StGB",
+                "Action against a piece of content", "Visibility restricted");
+    }
+
+    @Test
+    void aHeldRequestShowsOnlyThatItExistsAndWhenItsHoldEnds() {
+        String page = api.client.get("/portal/authority-requests").send().text();
+
+        assertThat(page).contains("Request under legal hold", "until <strong>2099-01-01</strong>").doesNotContain("Secret Ministry");
+        assertThat(api.client.get("/portal/decisions?source=AUTHORITY_ORDER").send().text()).containsOnlyOnce("<tr><td><a href");
     }
 }
