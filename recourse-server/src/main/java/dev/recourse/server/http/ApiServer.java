@@ -181,14 +181,14 @@ public final class ApiServer implements AutoCloseable {
                     return Problems.invalid(wrong).answer(instance);
                 }
                 body = Optional.of(parsed.orElseThrow());
-            } else if (route.method().isWrite()) {
+            } else if (route.isWrite()) {
                 bytes = ctx.bodyAsBytes();
                 if (bytes.length > 0) {
                     return Problems.invalid(List.of(new FieldError("$", "this endpoint takes no body"))).answer(instance);
                 }
             }
             Call call = new Call(ctx, principal, body);
-            if (!route.method().isWrite()) {
+            if (!route.isWrite()) {
                 return route.action().answer(call);
             }
             return once(route, ctx, call, principal.orElseThrow(() -> new IllegalStateException(

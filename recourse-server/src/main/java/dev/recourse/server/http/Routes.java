@@ -189,6 +189,16 @@ public final class Routes {
                                 Success.of(200, Answer.HTML, "Requests newest first: body, type, legal basis, date, what was"
                                         + " asked and the decisions it led to; a held request shows only its hold's end."))
                                 .described("`cursor` for the next page.")),
+                Route.get("/portal/verify", anyone(), portal.verify()::form,
+                        Doc.of("portalVerifyForm", "Portal", "The form to verify a receipt",
+                                Success.of(200, Answer.HTML, "Paste a receipt or upload its file."))),
+                Route.form("/portal/verify", portal.verify()::verify,
+                        Doc.of("portalVerify", "Portal", "Verify a receipt",
+                                Success.of(200, Answer.HTML, "Whether the receipt verifies against the log's published key,"
+                                        + " and what that proves and what it does not."))
+                                .described("A form, as `multipart/form-data` or `application/x-www-form-urlencoded`: the"
+                                        + " receipt pasted in `receipt`, or its file in `file`. Checks it and stores nothing;"
+                                        + " no key needed. 400 with a page naming `receipt` if neither is sent.")),
 
                 // ---- operations -----------------------------------------------------------------------------------
                 Route.get("/health", anyone(), health::check,

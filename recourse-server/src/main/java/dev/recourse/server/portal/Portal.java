@@ -10,8 +10,9 @@ import java.time.InstantSource;
  * @param decisions the search of decisions and each one's public record
  * @param statistics the figures, as charts
  * @param authorityRequests the register of authority requests
+ * @param verify the check of a receipt
  */
-public record Portal(DecisionPages decisions, StatisticsPage statistics, AuthorityRegisterPage authorityRequests) {
+public record Portal(DecisionPages decisions, StatisticsPage statistics, AuthorityRegisterPage authorityRequests, VerifyPage verify) {
     /**
      * The portal over {@code store}'s public record.
      *
@@ -20,6 +21,7 @@ public record Portal(DecisionPages decisions, StatisticsPage statistics, Authori
     public static Portal over(RecourseStore store, InstantSource clock) {
         PublicRecord record = new PublicRecord(store.dataSource());
         return new Portal(new DecisionPages(record), new StatisticsPage(record, clock),
-                new AuthorityRegisterPage(record, clock));
+                new AuthorityRegisterPage(record, clock),
+                new VerifyPage(record, store.log()::verifierKey));
     }
 }

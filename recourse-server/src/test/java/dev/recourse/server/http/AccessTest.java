@@ -57,7 +57,7 @@ class AccessTest {
             for (Caller caller : callers()) {
                 Client.Request request = api.client.method(route.method().name(), example(route));
                 caller.key().ifPresent(request::key);
-                if (route.method().isWrite()) {
+                if (route.isWrite()) {
                     request.idempotencyKey(UUID.randomUUID().toString());
                 }
                 if (route.body().isPresent()) {
@@ -80,6 +80,6 @@ class AccessTest {
 
     @Test
     void everyWriteAdmitsRolesOnly() {
-        assertThat(api.routes).filteredOn(r -> r.method().isWrite()).allSatisfy(r -> assertThat(r.access()).isInstanceOf(Access.Roles.class));
+        assertThat(api.routes).filteredOn(Route::isWrite).allSatisfy(r -> assertThat(r.access()).isInstanceOf(Access.Roles.class));
     }
 }

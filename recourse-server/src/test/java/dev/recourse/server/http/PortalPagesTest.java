@@ -150,4 +150,69 @@ class PortalPagesTest {
         assertThat(page).contains("Request under legal hold", "until <strong>2099-01-01</strong>").doesNotContain("Secret Ministry");
         assertThat(api.client.get("/portal/decisions?source=AUTHORITY_ORDER").send().text()).containsOnlyOnce("<tr><td><a href");
     }
+
+    /** The receipt of {@link #decision}, as its record links it. */
+    private static String receipt() {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/v1/receipts/[0-9]+)\"")
+                .matcher(api.client.get("/portal/decisions/" + decision).send().text());
+        assertThat(link.find()).isTrue();
+        Client.Reply receipt = api.client.get(link.group(1)).send();
+        assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
+        return receipt.text();
+    }
+
+    private static Client.Reply verify(String pasted) {
+        return api.client.post("/portal/verify").header("Content-Type", "application/x-www-form-urlencoded")
+                .body(("receipt=" + java.net.URLEncoder.encode(pasted, java.nio.charset.StandardCharsets.UTF_8))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+    }
+
+    @Test
+    void aPastedReceiptVerifiesAndThePageSaysWhatThatProvesAndWhatNot() {
+        Client.Reply page = verify(receipt().replace("\n", "\r\n"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("This receipt verifies.", "What this proves", "What this does not prove",
+                "The log serves the same entry at that position today.", "href=\"/portal/decisions/" + decision + "\"");
+    }
+
+    @Test
+    void anUploadedReceiptFileVerifies() {
+        String boundary = "portal-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"receipt\"\r\n\r\n\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"entry.tlog-proof\"\r\nContent-Type: text/plain\r\n\r\n"
+                + receipt() + "\r\n--" + boundary + "--\r\n";
+
+        Client.Reply page = api.client.post("/portal/verify").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("This receipt verifies.");
+    }
+
+    @Test
+    void aReceiptWithAnotherIndexDoesNotVerify() {
+        String receipt = receipt();
+        java.util.regex.Matcher index = java.util.regex.Pattern.compile("\nindex ([0-9]+)\n").matcher(receipt);
+        assertThat(index.find()).isTrue();
+        long other = Long.parseLong(index.group(1)) == 0 ? 1 : 0;
+
+        Client.Reply page = verify(receipt.replace("\nindex " + index.group(1) + "\n", "\nindex " + other + "\n"));
+
+        assertThat(page.text()).contains("This receipt does not verify.").doesNotContain("What this proves");
+    }
+
+    @Test
+    void textThatIsNotAReceiptIsSaidToBeNone() {
+        assertThat(verify("<b>hello</b>").text()).contains("This is not a receipt.").doesNotContain("<b>hello</b>");
+    }
+
+    @Test
+    void nothingToVerifyIsAnswered400NamingTheReceipt() {
+        Client.Reply page = verify("");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("<code>receipt</code>");
+        assertThat(api.client.get("/portal/verify").send().text()).contains("name=\"receipt\"", "name=\"file\"");
+    }
 }
