@@ -93,7 +93,7 @@ public final class StatisticsPage {
 
         b.append("<h2 id=\"over-time\">Decisions over time</h2>");
         b.append(Charts.columns("chart-decisions", "Decisions per " + unit(s) + ", by how far they were automated",
-                AUTOMATION.stream().map(Labels::of).toList(), decisionColumns(s)));
+                List.of("Fully automated", "Partly automated", "Not automated"), decisionColumns(s)));
         b.append("<h2>How many were automated</h2><div style=\"display:flex;gap:1.5rem;align-items:center\">")
                 .append(Charts.ring("chart-automated", "Share of decisions automated fully or partly", automated, total.decisions()))
                 .append("<p>").append(automated).append(" of ").append(total.decisions()).append(" decisions were taken or proposed by an"
