@@ -105,7 +105,7 @@ final class BenchPortalCommand implements Callable<Integer> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 for (String path : List.of("/portal/statistics", "/portal/statistics?from=" + first + "&to=" + last,
                         "/portal/decisions", "/portal/decisions?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD"
-                                + "&automation=AUTOMATED_DECISION_FULLY", "/portal/decisions?rule=rule-7@1&appeal=REVERSED")) {
+                                + "&automation=AUTOMATED_DECISION_FULLY", "/portal/decisions?rule=rule-7@1&appeal=UPHELD", "/portal/decisions?rule=rule-7@1&appeal=REVERSED")) {
                     timings.add(measure(http, service.url().resolve(path), path));
                     err.println("recourse: measured " + path);
                     err.flush();

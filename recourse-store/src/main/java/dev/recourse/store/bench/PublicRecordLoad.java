@@ -66,6 +66,19 @@ public final class PublicRecordLoad {
                 insert.setDouble(9, COMBINATIONS_USED);
                 insert.execute();
             }
+            try (Statement facets = connection.createStatement()) {
+                StringBuilder buckets = new StringBuilder("ARRAY[");
+                for (int i = 1; i <= 11; i++) {
+                    buckets.append(i == 1 ? "" : ", ").append("sum(time_to_decide[").append(i).append("])");
+                }
+                String sums = "sum(decisions), sum(appeals_filed), sum(appeals_decided), sum(appeals_upheld), sum(appeals_reversed),"
+                        + " sum(appeals_modified), sum(reinstatements), " + buckets + "]::bigint[]";
+                for (String[] facet : List.of(new String[] {"ALL", "''"}, new String[] {"AUTOMATION", "automation"},
+                        new String[] {"CATEGORY", "category"}, new String[] {"SOURCE", "source_type"})) {
+                    facets.execute("INSERT INTO transparency_facet SELECT day, '" + facet[0] + "', " + facet[1] + ", " + sums
+                            + " FROM transparency_rollup GROUP BY day, " + facet[1].replace("''", "1"));
+                }
+            }
             long counted;
             try (Statement sum = connection.createStatement(); ResultSet rows = sum.executeQuery(
                     "SELECT coalesce(sum(decisions), 0) FROM transparency_rollup")) {
@@ -112,7 +125,7 @@ public final class PublicRecordLoad {
             connection.commit();
             try (Statement analyze = connection.createStatement()) {
                 connection.setAutoCommit(true);
-                analyze.execute("ANALYZE transparency_rollup; ANALYZE rule_rollup; ANALYZE public_decision");
+                analyze.execute("ANALYZE transparency_rollup; ANALYZE transparency_facet; ANALYZE rule_rollup; ANALYZE public_decision");
             }
             return counted;
         }

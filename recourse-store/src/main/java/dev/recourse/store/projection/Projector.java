@@ -84,6 +84,7 @@ final class Projector {
             + " appeals_modified = r.appeals_modified + EXCLUDED.appeals_modified,"
             + " reinstatements = r.reinstatements + EXCLUDED.reinstatements,"
             + " time_to_decide = add_counts(r.time_to_decide, EXCLUDED.time_to_decide);"
+            + Facets.UPSERT
             + " UPDATE read_model_head SET next_position = ? WHERE next_position = ?";
 
     /** A case row, changed in memory. */
@@ -121,6 +122,11 @@ final class Projector {
         long modified;
         long reinstatements;
         final long[] timeToDecide = new long[RollupCounts.BUCKET_BOUNDS.size() + 1];
+
+        RollupCounts counts() {
+            return new RollupCounts(decisions, appealsFiled, appealsDecided, upheld, reversed, modified, reinstatements,
+                    Arrays.stream(timeToDecide).boxed().toList());
+        }
     }
 
     private record Key(LocalDate day, Dimensions dimensions) {}
@@ -399,6 +405,8 @@ final class Projector {
         c.longs(counted, e -> e.getValue().reinstatements);
         c.texts(counted, e -> Arrays.stream(e.getValue().timeToDecide).mapToObj(Long::toString)
                 .collect(Collectors.joining(",", "{", "}")));
+        Facets.columns(c, counted.stream().map(e -> new Rollup(e.getKey().day(), e.getKey().dimensions(), e.getValue().counts()))
+                .toList());
 
         try (PreparedStatement save = connection.prepareStatement(SAVE)) {
             c.set(save);

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,9 +56,9 @@ public final class PublicRecord {
     private static final String RULE_SUMS;
 
     static {
-        StringBuilder sums = new StringBuilder("SELECT GROUPING(day, automation), GROUPING(category), GROUPING(source_type),"
-                + " day, automation, category, source_type, sum(decisions), sum(appeals_filed), sum(appeals_decided),"
-                + " sum(appeals_upheld), sum(appeals_reversed), sum(appeals_modified), sum(reinstatements)");
+        StringBuilder sums = new StringBuilder("SELECT facet, value, CASE WHEN facet IN ('ALL', 'AUTOMATION') THEN day END,"
+                + " sum(decisions), sum(appeals_filed), sum(appeals_decided), sum(appeals_upheld), sum(appeals_reversed),"
+                + " sum(appeals_modified), sum(reinstatements)");
         StringBuilder rules = new StringBuilder("SELECT GROUPING(rule), rule, sum(decisions), sum(appeals_decided),"
                 + " sum(appeals_upheld), sum(appeals_reversed), sum(appeals_modified), sum(reinstated_on_appeal),"
                 + " sum(reinstated_without_appeal)");
@@ -67,8 +66,7 @@ public final class PublicRecord {
             sums.append(", sum(time_to_decide[").append(i).append("])");
             rules.append(", sum(time_to_decide_appeal[").append(i).append("])");
         }
-        ROLLUP_SUMS = sums.append(" FROM transparency_rollup WHERE day BETWEEN ? AND ?")
-                .append(" GROUP BY GROUPING SETS ((day, automation), (category), (source_type), ())").toString();
+        ROLLUP_SUMS = sums.append(" FROM transparency_facet WHERE day BETWEEN ? AND ? GROUP BY 1, 2, 3 ORDER BY 3, 1, 2").toString();
         RULE_SUMS = rules.append(" FROM rule_rollup WHERE day BETWEEN ? AND ? GROUP BY GROUPING SETS ((rule), ())").toString();
     }
 
@@ -189,44 +187,46 @@ public final class PublicRecord {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the days run from " + from + " to a later day, not to " + to);
         }
-        Map<LocalDate, Map<AutomatedDecision, Long>> byDay = new LinkedHashMap<>();
+        Map<LocalDate, Map<AutomatedDecision, Long>> byDay = new java.util.TreeMap<>();
         Map<LocalDate, long[]> appealsByDay = new HashMap<>();
         Map<Category, Long> byCategory = new EnumMap<>(Category.class);
         Map<SourceType, Long> bySource = new EnumMap<>(SourceType.class);
         long[] noAction = new long[1];
         RollupCounts[] total = {RollupCounts.ZERO};
-        query(ROLLUP_SUMS + " ORDER BY 4, 5", statement -> {
+        query(ROLLUP_SUMS, statement -> {
             statement.setObject(1, from);
             statement.setObject(2, to);
         }, rows -> {
-            long decisions = rows.getLong(8);
-            if (rows.getInt(1) == 0) {
-                LocalDate day = rows.getObject(4, LocalDate.class);
-                byDay.computeIfAbsent(day, d -> new EnumMap<>(AutomatedDecision.class))
-                        .merge(AutomatedDecision.valueOf(rows.getString(5)), decisions, Long::sum);
-                long[] appeals = appealsByDay.computeIfAbsent(day, d -> new long[2]);
-                appeals[0] += rows.getLong(10);
-                appeals[1] += rows.getLong(12) + rows.getLong(13);
-            } else if (rows.getInt(2) == 0) {
-                String category = rows.getString(6);
-                if (category.isEmpty()) {
-                    noAction[0] += decisions;
-                } else {
-                    byCategory.merge(Category.valueOf(category), decisions, Long::sum);
+            String value = rows.getString(2);
+            long decisions = rows.getLong(4);
+            switch (Facets.Facet.valueOf(rows.getString(1))) {
+                case ALL -> {
+                    LocalDate day = rows.getObject(3, LocalDate.class);
+                    long[] appeals = appealsByDay.computeIfAbsent(day, d -> new long[2]);
+                    appeals[0] += rows.getLong(6);
+                    appeals[1] += rows.getLong(8) + rows.getLong(9);
+                    total[0] = total[0].plus(new RollupCounts(decisions, rows.getLong(5), rows.getLong(6), rows.getLong(7),
+                            rows.getLong(8), rows.getLong(9), rows.getLong(10), buckets(rows, 11)));
                 }
-            } else if (rows.getInt(3) == 0) {
-                String source = rows.getString(7);
-                if (!source.isEmpty()) {
-                    bySource.merge(SourceType.valueOf(source), decisions, Long::sum);
+                case AUTOMATION -> byDay.computeIfAbsent(rows.getObject(3, LocalDate.class), d -> new EnumMap<>(AutomatedDecision.class))
+                        .merge(AutomatedDecision.valueOf(value), decisions, Long::sum);
+                case CATEGORY -> {
+                    if (value.isEmpty()) {
+                        noAction[0] += decisions;
+                    } else {
+                        byCategory.merge(Category.valueOf(value), decisions, Long::sum);
+                    }
                 }
-            } else {
-                total[0] = new RollupCounts(decisions, rows.getLong(9), rows.getLong(10), rows.getLong(11), rows.getLong(12),
-                        rows.getLong(13), rows.getLong(14), buckets(rows, 15));
+                case SOURCE -> {
+                    if (!value.isEmpty()) {
+                        bySource.merge(SourceType.valueOf(value), decisions, Long::sum);
+                    }
+                }
             }
             return decisions;
         });
         List<Statistics.Day> days = byDay.entrySet().stream().map(e -> new Statistics.Day(e.getKey(), e.getValue(),
-                appealsByDay.get(e.getKey())[0], appealsByDay.get(e.getKey())[1])).toList();
+                appealsByDay.getOrDefault(e.getKey(), new long[2])[0], appealsByDay.getOrDefault(e.getKey(), new long[2])[1])).toList();
         List<Statistics.RuleFigures> rules = new ArrayList<>();
         List<List<Long>> appealTime = new ArrayList<>(List.of(RollupCounts.ZERO.timeToDecide()));
         long[] reinstated = new long[2];

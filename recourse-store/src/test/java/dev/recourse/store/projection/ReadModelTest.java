@@ -245,7 +245,7 @@ class ReadModelTest {
         try (var database = dev.recourse.store.database.Database.start(settings.database());
              Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions, transparency_rollup,"
-                    + " public_decision, authority_register, authority_action, rule_rollup");
+                    + " transparency_facet, public_decision, authority_register, authority_action, rule_rollup");
             statement.execute("UPDATE read_model_head SET next_position = 0");
         }
 
