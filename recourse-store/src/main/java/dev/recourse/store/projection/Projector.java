@@ -17,7 +17,6 @@ import dev.recourse.core.subject.SubjectRef;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,34 +187,19 @@ final class Projector {
         if (caseIds.isEmpty() && decisionIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement query = connection.prepareStatement(LOAD)) {
-            query.setArray(1, connection.createArrayOf("uuid", caseIds.toArray()));
-            query.setArray(2, connection.createArrayOf("uuid", decisionIds.toArray()));
-            query.execute();
-            try (ResultSet rows = query.getResultSet()) {
-                while (rows.next()) {
-                    CaseRow row = new CaseRow(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
-                            Rows.instant(rows, 10).orElseThrow());
-                    row.status = CaseStatus.valueOf(rows.getString(4));
-                    row.latestDecision = Rows.uuid(rows, 5).map(DecisionId::new).orElse(null);
-                    row.decidedAt = Rows.instant(rows, 6).orElse(null);
-                    row.appealDeadline = Rows.instant(rows, 7).orElse(null);
-                    row.awaitingSince = Rows.instant(rows, 8).orElse(null);
-                    row.pendingAppeals = rows.getInt(9);
-                    row.updatedAt = Rows.instant(rows, 11).orElseThrow();
-                    cases.put(row.id, row);
-                }
-            }
-            if (!query.getMoreResults()) {
-                throw new SQLException("the read model's load answered one query of two");
-            }
-            try (ResultSet rows = query.getResultSet()) {
-                while (rows.next()) {
-                    dimensions.put(new DecisionId(rows.getObject(1, UUID.class)), Dimensions.ofColumns(rows.getString(2),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
-                }
-            }
-        }
+        Rows.loadTwo(connection, "the read model", LOAD, caseIds.toArray(), decisionIds.toArray(), rows -> {
+            CaseRow row = new CaseRow(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
+                    Rows.instant(rows, 10).orElseThrow());
+            row.status = CaseStatus.valueOf(rows.getString(4));
+            row.latestDecision = Rows.uuid(rows, 5).map(DecisionId::new).orElse(null);
+            row.decidedAt = Rows.instant(rows, 6).orElse(null);
+            row.appealDeadline = Rows.instant(rows, 7).orElse(null);
+            row.awaitingSince = Rows.instant(rows, 8).orElse(null);
+            row.pendingAppeals = rows.getInt(9);
+            row.updatedAt = Rows.instant(rows, 11).orElseThrow();
+            cases.put(row.id, row);
+        }, rows -> dimensions.put(new DecisionId(rows.getObject(1, UUID.class)), Dimensions.ofColumns(rows.getString(2),
+                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6))));
     }
 
     private void apply(long position, CaseEvent event) throws SQLException {

@@ -14,7 +14,6 @@ import dev.recourse.core.event.RecordedEvent;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,24 +133,9 @@ final class PublicRecordProjector {
         if (decisions.isEmpty()) {
             return;
         }
-        try (PreparedStatement query = connection.prepareStatement(LOAD)) {
-            query.setArray(1, connection.createArrayOf("uuid", decisions.toArray()));
-            query.setArray(2, connection.createArrayOf("uuid", appealIds.toArray()));
-            query.execute();
-            try (ResultSet rows = query.getResultSet()) {
-                while (rows.next()) {
-                    rules.put(new DecisionId(rows.getObject(1, UUID.class)), rows.getString(2));
-                }
-            }
-            if (!query.getMoreResults()) {
-                throw new SQLException("the public record's load answered one query of two");
-            }
-            try (ResultSet rows = query.getResultSet()) {
-                while (rows.next()) {
-                    filed.put(new AppealId(rows.getObject(1, UUID.class)), Rows.instant(rows, 2).orElseThrow());
-                }
-            }
-        }
+        Rows.loadTwo(connection, "the public record", LOAD, decisions.toArray(), appealIds.toArray(),
+                rows -> rules.put(new DecisionId(rows.getObject(1, UUID.class)), rows.getString(2)),
+                rows -> filed.put(new AppealId(rows.getObject(1, UUID.class)), Rows.instant(rows, 2).orElseThrow()));
     }
 
     private void apply(RecordedEvent recorded) {
