@@ -1,7 +1,9 @@
 package dev.recourse.server.cli;
 
+import dev.recourse.server.delivery.DeliverySettings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.server.http.Service;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.bench.PublicRecordLoad;
@@ -101,7 +103,9 @@ final class BenchPortalCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "recourse: filled in %.1f s: the rollups count %d decisions%n", (System.nanoTime() - start) / 1e9,
                     counted);
             err.flush();
-            try (Service service = Service.start(HttpSettings.onPort(0), store, clock, new SecureRandom(), "bench")) {
+            SecureRandom random = new SecureRandom();
+            PageLinks links = PageLinks.load(work, URI.create("http://127.0.0.1"), random);
+            try (Service service = Service.start(HttpSettings.onPort(0), DeliverySettings.none(), links, store, clock, random, "bench")) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 for (String path : List.of("/portal/statistics", "/portal/statistics?from=" + first + "&to=" + last,
                         "/portal/decisions", "/portal/decisions?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD"

@@ -4,6 +4,7 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.Service;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.store.RecourseStore;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
@@ -89,12 +90,13 @@ final class ServeCommand implements Callable<Integer> {
         RecourseStore store = RecourseStore.open(settings.store(), clock, random);
         Service service;
         try {
-            service = Service.start(settings.http(), store, clock, random, version());
+            PageLinks links = PageLinks.load(settings.dataDirectory(), settings.publicBase(), random);
+            service = Service.start(settings.http(), settings.delivery(), links, store, clock, random, version());
         } catch (JavalinBindException e) {
             store.close();
             throw new Failures.Failed("cannot serve on " + settings.http().host() + ":" + settings.http().port() + ": "
                     + e.getMessage() + "; choose another port with --port (0 picks a free one)", e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
         }
@@ -109,6 +111,11 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  its docs:      " + url.resolve("/docs/api") + " (OpenAPI: " + url.resolve("/openapi.json") + ")");
             out.println("  the log:       " + url.resolve("/log/checkpoint") + " (key: " + url.resolve("/log/key") + ")");
             out.println("  health:        " + url.resolve("/health") + ", metrics: " + url.resolve("/metrics"));
+            out.println("  actions to:    " + settings.delivery().actions().map(e -> e.url().toString())
+                    .orElse("(platform.webhook-url not set: actions wait in their queue)"));
+            out.println("  messages to:   " + settings.delivery().messages().map(e -> e.url().toString())
+                    .orElse("(platform.messages-url not set: messages wait in their queue)")
+                    + settings.delivery().smtp().map(smtp -> "; e-mail by " + smtp.host() + ":" + smtp.port()).orElse(""));
             out.flush();
             whileServing.during(url);
         } catch (InterruptedException e) {

@@ -3,6 +3,11 @@ package dev.recourse.server.cli;
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
 import dev.recourse.core.process.Settings;
+import dev.recourse.server.delivery.Backoff;
+import dev.recourse.server.delivery.DeliverySettings;
+import dev.recourse.server.delivery.Endpoint;
+import dev.recourse.server.delivery.SmtpSettings;
+import dev.recourse.server.delivery.WebhookSecret;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.database.DatabaseSettings;
@@ -10,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,16 +41,19 @@ import java.util.function.Function;
  * @param logOrigin the log's origin line, which names its key; fixed when the log is made
  * @param outOfCourtSettlement the out-of-court settlement option every statement of reasons states (DSA Art. 21)
  * @param judicialRedress the judicial redress option every statement of reasons states
+ * @param publicUrl where people reach this service, if not where it listens
+ * @param delivery where actions and messages are delivered: the platform's webhooks, SMTP, the backoff
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
-        String judicialRedress, Optional<URI> publicUrl) {
+        String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
     public ServerSettings {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(delivery, "delivery");
         if (logOrigin.isBlank() || outOfCourtSettlement.isBlank() || judicialRedress.isBlank()) {
             throw new IllegalArgumentException("the log origin and the redress options are stated");
         }
@@ -114,8 +123,51 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             r.error("http.rate-per-second", "is at least 0 (0 turns the limit off)");
         }
+        DeliverySettings delivery = delivery(r);
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
-                user, password, pool, origin, outOfCourt, judicial, publicUrl));
+                user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery));
+    }
+
+    /** The delivery settings: the platform's webhooks and their secret, SMTP, the backoff. */
+    private static DeliverySettings delivery(Reader r) {
+        Optional<URI> actionsUrl = r.optional("platform.webhook-url").flatMap(u -> r.url("platform.webhook-url", u));
+        Optional<URI> messagesUrl = r.optional("platform.messages-url").flatMap(u -> r.url("platform.messages-url", u));
+        Optional<String> secretText = r.optional("platform.webhook-secret");
+        Optional<WebhookSecret> secret = secretText.flatMap(WebhookSecret::parse);
+        if (secretText.isPresent() && secret.isEmpty()) {
+            r.error("platform.webhook-secret", "is whsec_ and the base64 of " + WebhookSecret.MIN_BYTES + " to "
+                    + WebhookSecret.MAX_BYTES + " random bytes");
+        } else if (secretText.isEmpty() && (actionsUrl.isPresent() || messagesUrl.isPresent())) {
+            r.error("platform.webhook-secret", "is needed to sign the webhooks of "
+                    + (actionsUrl.isPresent() ? "platform.webhook-url" : "platform.messages-url"));
+        }
+        Optional<String> smtpHost = r.optional("smtp.host");
+        int smtpPort = r.whole("smtp.port", 1, 65_535);
+        Optional<String> from = r.optional("smtp.from");
+        Optional<String> smtpUser = r.optional("smtp.user");
+        Optional<String> smtpPassword = r.optional("smtp.password");
+        boolean starttls = r.flag("smtp.starttls");
+        if (smtpHost.isPresent() && from.isEmpty()) {
+            r.error("smtp.from", "is needed with smtp.host: the address messages are sent from");
+        }
+        from.filter(f -> !SmtpSettings.isAddress(f)).ifPresent(f -> r.error("smtp.from", "is an e-mail address, not \"" + f + "\""));
+        if (smtpUser.isPresent() != smtpPassword.isPresent()) {
+            r.error(smtpUser.isPresent() ? "smtp.password" : "smtp.user", "is needed with "
+                    + (smtpUser.isPresent() ? "smtp.user" : "smtp.password"));
+        }
+        int maxAttempts = r.whole("delivery.max-attempts", 1, 100);
+        int backoff = r.whole("delivery.backoff-seconds", 1, 86_400);
+        int backoffMax = r.whole("delivery.backoff-max-seconds", 1, 7 * 86_400);
+        if (backoffMax < backoff) {
+            r.error("delivery.backoff-max-seconds", "is at least delivery.backoff-seconds (" + backoff + ")");
+        }
+        if (!r.errors().isEmpty()) {
+            return DeliverySettings.none();
+        }
+        Optional<SmtpSettings> smtp = smtpHost.map(h -> new SmtpSettings(h, smtpPort, from.orElseThrow(), smtpUser, smtpPassword, starttls));
+        return new DeliverySettings(actionsUrl.map(u -> new Endpoint(u, secret.orElseThrow())),
+                messagesUrl.map(u -> new Endpoint(u, secret.orElseThrow())), smtp,
+                new Backoff(maxAttempts, Duration.ofSeconds(backoff), Duration.ofSeconds(backoffMax)), DeliverySettings.DEFAULT_POLL);
     }
 
     /** Shows everything but the database password. */
@@ -123,7 +175,8 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
     public String toString() {
         return "ServerSettings[http=" + http + ", dataDirectory=" + dataDirectory + ", databaseUrl=" + databaseUrl.orElse("(embedded)")
                 + ", databaseUser=" + databaseUser.orElse("(none)") + ", databasePassword=" + (databasePassword.isPresent() ? "(set)" : "(none)")
-                + ", databasePoolSize=" + databasePoolSize + ", logOrigin=" + logOrigin + ", publicBase=" + publicBase() + "]";
+                + ", databasePoolSize=" + databasePoolSize + ", logOrigin=" + logOrigin + ", publicBase=" + publicBase()
+                + ", delivery=" + delivery + "]";
     }
 
     private record Sourced(String value, String source) {}
@@ -155,6 +208,14 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
             }
             error(name, "is a whole number from " + min + " to " + max + ", not \"" + value + "\"");
             return min;
+        }
+
+        boolean flag(String name) {
+            String value = values.get(name).value().strip();
+            if (!value.equals("true") && !value.equals("false")) {
+                error(name, "is true or false, not \"" + value + "\"");
+            }
+            return value.equals("true");
         }
 
         double number(String name) {
@@ -210,6 +271,18 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("http.rate-burst", Integer.toString(HttpSettings.DEFAULT_RATE_BURST));
         d.put("redress.out-of-court", "A certified out-of-court dispute settlement body (DSA Art. 21).");
         d.put("redress.judicial", "The courts of the Member State where you live.");
+        d.put("platform.webhook-url", "");
+        d.put("platform.messages-url", "");
+        d.put("platform.webhook-secret", "");
+        d.put("smtp.host", "");
+        d.put("smtp.port", "587");
+        d.put("smtp.from", "");
+        d.put("smtp.user", "");
+        d.put("smtp.password", "");
+        d.put("smtp.starttls", "true");
+        d.put("delivery.max-attempts", Integer.toString(DeliverySettings.DEFAULT_MAX_ATTEMPTS));
+        d.put("delivery.backoff-seconds", Long.toString(DeliverySettings.DEFAULT_BACKOFF.toSeconds()));
+        d.put("delivery.backoff-max-seconds", Long.toString(DeliverySettings.DEFAULT_BACKOFF_MAX.toSeconds()));
         return d;
     }
 }

@@ -9,8 +9,6 @@ import static dev.recourse.server.http.shape.Shape.required;
 import static dev.recourse.server.http.shape.Shape.whole;
 
 import dev.recourse.core.decision.CaseId;
-import dev.recourse.core.decision.Measure;
-import dev.recourse.core.decision.TerritorialScope;
 import dev.recourse.core.json.Json;
 import dev.recourse.store.projection.CaseStatus;
 import dev.recourse.store.projection.CaseView;
@@ -88,23 +86,7 @@ public final class Cases {
 
     private static Json json(StandingRestriction r) {
         Json.ObjBuilder obj = Json.object().put("id", r.id().toString()).put("decision", r.decision().toString());
-        switch (r.measure()) {
-            case Measure.Visibility v -> {
-                obj.put("visibility", v.kind().dsaValue());
-                v.other().ifPresent(text -> obj.put("other", text));
-            }
-            case Measure.Monetary m -> {
-                obj.put("monetary", m.kind().dsaValue());
-                m.other().ifPresent(text -> obj.put("other", text));
-            }
-            case Measure.Service s -> obj.put("service", s.kind().dsaValue());
-            case Measure.Account a -> obj.put("account", a.kind().dsaValue());
-        }
-        switch (r.scope()) {
-            case TerritorialScope.Everywhere ignored -> { }
-            case TerritorialScope.Countries countries -> obj.put("territory",
-                    Json.strings(countries.countries().stream().map(Object::toString).sorted().toList()));
-        }
+        RestrictionJson.effect(obj, r.measure(), r.scope());
         obj.put("appliedAt", r.appliedAt().toString());
         time(obj, "endsAt", r.endsAt());
         return obj.build();

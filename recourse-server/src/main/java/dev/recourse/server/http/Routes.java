@@ -34,6 +34,7 @@ public final class Routes {
     private final Health health;
     private final Metrics metrics;
     private final SwaggerUi swaggerUi;
+    private final Actions actions;
     private final Portal portal;
     private final String version;
     private volatile Answer openApi;
@@ -44,7 +45,7 @@ public final class Routes {
      * @param version the API's version, for its description
      */
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
-            Health health, Metrics metrics, SwaggerUi swaggerUi, Portal portal, String version) {
+            Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Portal portal, String version) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -55,6 +56,7 @@ public final class Routes {
         this.health = health;
         this.metrics = metrics;
         this.swaggerUi = swaggerUi;
+        this.actions = actions;
         this.portal = portal;
         this.version = version;
     }
@@ -149,6 +151,39 @@ public final class Routes {
                                 Success.json(200, Keys.ISSUED, "The key as it is now: revoked."))
                                 .described("The key authenticates nobody from now on. Revoking a revoked key changes nothing.")
                                 .failing(ProblemType.NOT_FOUND)),
+
+                // ---- delivery -------------------------------------------------------------------------------------
+                Route.get("/v1/actions", roles(SENIOR_MODERATOR, AUDITOR, ADMIN), actions::list,
+                        Doc.of("listActions", "Delivery", "The actions delivered to the platform",
+                                Success.json(200, Actions.PAGE, "A page of actions, in the order they were made."))
+                                .described("Every action (apply a restriction, lift it) sent to the platform's webhook, with"
+                                        + " where it stands: pending, delivered and not yet acknowledged, applied, failed (as"
+                                        + " the platform acknowledged it), or dead after the most attempts.")
+                                .withQuery(Actions.STATE, OpenApi.CURSOR, OpenApi.LIMIT)),
+                Route.get("/v1/actions/{id}", roles(SENIOR_MODERATOR, AUDITOR, ADMIN), actions::show,
+                        Doc.of("showAction", "Delivery", "Show an action and its attempts",
+                                Success.json(200, Actions.DETAILED, "The action, with every attempt to deliver it."))
+                                .failing(ProblemType.NOT_FOUND)),
+                Route.post("/v1/actions/{id}/ack", roles(PLATFORM), Actions.ACKNOWLEDGEMENT, actions::acknowledge,
+                        Doc.of("acknowledgeAction", "Delivery", "Acknowledge an action",
+                                Success.json(200, Actions.DETAILED, "The action as it is now."))
+                                .described("The platform says it applied the action, or could not (with the reason). The id"
+                                        + " is the webhook-id of the delivery. An acknowledgement stops further attempts; a"
+                                        + " later one replaces it.")
+                                .failing(ProblemType.NOT_FOUND)),
+                Route.get("/v1/dead-letters", roles(SENIOR_MODERATOR, AUDITOR, ADMIN), actions::deadLetters,
+                        Doc.of("listDeadLetters", "Delivery", "The dead-letter list",
+                                Success.json(200, Actions.PAGE, "A page of dead deliveries of every channel."))
+                                .described("Actions and messages that ran out of attempts. Replay them when the receiver works again.")
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)),
+                Route.post("/v1/dead-letters/{id}/replay", roles(SENIOR_MODERATOR, ADMIN), actions::replay,
+                        Doc.of("replayDeadLetter", "Delivery", "Replay a dead letter",
+                                Success.json(200, Actions.DETAILED, "The delivery, pending again and due now."))
+                                .described("Puts the delivery back in its queue with its attempts counted afresh.")
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED)),
+                Route.post("/v1/dead-letters/replay", roles(SENIOR_MODERATOR, ADMIN), actions::replayAll,
+                        Doc.of("replayDeadLetters", "Delivery", "Replay every dead letter",
+                                Success.json(200, Actions.REPLAYED, "How many were put back in their queues."))),
 
                 // ---- the public log ---------------------------------------------------------------------------------
                 Route.get("/log/checkpoint", anyone(), log::checkpoint,

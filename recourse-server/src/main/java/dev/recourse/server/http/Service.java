@@ -1,6 +1,12 @@
 package dev.recourse.server.http;
 
 import dev.recourse.core.process.DueProcess;
+import dev.recourse.core.event.StreamId;
+import dev.recourse.server.delivery.Deliveries;
+import dev.recourse.server.delivery.DeliverySettings;
+import dev.recourse.server.delivery.Letters;
+import dev.recourse.server.delivery.Outbox;
+import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.portal.Portal;
 import dev.recourse.store.RecourseStore;
@@ -31,23 +37,27 @@ public final class Service implements AutoCloseable {
     private final ApiKeys keys;
     private final List<Route> routes;
     private final ScheduledExecutorService purger;
+    private final Outbox outbox;
 
-    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger) {
+    private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
         this.purger = purger;
+        this.outbox = outbox;
     }
 
     /**
-     * Serves the API over {@code store}.
+     * Serves the API over {@code store}, and delivers actions and messages from its events as {@code delivery} says.
      *
+     * @param links the addresses of people's pages, which messages link to
      * @param clock the time of keys, idempotency records and the rate limit
      * @param random keys, ids and incident ids
      * @param version the service's version, for the API's description
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
-    public static Service start(HttpSettings settings, RecourseStore store, InstantSource clock, SecureRandom random, String version) {
+    public static Service start(HttpSettings settings, DeliverySettings delivery, PageLinks links, RecourseStore store,
+            InstantSource clock, SecureRandom random, String version) {
         ApiKeys keys = new ApiKeys(store.dataSource(), clock, random);
         Idempotency idempotency = new Idempotency(store.dataSource(), clock, ABANDONED_AFTER);
         PrometheusMeterRegistry registry = Metrics.registry();
@@ -57,7 +67,9 @@ public final class Service implements AutoCloseable {
         ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
         ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
         purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
-        return new Service(server, keys, all, purger);
+        Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
+        Outbox outbox = Outbox.start(delivery, store.events(), new Deliveries(store.dataSource(), clock), letters, clock, random, registry);
+        return new Service(server, keys, all, purger, outbox);
     }
 
     /** Every endpoint over {@code store}. */
@@ -68,7 +80,7 @@ public final class Service implements AutoCloseable {
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
-                Portal.over(store, clock), version);
+                new Actions(new Deliveries(store.dataSource(), clock)), Portal.over(store, clock), version);
     }
 
     /** The register of API keys. */
@@ -90,6 +102,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         purger.shutdownNow();
+        outbox.close();
         server.close();
     }
 

@@ -64,7 +64,7 @@ class ServeCommandTest {
 
         assertThat(served.exitCode()).as(served.err()).isZero();
         assertThat(served.out()).contains("The first admin API key (shown this once", "/docs/api", "/log/checkpoint", "/health",
-                "Recourse: stopped");
+                "actions wait in their queue", "Recourse: stopped");
         assertThat(served.statuses()).containsExactly(200);
     }
 

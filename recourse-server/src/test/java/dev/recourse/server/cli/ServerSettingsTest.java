@@ -67,4 +67,68 @@ class ServerSettingsTest {
         assertThat(resolved.isValid()).isFalse();
         assertThat(Optional.of(resolved.errors().getFirst().problem())).hasValueSatisfying(p -> assertThat(p).contains("needs database.url"));
     }
+
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @Test
+    void nothingGivenDeliversNowhereAndQueuesEverything() {
+        ServerSettings settings = ServerSettings.resolve(Map.of(), Map.of(), Map.of()).orElseThrow();
+
+        assertThat(settings.delivery().actions()).isEmpty();
+        assertThat(settings.delivery().messages()).isEmpty();
+        assertThat(settings.delivery().smtp()).isEmpty();
+        assertThat(settings.delivery().backoff().maxAttempts()).isEqualTo(12);
+    }
+
+    @Test
+    void thePlatformsWebhooksAreSignedWithTheirSecretWhichIsNeverShown() {
+        ServerSettings settings = ServerSettings.resolve(Map.of("platform.webhook-url", "https://platform.example/recourse/actions",
+                "platform.messages-url", "https://platform.example/recourse/messages"), Map.of("RECOURSE_PLATFORM_WEBHOOK_SECRET", SECRET),
+                Map.of()).orElseThrow();
+
+        assertThat(settings.delivery().actions().orElseThrow().url()).hasToString("https://platform.example/recourse/actions");
+        assertThat(settings.delivery().messages().orElseThrow().secret().reveal()).isEqualTo(SECRET);
+        assertThat(settings.toString()).doesNotContain(SECRET.substring(6));
+    }
+
+    @Test
+    void aWebhookWithoutASecretIsRefused() {
+        var resolved = ServerSettings.resolve(Map.of("platform.webhook-url", "https://platform.example/actions"), Map.of(), Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("platform.webhook-secret (default)");
+    }
+
+    @Test
+    void aSecretThatIsNotWhsecBase64IsRefused() {
+        var resolved = ServerSettings.resolve(Map.of("platform.webhook-secret", "hunter2"), Map.of(), Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("platform.webhook-secret (in the configuration file)");
+    }
+
+    @Test
+    void smtpNeedsASenderAndAUserAPassword() {
+        var resolved = ServerSettings.resolve(Map.of("smtp.host", "mail.example", "smtp.user", "recourse"), Map.of(),
+                Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("smtp.from (default)", "smtp.password (default)");
+    }
+
+    @Test
+    void smtpIsConfiguredWithItsPasswordHidden() {
+        ServerSettings settings = ServerSettings.resolve(Map.of("smtp.host", "mail.example", "smtp.port", "2525",
+                "smtp.from", "Recourse <recourse@platform.example>", "smtp.user", "recourse", "smtp.starttls", "false"),
+                Map.of("RECOURSE_SMTP_PASSWORD", "s3cret-pw"), Map.of()).orElseThrow();
+
+        assertThat(settings.delivery().smtp().orElseThrow().port()).isEqualTo(2525);
+        assertThat(settings.delivery().smtp().orElseThrow().starttls()).isFalse();
+        assertThat(settings.toString()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void aBackoffWhoseMostIsBelowItsStartIsRefused() {
+        var resolved = ServerSettings.resolve(Map.of("delivery.backoff-seconds", "60", "delivery.backoff-max-seconds", "30"),
+                Map.of(), Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("delivery.backoff-max-seconds (in the configuration file)");
+    }
 }

@@ -1,0 +1,93 @@
+package dev.recourse.server.delivery;
+
+import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.Recipient;
+import dev.recourse.core.event.StreamId;
+import dev.recourse.core.port.EventStore;
+import dev.recourse.core.port.Notifier.Message;
+import dev.recourse.core.subject.LanguageCode;
+import dev.recourse.server.page.PageLinks;
+import java.net.URI;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes messages to people in their language, from the texts in the resource bundles {@code mail_en.properties},
+ * {@code mail_de.properties}, ... beside this class: what happened, and the link to the person's own page (the
+ * affected person's page of the decision; the notifier's page of their notice).
+ *
+ * <p>A person is addressed in the language of the case's subject (the language its owner uses); where Recourse has
+ * no texts in that language, or the message concerns no case, in English.
+ */
+public final class Letters {
+    /** The languages Recourse writes messages in. */
+    public static final Set<String> LANGUAGES = Set.of("en", "de", "fr", "fa");
+    /** The language of a message when the person's is not one of {@link #LANGUAGES} or not known. */
+    public static final LanguageCode FALLBACK = new LanguageCode("en");
+    private static final String BUNDLE = "dev.recourse.server.delivery.mail";
+
+    private final Function<CaseId, Optional<LanguageCode>> caseLanguage;
+    private final PageLinks links;
+
+    /**
+     * Letters that address people in the language {@code caseLanguage} gives for a case, linking with {@code links}.
+     */
+    public Letters(Function<CaseId, Optional<LanguageCode>> caseLanguage, PageLinks links) {
+        this.caseLanguage = caseLanguage;
+        this.links = links;
+    }
+
+    /** Letters for the cases of {@code events}: a case's language is its subject's, as last described. */
+    public static Letters of(EventStore events, Function<CaseId, Optional<StreamId>> caseStream, PageLinks links) {
+        return new Letters(id -> caseStream.apply(id).flatMap(stream -> language(events.read(stream))), links);
+    }
+
+    private static Optional<LanguageCode> language(List<RecordedEvent> stream) {
+        return stream.reversed().stream()
+                .map(RecordedEvent::event)
+                .<LanguageCode>mapMulti((event, found) -> {
+                    if (event instanceof CaseEvent.SubjectDescribed described) {
+                        found.accept(described.subject().language());
+                    }
+                })
+                .findFirst();
+    }
+
+    /** {@code message} as its recipient reads it. */
+    public Letter write(Message message) {
+        LanguageCode language = message.caseId().flatMap(caseLanguage).filter(l -> LANGUAGES.contains(l.value())).orElse(FALLBACK);
+        ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.of(language.value()),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Optional<URI> link = link(message);
+        String topic = message.topic().name().toLowerCase(Locale.ROOT);
+        String audience = switch (message.recipient()) {
+            case Recipient.Owner ignored -> "owner.";
+            case Recipient.NoticeSender ignored -> "sender.";
+            case Recipient.Notifier ignored -> "notifier.";
+        };
+        // A topic has one text for everyone, unless the bundle words it for this audience (audience.topic.text).
+        Function<String, String> text = key -> texts.getString(texts.containsKey(audience + key) ? audience + key : key);
+        StringBuilder body = new StringBuilder()
+                .append(texts.getString("greeting")).append("\n\n")
+                .append(text.apply(topic + ".text")).append("\n\n");
+        link.ifPresent(l -> body.append(MessageFormat.format(texts.getString("link"), l.toString())).append("\n\n"));
+        body.append(texts.getString("signature")).append("\n");
+        return new Letter(language, text.apply(topic + ".subject"), body.toString(), link);
+    }
+
+    /** The person's page about {@code message}: the decision's for the affected person, the notice's for its sender. */
+    private Optional<URI> link(Message message) {
+        return switch (message.recipient()) {
+            case Recipient.Owner ignored -> message.decision().map(links::decisionPage);
+            case Recipient.NoticeSender sender -> Optional.of(links.noticePage(sender.notice()));
+            case Recipient.Notifier ignored -> Optional.empty();
+        };
+    }
+}
