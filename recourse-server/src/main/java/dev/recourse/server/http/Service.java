@@ -10,6 +10,7 @@ import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.page.Pages;
 import dev.recourse.server.policy.StoredPolicies;
+import dev.recourse.server.portal.Portal;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -98,7 +99,7 @@ public final class Service implements AutoCloseable {
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
                 new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
-                new Policies(storedPolicies(store, clock)));
+                new Policies(storedPolicies(store, clock)), Portal.over(store, clock));
     }
 
     private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {

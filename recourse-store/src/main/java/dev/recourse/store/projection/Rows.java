@@ -2,7 +2,10 @@ package dev.recourse.store.projection;
 
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
+import dev.recourse.store.StoreException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,5 +46,73 @@ final class Rows {
 
     static OffsetDateTime time(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    /** Sets a statement's parameters. */
+    @FunctionalInterface
+    interface Parameters {
+        void set(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * The rows {@code sql} finds in {@code dataSource}, each read by {@code row}.
+     *
+     * @param what what is queried, for the exception's message: "the read model"
+     * @throws StoreException if the database fails
+     */
+    static <T> List<T> query(DataSource dataSource, String what, String sql, Parameters parameters, Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            parameters.set(statement);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(row.read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException(what + " could not be queried: " + e.getMessage(), e);
+        }
+    }
+
+    /** Takes one row. */
+    @FunctionalInterface
+    interface Each {
+        void take(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, two queries separated by {@code ;} that take one array of UUIDs each ({@code first} and
+     * {@code second}), in one round trip, and hands each row of the first query's answer to {@code firstRows} and of
+     * the second's to {@code secondRows}.
+     *
+     * @param what what loads, for the exception's message: "the read model"
+     */
+    static void loadTwo(Connection connection, String what, String sql, Object[] first, Object[] second, Each firstRows,
+            Each secondRows) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf("uuid", first));
+            query.setArray(2, connection.createArrayOf("uuid", second));
+            query.execute();
+            try (ResultSet rows = query.getResultSet()) {
+                while (rows.next()) {
+                    firstRows.take(rows);
+                }
+            }
+            if (!query.getMoreResults()) {
+                throw new SQLException(what + "'s load answered one query of two");
+            }
+            try (ResultSet rows = query.getResultSet()) {
+                while (rows.next()) {
+                    secondRows.take(rows);
+                }
+            }
+        }
     }
 }
