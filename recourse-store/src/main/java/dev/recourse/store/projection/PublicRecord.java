@@ -10,6 +10,7 @@ import dev.recourse.core.statement.DecisionGround;
 import dev.recourse.core.statement.SourceType;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.store.StoreException;
+import dev.recourse.store.database.Queries;
 
 import javax.sql.DataSource;
 import java.sql.ResultSet;
@@ -269,7 +270,7 @@ public final class PublicRecord {
                 AppealStatus.valueOf(rows.getString(first + 10)));
     }
 
-    private <T> List<T> query(String sql, Rows.Parameters parameters, Rows.Row<T> row) {
-        return Rows.query(dataSource, "the public record", sql, parameters, row);
+    private <T> List<T> query(String sql, Queries.Parameters parameters, Queries.Row<T> row) {
+        return Queries.list(dataSource, "the public record", sql, parameters, row);
     }
 }

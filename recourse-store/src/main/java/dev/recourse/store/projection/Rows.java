@@ -2,9 +2,7 @@ package dev.recourse.store.projection;
 
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
-import dev.recourse.store.StoreException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,39 +42,6 @@ final class Rows {
 
     static OffsetDateTime time(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-    }
-
-    /** Sets a statement's parameters. */
-    @FunctionalInterface
-    interface Parameters {
-        void set(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Reads one row. */
-    @FunctionalInterface
-    interface Row<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    /**
-     * The rows {@code sql} finds in {@code dataSource}, each read by {@code row}.
-     *
-     * @param what what is queried, for the exception's message: "the read model"
-     * @throws StoreException if the database fails
-     */
-    static <T> List<T> query(DataSource dataSource, String what, String sql, Parameters parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            List<T> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(row.read(rows));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new StoreException(what + " could not be queried: " + e.getMessage(), e);
-        }
     }
 
     /** Takes one row. */
