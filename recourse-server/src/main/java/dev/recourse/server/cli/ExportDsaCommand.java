@@ -5,6 +5,8 @@ import dev.recourse.store.database.Database;
 import dev.recourse.server.transparency.Submitter;
 import dev.recourse.store.dsa.DsaStatements;
 import dev.recourse.store.dsa.DsaSubmissions;
+import dev.recourse.tlog.tile.DirectoryTiles;
+import dev.recourse.tlog.tile.TileReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +56,16 @@ final class ExportDsaCommand implements Callable<Integer> {
             description = "Read the period in N parts at once, over N connections to the database (1 to 8, default ${DEFAULT-VALUE}).")
     int parts;
 
+    @Option(names = "--log", paramLabel = "DIR",
+            description = "Read the public entries from the log's entry bundles in DIR, one after the other, and only the"
+                    + " decisions' positions (and the entries no full bundle holds yet) from the database"
+                    + " (default: the log in --data, if it has a checkpoint).")
+    Path log;
+
+    @Option(names = "--database-only", description = "Read every public entry from the database, none from the log"
+            + " (slower: one scattered row a decision; the file is the same).")
+    boolean databaseOnly;
+
     @Option(names = "--from", paramLabel = "DATE", description = "The first day (YYYY-MM-DD, UTC) whose decisions to export.")
     LocalDate from;
 
@@ -77,6 +89,12 @@ final class ExportDsaCommand implements Callable<Integer> {
         }
         if (out != null) {
             checkWritable(spec, "--out", out);
+        }
+        if (log != null && databaseOnly) {
+            throw new ParameterException(spec.commandLine(), "give --log DIR or --database-only, not both");
+        }
+        if (log != null && !Files.isRegularFile(log.resolve("checkpoint"))) {
+            throw new ParameterException(spec.commandLine(), "--log: " + log + " holds no log (no checkpoint file)");
         }
         Optional<String> token = Optional.empty();
         if (submit != null) {
@@ -107,7 +125,7 @@ final class ExportDsaCommand implements Callable<Integer> {
     private void write(Database database, DsaStatements.Period period) throws java.io.IOException {
         InstantSource clock = InstantSource.system();
         PrintWriter err = spec.commandLine().getErr();
-        DsaStatements statements = new DsaStatements(database.dataSource());
+        DsaStatements statements = new DsaStatements(database.dataSource(), entries());
         long start = System.nanoTime();
         DsaStatements.Tally tally;
         long bytes;
@@ -146,6 +164,15 @@ final class ExportDsaCommand implements Callable<Integer> {
                 submit, describe(period), outcome.accepted(), outcome.refused(), outcome.requests(), (System.nanoTime() - start) / 1e9,
                 all.accepted());
         stdout.flush();
+    }
+
+    /** Where the public entries come from: the log given, the log in --data if it has one, or only the database. */
+    private Optional<TileReader> entries() {
+        if (databaseOnly) {
+            return Optional.empty();
+        }
+        Path dir = log != null ? log : stored.data.resolve("log");
+        return Files.isRegularFile(dir.resolve("checkpoint")) ? Optional.of(new DirectoryTiles(dir)) : Optional.empty();
     }
 
     /** A usage error unless {@code file} can be written: its directory exists and it is not a directory. */

@@ -1,6 +1,7 @@
 package dev.recourse.store.dsa;
 
 import dev.recourse.store.StoreException;
+import dev.recourse.tlog.tile.TileReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -56,10 +57,24 @@ public final class DsaStatements {
             + " AND (e.occurred_at, e.position) >= (?, ?) AND (e.occurred_at, e.position) < (?, ?) ORDER BY e.occurred_at, e.position";
 
     private final DataSource dataSource;
+    private final Optional<TileReader> log;
 
-    /** Reads from the database of {@code dataSource}. */
+    /** Reads from the database of {@code dataSource}: each decision's row holds its public entry. */
     public DsaStatements(DataSource dataSource) {
+        this(dataSource, Optional.empty());
+    }
+
+    /**
+     * Reads the decisions' positions from the database of {@code dataSource} and, with {@code log}, their public entries
+     * from the log's full entry bundles (log index = position), which lie one after the other on disk where the rows
+     * lie scattered among the other events; the entries the full bundles do not hold yet come from the database. The
+     * statements {@link #read} hands over are the same either way, byte for byte.
+     *
+     * @param log the store's log, as it is written (see {@code LedgerSettings#logDirectory})
+     */
+    public DsaStatements(DataSource dataSource, Optional<TileReader> log) {
         this.dataSource = Objects.requireNonNull(dataSource);
+        this.log = Objects.requireNonNull(log);
     }
 
     /**
@@ -226,12 +241,14 @@ public final class DsaStatements {
                     bounds.add(offset >= count ? new Key(period.end(), -1) : key(lead, period, offset));
                 }
                 bounds.add(new Key(period.end(), -1));
+                // Read after the snapshot: whatever the snapshot holds and the full bundles do not comes from the database.
+                long logged = log.isPresent() ? LoggedEntries.inFullBundles(log.get()) : 0;
                 List<Callable<Tally>> parts = new ArrayList<>();
                 for (int part = 0; part < sinks.size(); part++) {
                     Key from = bounds.get(part);
                     Key to = bounds.get(part + 1);
                     Sink sink = sinks.get(part);
-                    parts.add(() -> part(snapshot, from, to, sink));
+                    parts.add(() -> part(snapshot, from, to, logged, sink));
                 }
                 return all(parts);
             } finally {
@@ -254,8 +271,12 @@ public final class DsaStatements {
         }, row -> new Key(row.getObject(1, OffsetDateTime.class), row.getLong(2)));
     }
 
-    /** Reads the statements from {@code from} (included) to {@code to} (excluded) in {@code snapshot}. */
-    private Tally part(String snapshot, Key from, Key to, Sink sink) throws SQLException, IOException {
+    /**
+     * Reads the statements from {@code from} (included) to {@code to} (excluded) in {@code snapshot}, the entries below
+     * {@code logged} from the log if there is one.
+     */
+    private Tally part(String snapshot, Key from, Key to, long logged, Sink sink) throws SQLException, IOException {
+        Optional<LoggedEntries> entries = log.map(l -> new LoggedEntries(l, logged));
         long statements = 0;
         long without = 0;
         try (Connection c = dataSource.getConnection()) {
@@ -265,7 +286,7 @@ public final class DsaStatements {
                     // The snapshot's id is what pg_export_snapshot() returned: no input of anyone's reaches it.
                     s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
                 }
-                try (PreparedStatement s = c.prepareStatement(PART)) {
+                try (PreparedStatement s = c.prepareStatement(entries.isPresent() ? PART.replace(", e.public_entry", "") : PART)) {
                     // Binary transfer from the first execution: bytea arrives as bytes, not as hex text to decode.
                     s.unwrap(PGStatement.class).setPrepareThreshold(-1);
                     s.setFetchSize(FETCH);
@@ -275,12 +296,13 @@ public final class DsaStatements {
                     s.setLong(4, to.position());
                     try (ResultSet rows = s.executeQuery()) {
                         while (rows.next()) {
-                            byte[] entry = rows.getBytes(2);
+                            long position = rows.getLong(1);
+                            byte[] entry = entries.isPresent() ? entries.get().entry(position, c) : rows.getBytes(2);
                             long span = locate(entry);
                             if (span < 0) {
                                 without++;
                             } else {
-                                sink.statement(rows.getLong(1), entry, (int) (span >>> 32), (int) span);
+                                sink.statement(position, entry, (int) (span >>> 32), (int) span);
                                 statements++;
                             }
                         }
