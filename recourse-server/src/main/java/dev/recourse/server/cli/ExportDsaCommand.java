@@ -5,8 +5,6 @@ import dev.recourse.store.database.Database;
 import dev.recourse.server.transparency.Submitter;
 import dev.recourse.store.dsa.DsaStatements;
 import dev.recourse.store.dsa.DsaSubmissions;
-import dev.recourse.tlog.tile.DirectoryTiles;
-import dev.recourse.tlog.tile.TileReader;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -167,12 +165,12 @@ final class ExportDsaCommand implements Callable<Integer> {
     }
 
     /** Where the public entries come from: the log given, the log in --data if it has one, or only the database. */
-    private Optional<TileReader> entries() {
+    private Optional<Path> entries() {
         if (databaseOnly) {
             return Optional.empty();
         }
         Path dir = log != null ? log : stored.data.resolve("log");
-        return Files.isRegularFile(dir.resolve("checkpoint")) ? Optional.of(new DirectoryTiles(dir)) : Optional.empty();
+        return Files.isRegularFile(dir.resolve("checkpoint")) ? Optional.of(dir) : Optional.empty();
     }
 
     /** A usage error unless {@code file} can be written: its directory exists and it is not a directory. */

@@ -1,9 +1,9 @@
 package dev.recourse.store.dsa;
 
 import dev.recourse.store.StoreException;
-import dev.recourse.tlog.tile.TileReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,7 +57,7 @@ public final class DsaStatements {
             + " AND (e.occurred_at, e.position) >= (?, ?) AND (e.occurred_at, e.position) < (?, ?) ORDER BY e.occurred_at, e.position";
 
     private final DataSource dataSource;
-    private final Optional<TileReader> log;
+    private final Optional<Path> log;
 
     /** Reads from the database of {@code dataSource}: each decision's row holds its public entry. */
     public DsaStatements(DataSource dataSource) {
@@ -70,9 +70,9 @@ public final class DsaStatements {
      * lie scattered among the other events; the entries the full bundles do not hold yet come from the database. The
      * statements {@link #read} hands over are the same either way, byte for byte.
      *
-     * @param log the store's log, as it is written (see {@code LedgerSettings#logDirectory})
+     * @param log the directory of the store's log, as it is written (see {@code LedgerSettings#logDirectory})
      */
-    public DsaStatements(DataSource dataSource, Optional<TileReader> log) {
+    public DsaStatements(DataSource dataSource, Optional<Path> log) {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.log = Objects.requireNonNull(log);
     }

@@ -3,8 +3,12 @@ package dev.recourse.store.dsa;
 import dev.recourse.tlog.note.Checkpoint;
 import dev.recourse.tlog.note.Note;
 import dev.recourse.tlog.tile.Tile;
-import dev.recourse.tlog.tile.TileReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,15 +28,16 @@ import java.util.Arrays;
 final class LoggedEntries {
     private static final String ENTRY = "SELECT public_entry FROM event WHERE position = ?";
 
-    private final TileReader log;
+    private final Path log;
     private final long logged;
     private long bundle = -1;
-    private byte[] bytes = new byte[0];
+    /** The current bundle, in a buffer used again for each bundle: the log is nine times the decisions' bytes. */
+    private byte[] bytes = new byte[256 * 1024];
     /** Where entry i of the bundle starts (after its length prefix): {@code starts[i]}; it ends at {@code starts[i + 1] - 2}. */
     private final int[] starts = new int[Tile.WIDTH + 1];
 
     /** Reads from {@code log}, whose full bundles hold the entries below {@code logged}. */
-    LoggedEntries(TileReader log, long logged) {
+    LoggedEntries(Path log, long logged) {
         this.log = log;
         this.logged = logged;
     }
@@ -41,12 +46,12 @@ final class LoggedEntries {
      * How many entries the full bundles of {@code log} hold: its checkpoint's size rounded down to a bundle, 0 if it
      * has no checkpoint yet. The checkpoint's signature is not checked here: the files are the store's own.
      */
-    static long inFullBundles(TileReader log) throws IOException {
-        var text = log.readCheckpoint();
-        if (text.isEmpty()) {
+    static long inFullBundles(Path log) throws IOException {
+        Path checkpoint = log.resolve("checkpoint");
+        if (!Files.exists(checkpoint)) {
             return 0;
         }
-        long size = Checkpoint.parse(Note.parse(text.get()).orElseThrow().body()).orElseThrow().size().value();
+        long size = Checkpoint.parse(Note.parse(Files.readString(checkpoint)).orElseThrow().body()).orElseThrow().size().value();
         return size / Tile.WIDTH * Tile.WIDTH;
     }
 
@@ -58,10 +63,8 @@ final class LoggedEntries {
         long index = position / Tile.WIDTH;
         if (index != bundle) {
             Tile.Entries tile = new Tile.Entries(index, Tile.WIDTH);
-            byte[] bytes = log.read(tile).orElseThrow(() -> new IOException(
-                    "the log " + log + " has no " + tile.path() + " though its checkpoint covers it"));
-            index(tile, bytes);
-            this.bytes = bytes;
+            int length = read(log.resolve(tile.path()));
+            index(tile, length);
             bundle = index;
         }
         int i = (int) (position - index * Tile.WIDTH);
@@ -72,20 +75,42 @@ final class LoggedEntries {
      * Finds where each entry of a full bundle starts, copying none: a decision is one event in nine, so copying only
      * the decisions' entries saves most of the work {@link Tile.Entries#decode} would do. The same checks as it.
      */
-    private void index(Tile.Entries tile, byte[] bundle) throws IOException {
+    private void index(Tile.Entries tile, int length) throws IOException {
+        byte[] bundle = bytes;
         int at = 0;
         for (int i = 0; i < Tile.WIDTH; i++) {
-            if (bundle.length - at < 2) {
+            if (length - at < 2) {
                 throw new IOException(tile.path() + ": entry " + i + " of " + Tile.WIDTH + " is missing or truncated");
             }
-            int length = (bundle[at] & 0xff) << 8 | (bundle[at + 1] & 0xff);
             starts[i] = at + 2;
-            at += 2 + length;
+            at += 2 + ((bundle[at] & 0xff) << 8 | (bundle[at + 1] & 0xff));
         }
-        if (at != bundle.length) {
-            throw new IOException(tile.path() + ": holds " + bundle.length + " bytes, its 256 entries " + at);
+        if (at != length) {
+            throw new IOException(tile.path() + ": holds " + length + " bytes, its 256 entries " + at);
         }
         starts[Tile.WIDTH] = at + 2;
+    }
+
+    /** Reads the file into {@link #bytes}, growing it if needed; its length. */
+    private int read(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            long size = channel.size();
+            if (size > Tile.WIDTH * (2L + Tile.Entries.MAX_ENTRY_BYTES)) {
+                throw new IOException(file + " is " + size + " bytes, more than a bundle can hold");
+            }
+            if (bytes.length < size) {
+                bytes = new byte[(int) size];
+            }
+            ByteBuffer into = ByteBuffer.wrap(bytes, 0, (int) size);
+            while (into.hasRemaining()) {
+                if (channel.read(into) < 0) {
+                    throw new IOException(file + " ended while read");
+                }
+            }
+            return (int) size;
+        } catch (NoSuchFileException e) {
+            throw new IOException("the log has no " + file + " though its checkpoint covers it", e);
+        }
     }
 
     private static byte[] fromDatabase(long position, Connection database) throws SQLException {
