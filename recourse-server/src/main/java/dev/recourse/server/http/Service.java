@@ -103,7 +103,7 @@ public final class Service implements AutoCloseable {
 
     private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
         try {
-            return StoredPolicies.open(store.dataSource(), clock);
+            return StoredPolicies.open(store.dataSource(), store.dueProcess(), clock);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the stored policies", e);
         }
