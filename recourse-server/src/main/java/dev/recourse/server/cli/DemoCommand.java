@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +96,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
         }
         PrintWriter out = spec.commandLine().getOut();
-        ServerSettings settings = switch (ServerSettings.resolve(Map.of(), recourse.environment(),
-                Map.of("data", data.toString(), "port", Integer.toString(port)))) {
+        Map<String, String> options = new HashMap<>(Map.of("data", data.toString(), "port", Integer.toString(port)));
+        DemoScenario.BREAKERS.forEach(setting -> options.put(setting[0], setting[1]));
+        ServerSettings settings = switch (ServerSettings.resolve(Map.of(), recourse.environment(), options)) {
             case Validation.Valid<ServerSettings> valid -> valid.value();
             case Validation.Invalid<ServerSettings> invalid ->
                     throw new Failures.Failed(invalid.errors().stream().map(Object::toString).toList());
@@ -112,13 +114,26 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             try (DemoClient client = new DemoClient(url)) {
                 Keys keys = keys(running.service().keys(), client, out);
-                List<String[]> open = walk(client, keys, url, HexFormat.of().formatHex(bytes(random, 3)), clock, out);
+                String round = HexFormat.of().formatHex(bytes(random, 3));
+                List<String[]> open = walk(client, keys, url, round, clock, out);
+                List<DemoScenario.Link> scenario = new DemoScenario(client, running.links(), out).play(
+                        DemoScenario.keys(client, keys.admin(), keys.platform()), round, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
                 out.println();
                 out.println("Open these (each line says what it shows):");
                 for (String[] link : open) {
                     client.get(link[0], Optional.empty(), 200);
                     out.println("  " + url.resolve(link[0]));
                     out.println("      " + link[1]);
+                }
+                out.println("Part 2, step by step (each line says what it shows; the API's need the key given):");
+                for (DemoScenario.Link link : scenario) {
+                    client.get(link.path(), link.key(), 200);
+                    if (link.key().isPresent()) {
+                        out.println("  curl -H 'Authorization: Bearer " + link.key().get() + "' " + url.resolve(link.path()));
+                    } else {
+                        out.println("  " + url.resolve(link.path()));
+                    }
+                    out.println("      " + link.shows());
                 }
                 out.println("(checked: each answers 200)");
             }
