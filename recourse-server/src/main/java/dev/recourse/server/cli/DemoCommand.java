@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
  * {@code --data}, makes API keys for an admin, the platform, a moderator and two appeal reviewers, and walks three
  * cases: a post removed on a user's notice, appealed from its notice page and reversed by the second reviewer; an
  * account suspended on a trusted flagger's notice, appealed through the API and upheld by the first reviewer; and a
- * protected page whose suspension waits for a second person. It checks that every page it prints answers, verifies
+ * protected page whose suspension waits for a second person. Then it plays {@link DemoScenario}: a rule version that
+ * matches political vocabulary, its breaker tripping, the high-impact guard and a recall. It checks that every page it prints answers, verifies
  * the receipt of a decision against the log over HTTP, prints each URL to open with what it shows, and serves until
  * Ctrl-C ({@code --no-serve}: stops instead).
  *
@@ -57,7 +58,8 @@ import picocli.CommandLine.Spec;
         description = {
             "See Recourse work: start the service under DIR, load a fictional platform (people, API keys for an admin,"
                     + " a moderator and two appeal reviewers) and walk cases through notice, decision, notice page,"
-                    + " appeal and reversal over the HTTP API; print each URL to open; serve until Ctrl-C.",
+                    + " appeal and reversal over the HTTP API; then a rule matching political vocabulary whose breaker"
+                    + " trips and which is recalled; print each URL to open; serve until Ctrl-C.",
             "Running it again on the same DIR adds a fresh round of cases."
         })
 final class DemoCommand implements Callable<Integer> {
