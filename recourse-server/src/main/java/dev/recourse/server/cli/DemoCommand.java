@@ -316,6 +316,11 @@ final class DemoCommand implements Callable<Integer> {
         open.add(new String[] {reported.string("notifierPage"), "Lukas's notifier page: his notice about the protected page is"
                 + " received; no decision yet, as it waits for a second person"});
         open.add(new String[] {receiptLink, "the receipt of Amira's decision (c2sp.org/tlog-proof), to check offline"});
+        open.add(new String[] {"/portal/decisions", "the public portal: every decision's public record, searchable, with its log"
+                + " entry and receipt"});
+        open.add(new String[] {"/portal/statistics", "the portal's statistics: decisions over time, the automated share,"
+                + " appeals and how often they overturn a decision"});
+        open.add(new String[] {"/portal/verify", "the portal's verify page: paste the receipt saved above to check it"});
         open.add(new String[] {"/log/checkpoint", "the log's latest signed checkpoint"});
         open.add(new String[] {"/docs/api", "the API's reference, to read and try (the keys above work in it)"});
         out.println("  the case as the API shows it (with a key): curl -H 'Authorization: Bearer " + keys.moderator() + "' "
