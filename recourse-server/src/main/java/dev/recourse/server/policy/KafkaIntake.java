@@ -53,7 +53,7 @@ public final class KafkaIntake implements AutoCloseable {
         this.worker = worker;
         this.clock = clock;
         this.report = report;
-        this.thread = Thread.ofPlatform().name("recourse-kafka-intake").unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("recourse-kafka-intake").daemon(true).unstarted(this::run);
     }
 
     /**
