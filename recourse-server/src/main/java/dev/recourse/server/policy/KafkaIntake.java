@@ -23,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -96,10 +95,6 @@ public final class KafkaIntake implements AutoCloseable {
                     Thread.sleep(PAUSE);
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -140,11 +135,13 @@ public final class KafkaIntake implements AutoCloseable {
         worker.handle(ContentEvents.event(new Fields((Json.Obj) ((Validation.Valid<Json>) value).value()), clock.instant()));
     }
 
-    /** Stops consuming: the batch in progress is finished and committed first. */
+    /**
+     * Stops consuming: the batch in progress is finished and committed first, so the wait is at most one batch and
+     * one poll (half a second).
+     */
     @Override
     public void close() throws InterruptedException {
         running = false;
-        consumer.wakeup();
         thread.join();
     }
 }
