@@ -86,4 +86,18 @@ public final class TestCases {
             store.close();
         }
     }
+
+    /** The events of {@code command}, which {@code store} MUST accept. */
+    public static List<dev.recourse.core.event.RecordedEvent> accept(RecourseStore store, Command command) {
+        dev.recourse.core.process.Result result = store.dueProcess().handle(command);
+        org.assertj.core.api.Assertions.assertThat(result).as(String.valueOf(result))
+                .isInstanceOf(dev.recourse.core.process.Result.Accepted.class);
+        return ((dev.recourse.core.process.Result.Accepted) result).events();
+    }
+
+    /** The first event of {@code type} among {@code events}. */
+    public static <E extends dev.recourse.core.event.Event> E only(List<dev.recourse.core.event.RecordedEvent> events, Class<E> type) {
+        return events.stream().map(dev.recourse.core.event.RecordedEvent::event).filter(type::isInstance).map(type::cast)
+                .findFirst().orElseThrow();
+    }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Measure Recourse on this machine: the real core, store and log on an embedded database.",
-        subcommands = {BenchDecisionsCommand.class, BenchRulesCommand.class})
+        subcommands = {BenchDecisionsCommand.class, BenchRulesCommand.class, BenchPortalCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

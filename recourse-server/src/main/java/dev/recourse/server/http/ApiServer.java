@@ -184,16 +184,16 @@ public final class ApiServer implements AutoCloseable {
                     return Problems.invalid(wrong).answer(instance);
                 }
                 body = Optional.of(parsed.orElseThrow());
-            } else if (route.method().isWrite() && route.access() instanceof Access.Roles) {
+            } else if (route.isWrite()) {
                 bytes = ctx.bodyAsBytes();
                 if (bytes.length > 0) {
                     return Problems.invalid(List.of(new FieldError("$", "this endpoint takes no body"))).answer(instance);
                 }
             }
             Call call = new Call(ctx, principal, body);
-            if (!route.method().isWrite() || route.access() instanceof Access.Anyone) {
-                // Reads; and the forms of people's pages, which take no key: their action limits the rate and keeps
-                // them idempotent by the form's token.
+            if (!route.isWrite()) {
+                // Reads; and public forms, which take no key: their action limits the rate and keeps them idempotent
+                // by the form's token, or changes nothing.
                 return route.action().answer(call);
             }
             return once(route, ctx, call, principal.orElseThrow(() -> new IllegalStateException(

@@ -133,9 +133,27 @@ public final class Call {
         return Optional.ofNullable(context.header(name));
     }
 
-    /** The field {@code name} of a posted HTML form ({@code application/x-www-form-urlencoded}), if given. */
+    /** The field {@code name} of a {@linkplain Route#form form}'s body, if sent and not blank. */
     public Optional<String> formField(String name) {
-        return Optional.ofNullable(context.formParam(name));
+        return Optional.ofNullable(context.formParam(name)).filter(v -> !v.isBlank());
+    }
+
+    /**
+     * The text of the file sent in the field {@code name} of a {@linkplain Route#form form}'s multipart body, if one
+     * was sent and is not empty; UTF-8 (a malformed byte becomes U+FFFD, which no receipt holds, so it fails checks).
+     *
+     * @throws java.io.IOException if the file cannot be read
+     */
+    public Optional<String> formFile(String name) throws java.io.IOException {
+        if (context.isMultipartFormData()) {
+            io.javalin.http.UploadedFile file = context.uploadedFile(name);
+            if (file != null && file.size() > 0) {
+                try (java.io.InputStream in = file.content()) {
+                    return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The caller's network address: who the rate limit counts for calls without a key. */

@@ -90,7 +90,7 @@ public final class OpenApi {
             parameters.add(Json.object().put("name", name).put("in", "path").put("required", Json.of(true))
                     .put("schema", Json.object().put("type", "string").build()).build());
         }
-        if (route.method().isWrite() && route.access() instanceof Access.Roles) {
+        if (route.isWrite()) {
             parameters.add(Json.object().put("name", ApiServer.IDEMPOTENCY_KEY).put("in", "header").put("required", Json.of(true))
                     .put("description", "Identifies this request among the caller's writes: a retry with the same key and"
                             + " the same body gets the first answer, without acting twice. A new UUID per request is a good key.")
@@ -135,7 +135,7 @@ public final class OpenApi {
             types.addAll(List.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, ProblemType.MALFORMED_JSON, ProblemType.INVALID_REQUEST,
                     ProblemType.CONTENT_TOO_LARGE));
         }
-        if (route.method().isWrite() && route.access() instanceof Access.Roles) {
+        if (route.isWrite()) {
             types.addAll(List.of(ProblemType.BAD_REQUEST, ProblemType.IDEMPOTENCY_KEY_IN_USE, ProblemType.IDEMPOTENCY_KEY_REUSED,
                     ProblemType.INVALID_REQUEST));
         }

@@ -52,6 +52,27 @@ public record Route(Method method, String path, Access access, Optional<Shape> b
         return new Route(Method.POST, path, access, Optional.empty(), action, UnaryOperator.identity(), doc);
     }
 
+    /**
+     * A public form at {@code path}: a POST that a page's {@code <form>} sends as
+     * {@code application/x-www-form-urlencoded} or {@code multipart/form-data}, open to anyone, without a key or an
+     * Idempotency-Key. Its action MUST either change nothing (it checks or shows what it is sent, such as a receipt),
+     * or limit its rate per address and be idempotent by a signed token that the form carries (an appeal from a notice
+     * page). Every other write admits roles only.
+     */
+    public static Route form(String path, Action action, Doc doc) {
+        return new Route(Method.POST, path, Access.anyone(), Optional.empty(), action, UnaryOperator.identity(), doc);
+    }
+
+    /** Whether this route is a public {@link #form}: a POST without a key. */
+    public boolean isForm() {
+        return method == Method.POST && access instanceof Access.Anyone;
+    }
+
+    /** Whether requests of this route change something, and so take a key in a role and an Idempotency-Key. */
+    public boolean isWrite() {
+        return method.isWrite() && !isForm();
+    }
+
     /** This route, keeping {@code kept} of its answers for retries (to leave out a secret shown once). */
     public Route keeping(UnaryOperator<Answer> kept) {
         return new Route(method, path, access, body, action, kept, doc);

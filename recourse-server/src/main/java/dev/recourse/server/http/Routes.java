@@ -13,6 +13,7 @@ import static dev.recourse.server.http.auth.ApiRole.SENIOR_MODERATOR;
 import dev.recourse.server.http.Route.Doc;
 import dev.recourse.server.http.Route.Success;
 import dev.recourse.server.page.Pages;
+import dev.recourse.server.portal.Portal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public final class Routes {
     private final Pages pages;
     private final RuleSafeguards safeguards;
     private final Policies policies;
+    private final Portal portal;
     private final String version;
     private final Subjects subjects;
     private final Detections detections;
@@ -55,7 +57,7 @@ public final class Routes {
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
             Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Pages pages, String version, Subjects subjects,
             Detections detections, Proposals proposals, AuthorityRequests authorityRequests,
-            RuleSafeguards safeguards, Policies policies, ContentEvents contentEvents) {
+            RuleSafeguards safeguards, Policies policies, Portal portal, ContentEvents contentEvents) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -69,6 +71,7 @@ public final class Routes {
         this.actions = actions;
         this.pages = pages;
         this.safeguards = safeguards;
+        this.portal = portal;
         this.version = version;
         this.subjects = subjects;
         this.detections = detections;
@@ -365,6 +368,39 @@ public final class Routes {
                                 Success.of(200, Answer.TEXT, "The key that checks the checkpoints' signatures,"
                                         + " origin+hex(keyID)+base64(key)."))),
 
+                // ---- portal: public pages, no login ----------------------------------------------------------------
+                Route.get("/portal/decisions", anyone(), portal.decisions()::search,
+                        Doc.of("portalDecisions", "Portal", "Search the decisions",
+                                Success.of(200, Answer.HTML, "A page of decisions, newest first, and the search form."))
+                                .described("Filters (all optional): `from` and `to` (days, YYYY-MM-DD), `category`, `ground`,"
+                                        + " `restriction`, `automation`, `source`, `rule` (id@version), `appeal`; `cursor` for"
+                                        + " the next page. A wrong filter is answered 400 with a page naming it.")),
+                Route.get("/portal/decisions/{id}", anyone(), portal.decisions()::show,
+                        Doc.of("portalDecision", "Portal", "A decision's public record",
+                                Success.of(200, Answer.HTML, "Its DSA fields, its log entry and the link to its receipt;"
+                                        + " 404 if there is no such decision."))),
+                Route.get("/portal/statistics", anyone(), portal.statistics()::page,
+                        Doc.of("portalStatistics", "Portal", "The figures, as charts",
+                                Success.of(200, Answer.HTML, "Decisions over time, by category and source, the automated share,"
+                                        + " appeals and the overturn rate (per rule too), median times, reinstatements."))
+                                .described("`from` and `to` (days, YYYY-MM-DD) choose the period; the last 90 days by default."
+                                        + " Served from the rollups.")),
+                Route.get("/portal/authority-requests", anyone(), portal.authorityRequests()::page,
+                        Doc.of("portalAuthorityRequests", "Portal", "The register of authority requests",
+                                Success.of(200, Answer.HTML, "Requests newest first: body, type, legal basis, date, what was"
+                                        + " asked and the decisions it led to; a held request shows only its hold's end."))
+                                .described("`cursor` for the next page.")),
+                Route.get("/portal/verify", anyone(), portal.verify()::form,
+                        Doc.of("portalVerifyForm", "Portal", "The form to verify a receipt",
+                                Success.of(200, Answer.HTML, "Paste a receipt or upload its file."))),
+                Route.form("/portal/verify", portal.verify()::verify,
+                        Doc.of("portalVerify", "Portal", "Verify a receipt",
+                                Success.of(200, Answer.HTML, "Whether the receipt verifies against the log's published key,"
+                                        + " and what that proves and what it does not."))
+                                .described("A form, as `multipart/form-data` or `application/x-www-form-urlencoded`: the"
+                                        + " receipt pasted in `receipt`, or its file in `file`. Checks it and stores nothing;"
+                                        + " no key needed. 400 with a page naming `receipt` if neither is sent.")),
+
                 // ---- operations -----------------------------------------------------------------------------------
                 Route.get("/health", anyone(), health::check,
                         Doc.of("health", "Operations", "Whether the service works",
@@ -402,7 +438,7 @@ public final class Routes {
                                         + " the person. `?lang=en|de|fr|fa` chooses the language (default: the person's, then"
                                         + " Accept-Language). An unknown or forged token is a 404 page; too many requests from"
                                         + " one address a 429 page.")),
-                Route.post("/notice/{token}/appeal", anyone(), pages::appealDecision,
+                Route.form("/notice/{token}/appeal", pages::appealDecision,
                         Doc.of("noticePageAppeal", "Pages", "Appeal a decision from its notice page",
                                 Success.of(303, Answer.HTML, "Filed: back to the page, which shows the appeal's status."))
                                 .described("An HTML form (`application/x-www-form-urlencoded`) with `form` (the form token"
@@ -416,7 +452,7 @@ public final class Routes {
                                         + " the redress options and the notifier's appeal form."))
                                 .described("`token` comes from the `notifierPage` of a notice's confirmation. Otherwise as"
                                         + " the notice page.")),
-                Route.post("/notifier/{token}/appeal", anyone(), pages::appealNotice,
+                Route.form("/notifier/{token}/appeal", pages::appealNotice,
                         Doc.of("notifierPageAppeal", "Pages", "Appeal the decision on a notice from the notifier's page",
                                 Success.of(303, Answer.HTML, "Filed: back to the page, which shows the appeal's status."))
                                 .described("As the notice page's appeal form.")));

@@ -12,6 +12,7 @@ import dev.recourse.server.page.Pages;
 import dev.recourse.server.policy.HttpScorer;
 import dev.recourse.server.policy.RuleWorker;
 import dev.recourse.server.policy.StoredPolicies;
+import dev.recourse.server.portal.Portal;
 import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
@@ -107,7 +108,7 @@ public final class Service implements AutoCloseable {
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
                 new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
-                new Policies(policies), new ContentEvents(worker, policies.book(), clock));
+                new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }
 
     private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {

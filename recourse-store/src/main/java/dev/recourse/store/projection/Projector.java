@@ -17,7 +17,6 @@ import dev.recourse.core.subject.SubjectRef;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +83,7 @@ final class Projector {
             + " appeals_modified = r.appeals_modified + EXCLUDED.appeals_modified,"
             + " reinstatements = r.reinstatements + EXCLUDED.reinstatements,"
             + " time_to_decide = add_counts(r.time_to_decide, EXCLUDED.time_to_decide);"
+            + Facets.UPSERT
             + " UPDATE read_model_head SET next_position = ? WHERE next_position = ?";
 
     /** A case row, changed in memory. */
@@ -121,6 +121,11 @@ final class Projector {
         long modified;
         long reinstatements;
         final long[] timeToDecide = new long[RollupCounts.BUCKET_BOUNDS.size() + 1];
+
+        RollupCounts counts() {
+            return new RollupCounts(decisions, appealsFiled, appealsDecided, upheld, reversed, modified, reinstatements,
+                    Arrays.stream(timeToDecide).boxed().toList());
+        }
     }
 
     private record Key(LocalDate day, Dimensions dimensions) {}
@@ -149,6 +154,7 @@ final class Projector {
         if (events.isEmpty()) {
             return;
         }
+        PublicRecordProjector.project(connection, events);
         Projector projector = new Projector(process);
         projector.load(connection, events);
         for (RecordedEvent r : events) {
@@ -181,34 +187,19 @@ final class Projector {
         if (caseIds.isEmpty() && decisionIds.isEmpty()) {
             return;
         }
-        try (PreparedStatement query = connection.prepareStatement(LOAD)) {
-            query.setArray(1, connection.createArrayOf("uuid", caseIds.toArray()));
-            query.setArray(2, connection.createArrayOf("uuid", decisionIds.toArray()));
-            query.execute();
-            try (ResultSet rows = query.getResultSet()) {
-                while (rows.next()) {
-                    CaseRow row = new CaseRow(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
-                            Rows.instant(rows, 10).orElseThrow());
-                    row.status = CaseStatus.valueOf(rows.getString(4));
-                    row.latestDecision = Rows.uuid(rows, 5).map(DecisionId::new).orElse(null);
-                    row.decidedAt = Rows.instant(rows, 6).orElse(null);
-                    row.appealDeadline = Rows.instant(rows, 7).orElse(null);
-                    row.awaitingSince = Rows.instant(rows, 8).orElse(null);
-                    row.pendingAppeals = rows.getInt(9);
-                    row.updatedAt = Rows.instant(rows, 11).orElseThrow();
-                    cases.put(row.id, row);
-                }
-            }
-            if (!query.getMoreResults()) {
-                throw new SQLException("the read model's load answered one query of two");
-            }
-            try (ResultSet rows = query.getResultSet()) {
-                while (rows.next()) {
-                    dimensions.put(new DecisionId(rows.getObject(1, UUID.class)), Dimensions.ofColumns(rows.getString(2),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
-                }
-            }
-        }
+        Rows.loadTwo(connection, "the read model", LOAD, caseIds.toArray(), decisionIds.toArray(), rows -> {
+            CaseRow row = new CaseRow(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
+                    Rows.instant(rows, 10).orElseThrow());
+            row.status = CaseStatus.valueOf(rows.getString(4));
+            row.latestDecision = Rows.uuid(rows, 5).map(DecisionId::new).orElse(null);
+            row.decidedAt = Rows.instant(rows, 6).orElse(null);
+            row.appealDeadline = Rows.instant(rows, 7).orElse(null);
+            row.awaitingSince = Rows.instant(rows, 8).orElse(null);
+            row.pendingAppeals = rows.getInt(9);
+            row.updatedAt = Rows.instant(rows, 11).orElseThrow();
+            cases.put(row.id, row);
+        }, rows -> dimensions.put(new DecisionId(rows.getObject(1, UUID.class)), Dimensions.ofColumns(rows.getString(2),
+                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6))));
     }
 
     private void apply(long position, CaseEvent event) throws SQLException {
@@ -398,6 +389,8 @@ final class Projector {
         c.longs(counted, e -> e.getValue().reinstatements);
         c.texts(counted, e -> Arrays.stream(e.getValue().timeToDecide).mapToObj(Long::toString)
                 .collect(Collectors.joining(",", "{", "}")));
+        Facets.columns(c, counted.stream().map(e -> new Rollup(e.getKey().day(), e.getKey().dimensions(), e.getValue().counts()))
+                .toList());
 
         try (PreparedStatement save = connection.prepareStatement(SAVE)) {
             c.set(save);

@@ -3,6 +3,7 @@ package dev.recourse.store.projection;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,5 +42,40 @@ final class Rows {
 
     static OffsetDateTime time(Instant instant) {
         return instant == null ? null : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    /** Takes one row. */
+    @FunctionalInterface
+    interface Each {
+        void take(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql}, two queries separated by {@code ;} that take one array of UUIDs each ({@code first} and
+     * {@code second}), in one round trip, and hands each row of the first query's answer to {@code firstRows} and of
+     * the second's to {@code secondRows}.
+     *
+     * @param what what loads, for the exception's message: "the read model"
+     */
+    static void loadTwo(Connection connection, String what, String sql, Object[] first, Object[] second, Each firstRows,
+            Each secondRows) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf("uuid", first));
+            query.setArray(2, connection.createArrayOf("uuid", second));
+            query.execute();
+            try (ResultSet rows = query.getResultSet()) {
+                while (rows.next()) {
+                    firstRows.take(rows);
+                }
+            }
+            if (!query.getMoreResults()) {
+                throw new SQLException(what + "'s load answered one query of two");
+            }
+            try (ResultSet rows = query.getResultSet()) {
+                while (rows.next()) {
+                    secondRows.take(rows);
+                }
+            }
+        }
     }
 }

@@ -68,6 +68,7 @@ class ReadModelProperties {
             ReadModel model = store.readModel();
 
             assertThat(rollups(model, all)).isEqualTo(expected.rollups);
+            theStatisticsSumTheRollups(new PublicRecord(store.dataSource()), all, expected.rollups);
             assertThat(model.proposals(Optional.empty(), ReadModel.MAX_PAGE).items()).extracting(PendingProposal::proposal)
                     .containsExactlyInAnyOrderElementsOf(expected.proposals);
             assertThat(model.appeals(Optional.empty(), ReadModel.MAX_PAGE).items()).extracting(a -> a.appeal().value())
@@ -82,6 +83,32 @@ class ReadModelProperties {
         } finally {
             delete(data);
         }
+    }
+
+    /** The portal's statistics, read from the rollups per facet, are the sums of the rollups per dimensions. */
+    private static void theStatisticsSumTheRollups(PublicRecord record, List<RecordedEvent> all, Map<Key, RollupCounts> rollups) {
+        LocalDate first = LocalDate.ofInstant(Fixture.START, ZoneOffset.UTC);
+        LocalDate last = all.isEmpty() ? first : LocalDate.ofInstant(all.getLast().event().at(), ZoneOffset.UTC);
+        Statistics figures = record.statistics(first, last);
+
+        assertThat(figures.total()).isEqualTo(rollups.values().stream().reduce(RollupCounts.ZERO, RollupCounts::plus));
+        assertThat(figures.byCategory()).isEqualTo(decisionsBy(rollups, d -> d.category().orElse(null)));
+        assertThat(figures.bySource()).isEqualTo(decisionsBy(rollups, d -> d.sourceType().orElse(null)));
+        assertThat(figures.byAutomation()).isEqualTo(decisionsBy(rollups, Dimensions::automation));
+        assertThat(figures.noAction()).isEqualTo(rollups.entrySet().stream().filter(e -> e.getKey().dimensions().category().isEmpty())
+                .mapToLong(e -> e.getValue().decisions()).sum());
+    }
+
+    /** Decisions summed by what {@code by} gives of their dimensions, leaving out those it gives nothing for. */
+    private static <T> Map<T, Long> decisionsBy(Map<Key, RollupCounts> rollups, java.util.function.Function<Dimensions, T> by) {
+        Map<T, Long> sums = new HashMap<>();
+        rollups.forEach((key, counts) -> {
+            T value = by.apply(key.dimensions());
+            if (value != null) {
+                sums.merge(value, counts.decisions(), Long::sum);
+            }
+        });
+        return sums;
     }
 
     private static Map<Key, RollupCounts> rollups(ReadModel model, List<RecordedEvent> all) {

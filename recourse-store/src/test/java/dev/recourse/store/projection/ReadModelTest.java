@@ -14,7 +14,6 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.notice.NoticeId;
-import dev.recourse.core.process.Result;
 import dev.recourse.core.process.SteppingClock;
 import dev.recourse.core.statement.AutomatedDecision;
 import dev.recourse.core.statement.Category;
@@ -73,13 +72,11 @@ class ReadModelTest {
     }
 
     private List<RecordedEvent> accept(Command command) {
-        Result result = store.dueProcess().handle(command);
-        assertThat(result).as(String.valueOf(result)).isInstanceOf(Result.Accepted.class);
-        return ((Result.Accepted) result).events();
+        return TestCases.accept(store, command);
     }
 
     private static <E extends Event> E only(List<RecordedEvent> events, Class<E> type) {
-        return events.stream().map(RecordedEvent::event).filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return TestCases.only(events, type);
     }
 
     private NoticeId notice() {
@@ -247,7 +244,8 @@ class ReadModelTest {
         store.close();
         try (var database = dev.recourse.store.database.Database.start(settings.database());
              Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions, transparency_rollup");
+            statement.execute("TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions, transparency_rollup,"
+                    + " transparency_facet, public_decision, authority_register, authority_action, rule_rollup");
             statement.execute("UPDATE read_model_head SET next_position = 0");
         }
 

@@ -1,0 +1,276 @@
+package dev.recourse.store.projection;
+
+import dev.recourse.core.authority.AuthorityKind;
+import dev.recourse.core.authority.AuthorityRequestId;
+import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.statement.AutomatedDecision;
+import dev.recourse.core.statement.Category;
+import dev.recourse.core.statement.DecisionGround;
+import dev.recourse.core.statement.SourceType;
+import dev.recourse.core.subject.SubjectKind;
+import dev.recourse.store.StoreException;
+import dev.recourse.store.database.Queries;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The public record that the transparency portal shows: the decisions, searchable by their public dimensions; the
+ * register of authority requests; and the statistics, summed from the rollups. Every query reads through an index or
+ * reads rollups, never all decisions. Nothing it answers is personal data, and nothing of a request under a legal hold
+ * but that it exists and when the hold ends.
+ *
+ * <p>Kept by the read model's projection ({@link PublicRecordProjector}). Thread-safe; queries throw
+ * {@link StoreException} when the database fails.
+ */
+public final class PublicRecord {
+    /** The most items one page holds. */
+    public static final int MAX_PAGE = 200;
+
+    private static final String DECISION_COLUMNS = "decision_id, position, case_id, decided_at, category, ground,"
+            + " restriction_kind, automation, source, rule, appeal";
+    private static final String ENTRY = "SELECT public_entry FROM event WHERE position = ?";
+    private static final String REQUESTS = "SELECT r.request_id, r.position, r.registered_at, r.held_until, r.disclosed_at,"
+            // Held requests: the database answers nothing of them but their existence and the hold's end.
+            + " CASE WHEN r.disclosed_at IS NULL THEN NULL ELSE r.kind END,"
+            + " CASE WHEN r.disclosed_at IS NULL THEN NULL ELSE r.authority END,"
+            + " CASE WHEN r.disclosed_at IS NULL THEN NULL ELSE r.country END,"
+            + " CASE WHEN r.disclosed_at IS NULL THEN NULL ELSE r.legal_basis END,"
+            + " CASE WHEN r.disclosed_at IS NULL THEN NULL ELSE c.subject_kind END"
+            + " FROM authority_register r LEFT JOIN case_view c ON c.case_id = r.case_id"
+            + " WHERE r.position < ? ORDER BY r.position DESC LIMIT ?";
+    private static final String REQUEST_DECISIONS = "SELECT a.request_id, d." + DECISION_COLUMNS.replace(", ", ", d.")
+            + " FROM authority_action a JOIN authority_register r ON r.request_id = a.request_id AND r.disclosed_at IS NOT NULL"
+            + " JOIN public_decision d ON d.decision_id = a.decision_id WHERE a.request_id = ANY(?) ORDER BY d.position";
+    private static final int BUCKETS = RollupCounts.BUCKET_BOUNDS.size() + 1;
+    private static final String ROLLUP_SUMS;
+    private static final String RULE_SUMS;
+
+    static {
+        StringBuilder sums = new StringBuilder("SELECT facet, value, CASE WHEN facet IN ('ALL', 'AUTOMATION') THEN day END,"
+                + " sum(decisions), sum(appeals_filed), sum(appeals_decided), sum(appeals_upheld), sum(appeals_reversed),"
+                + " sum(appeals_modified), sum(reinstatements)");
+        StringBuilder rules = new StringBuilder("SELECT GROUPING(rule), rule, sum(decisions), sum(appeals_decided),"
+                + " sum(appeals_upheld), sum(appeals_reversed), sum(appeals_modified), sum(reinstated_on_appeal),"
+                + " sum(reinstated_without_appeal)");
+        for (int i = 1; i <= BUCKETS; i++) {
+            sums.append(", sum(time_to_decide[").append(i).append("])");
+            rules.append(", sum(time_to_decide_appeal[").append(i).append("])");
+        }
+        ROLLUP_SUMS = sums.append(" FROM transparency_facet WHERE day BETWEEN ? AND ? GROUP BY 1, 2, 3 ORDER BY 3, 1, 2").toString();
+        RULE_SUMS = rules.append(" FROM rule_rollup WHERE day BETWEEN ? AND ? GROUP BY GROUPING SETS ((rule), ())").toString();
+    }
+
+    private final DataSource dataSource;
+
+    /** The public record in {@code dataSource}. */
+    public PublicRecord(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The decisions that {@code query} finds, newest first: up to {@code limit} after {@code after} (from the newest if
+     * empty).
+     *
+     * @param limit 1 to {@value #MAX_PAGE}
+     */
+    public Page<PublicDecision> search(DecisionQuery query, Optional<Cursor> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " items, not " + limit);
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(DECISION_COLUMNS).append(" FROM public_decision WHERE position < ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
+        query.from().ifPresent(day -> {
+            sql.append(" AND decided_at >= ?::timestamptz");
+            parameters.add(day + "T00:00:00Z");
+        });
+        query.to().ifPresent(day -> {
+            sql.append(" AND decided_at < ?::timestamptz");
+            parameters.add(day.plusDays(1) + "T00:00:00Z");
+        });
+        query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
+        query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
+        query.restriction().ifPresent(v -> {
+            sql.append(" AND ? = ANY(string_to_array(restriction_kind, '+'))");
+            parameters.add(v.name());
+        });
+        query.automation().ifPresent(v -> equal(sql, parameters, "automation", v.name()));
+        query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
+        query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
+        query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
+        sql.append(" ORDER BY position DESC LIMIT ?");
+        parameters.add(limit + 1);
+        List<PublicDecision> found = query(sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+        }, rows -> decision(rows, 1));
+        if (found.size() <= limit) {
+            return new Page<>(found, Optional.empty());
+        }
+        return new Page<>(found.subList(0, limit), Optional.of(new Cursor(found.get(limit - 1).position())));
+    }
+
+    private static void equal(StringBuilder sql, List<Object> parameters, String column, String value) {
+        sql.append(" AND ").append(column).append(" = ?");
+        parameters.add(value);
+    }
+
+    /** The decision {@code id}, if it was taken. */
+    public Optional<PublicDecision> decision(DecisionId id) {
+        return query("SELECT " + DECISION_COLUMNS + " FROM public_decision WHERE decision_id = ?",
+                statement -> statement.setObject(1, id.value()), rows -> decision(rows, 1)).stream().findFirst();
+    }
+
+    /** The public entry of the log at {@code position}: canonical JSON, exactly as the log holds it. */
+    public Optional<byte[]> entry(long position) {
+        return query(ENTRY, statement -> statement.setLong(1, position), rows -> rows.getBytes(1)).stream().findFirst();
+    }
+
+    /**
+     * The register of authority requests, newest first: up to {@code limit} after {@code after} (from the newest if
+     * empty), each disclosed one with the decisions it led to.
+     *
+     * @param limit 1 to {@value #MAX_PAGE}
+     */
+    public Page<RegisteredRequest> authorityRequests(Optional<Cursor> after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " items, not " + limit);
+        }
+        List<Long> positions = new ArrayList<>();
+        List<RegisteredRequest> found = query(REQUESTS, statement -> {
+            statement.setLong(1, after.map(Cursor::position).orElse(Long.MAX_VALUE));
+            statement.setInt(2, limit + 1);
+        }, rows -> {
+            positions.add(rows.getLong(2));
+            AuthorityRequestId id = new AuthorityRequestId(rows.getObject(1, UUID.class));
+            var registered = Rows.instant(rows, 3).orElseThrow();
+            var heldUntil = Rows.instant(rows, 4);
+            var disclosed = Rows.instant(rows, 5);
+            if (disclosed.isEmpty()) {
+                return new RegisteredRequest.Held(id, registered, heldUntil.orElseThrow(() -> new SQLException(
+                        "request " + id + " is neither disclosed nor held")));
+            }
+            return new RegisteredRequest.Disclosed(id, registered, AuthorityKind.valueOf(rows.getString(6)), rows.getString(7),
+                    rows.getString(8), rows.getString(9), SubjectKind.valueOf(rows.getString(10)), heldUntil, disclosed.get(),
+                    List.of());
+        });
+        List<RegisteredRequest> page = found.size() <= limit ? found : found.subList(0, limit);
+        Map<UUID, List<PublicDecision>> decisions = new HashMap<>();
+        UUID[] disclosed = page.stream().filter(RegisteredRequest.Disclosed.class::isInstance).map(r -> r.id().value())
+                .toArray(UUID[]::new);
+        if (disclosed.length > 0) {
+            query(REQUEST_DECISIONS, statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", disclosed)),
+                    rows -> decisions.computeIfAbsent(rows.getObject(1, UUID.class), k -> new ArrayList<>()).add(decision(rows, 2)));
+        }
+        List<RegisteredRequest> items = page.stream().map(r -> switch (r) {
+            case RegisteredRequest.Held held -> (RegisteredRequest) held;
+            case RegisteredRequest.Disclosed d -> new RegisteredRequest.Disclosed(d.id(), d.registeredAt(), d.kind(), d.authority(),
+                    d.country(), d.legalBasis(), d.subject(), d.heldUntil(), d.disclosedAt(),
+                    decisions.getOrDefault(d.id().value(), List.of()));
+        }).toList();
+        return new Page<>(items, found.size() <= limit ? Optional.empty() : Optional.of(new Cursor(positions.get(limit - 1))));
+    }
+
+    /** The figures of the days {@code from} to {@code to}, both included, summed from the rollups. */
+    public Statistics statistics(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the days run from " + from + " to a later day, not to " + to);
+        }
+        Map<LocalDate, Map<AutomatedDecision, Long>> byDay = new java.util.TreeMap<>();
+        Map<LocalDate, long[]> appealsByDay = new HashMap<>();
+        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        Map<SourceType, Long> bySource = new EnumMap<>(SourceType.class);
+        long[] noAction = new long[1];
+        RollupCounts[] total = {RollupCounts.ZERO};
+        query(ROLLUP_SUMS, statement -> {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+        }, rows -> {
+            String value = rows.getString(2);
+            long decisions = rows.getLong(4);
+            switch (Facets.Facet.valueOf(rows.getString(1))) {
+                case ALL -> {
+                    LocalDate day = rows.getObject(3, LocalDate.class);
+                    long[] appeals = appealsByDay.computeIfAbsent(day, d -> new long[2]);
+                    appeals[0] += rows.getLong(6);
+                    appeals[1] += rows.getLong(8) + rows.getLong(9);
+                    total[0] = total[0].plus(new RollupCounts(decisions, rows.getLong(5), rows.getLong(6), rows.getLong(7),
+                            rows.getLong(8), rows.getLong(9), rows.getLong(10), buckets(rows, 11)));
+                }
+                case AUTOMATION -> byDay.computeIfAbsent(rows.getObject(3, LocalDate.class), d -> new EnumMap<>(AutomatedDecision.class))
+                        .merge(AutomatedDecision.valueOf(value), decisions, Long::sum);
+                case CATEGORY -> {
+                    if (value.isEmpty()) {
+                        noAction[0] += decisions;
+                    } else {
+                        byCategory.merge(Category.valueOf(value), decisions, Long::sum);
+                    }
+                }
+                case SOURCE -> {
+                    if (!value.isEmpty()) {
+                        bySource.merge(SourceType.valueOf(value), decisions, Long::sum);
+                    }
+                }
+            }
+            return decisions;
+        });
+        List<Statistics.Day> days = byDay.entrySet().stream().map(e -> new Statistics.Day(e.getKey(), e.getValue(),
+                appealsByDay.getOrDefault(e.getKey(), new long[2])[0], appealsByDay.getOrDefault(e.getKey(), new long[2])[1])).toList();
+        List<Statistics.RuleFigures> rules = new ArrayList<>();
+        List<List<Long>> appealTime = new ArrayList<>(List.of(RollupCounts.ZERO.timeToDecide()));
+        long[] reinstated = new long[2];
+        query(RULE_SUMS + " ORDER BY 3 DESC, 2", statement -> {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+        }, rows -> {
+            if (rows.getInt(1) == 0) {
+                String rule = rows.getString(2);
+                rules.add(new Statistics.RuleFigures(rule.isEmpty() ? Optional.empty() : Optional.of(rule), rows.getLong(3),
+                        rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7)));
+            } else {
+                reinstated[0] = rows.getLong(8);
+                reinstated[1] = rows.getLong(9);
+                appealTime.set(0, buckets(rows, 10));
+            }
+            return rows.getLong(3);
+        });
+        return new Statistics(from, to, total[0], days, byCategory, bySource, noAction[0], rules, appealTime.getFirst(),
+                reinstated[0], reinstated[1]);
+    }
+
+    private static List<Long> buckets(ResultSet rows, int first) throws SQLException {
+        List<Long> buckets = new ArrayList<>(BUCKETS);
+        for (int i = 0; i < BUCKETS; i++) {
+            buckets.add(rows.getLong(first + i));
+        }
+        return buckets;
+    }
+
+    /** The decision in the columns of {@link #DECISION_COLUMNS} from {@code first} on. */
+    private static PublicDecision decision(ResultSet rows, int first) throws SQLException {
+        Dimensions dimensions = Dimensions.ofColumns(rows.getString(first + 4), rows.getString(first + 5),
+                rows.getString(first + 6), rows.getString(first + 7), "");
+        String rule = rows.getString(first + 9);
+        return new PublicDecision(new DecisionId(rows.getObject(first, UUID.class)), rows.getLong(first + 1),
+                new CaseId(rows.getObject(first + 2, UUID.class)), Rows.instant(rows, first + 3).orElseThrow(),
+                dimensions.category(), dimensions.ground(), dimensions.restrictions(), dimensions.automation(),
+                DecisionSource.valueOf(rows.getString(first + 8)), rule.isEmpty() ? Optional.empty() : Optional.of(rule),
+                AppealStatus.valueOf(rows.getString(first + 10)));
+    }
+
+    private <T> List<T> query(String sql, Queries.Parameters parameters, Queries.Row<T> row) {
+        return Queries.list(dataSource, "the public record", sql, parameters, row);
+    }
+}
