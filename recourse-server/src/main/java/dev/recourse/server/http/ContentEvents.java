@@ -111,6 +111,11 @@ public final class ContentEvents {
         this.clock = clock;
     }
 
+    /** The rule worker that processes the events. */
+    public RuleWorker worker() {
+        return worker;
+    }
+
     /** {@code POST /v1/events}: processes each event of the batch. */
     public Answer submit(Call call) throws Exception {
         return Batches.run(call, EVENT, this::one);

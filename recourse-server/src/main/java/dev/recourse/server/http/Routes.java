@@ -86,6 +86,11 @@ public final class Routes {
         return policies;
     }
 
+    /** The intake of content events, whose rule worker the Kafka consumer also feeds. */
+    public ContentEvents contentEvents() {
+        return contentEvents;
+    }
+
     /** Every route, in the order the API's description lists them. */
     public List<Route> all() {
         return List.of(

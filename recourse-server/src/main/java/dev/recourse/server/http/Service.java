@@ -46,15 +46,17 @@ public final class Service implements AutoCloseable {
     private final ScheduledExecutorService purger;
     private final Outbox outbox;
     private final StoredPolicies policies;
+    private final RuleWorker worker;
 
     private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox,
-            StoredPolicies policies) {
+            StoredPolicies policies, RuleWorker worker) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
         this.purger = purger;
         this.outbox = outbox;
         this.policies = policies;
+        this.worker = worker;
     }
 
     /**
@@ -82,7 +84,7 @@ public final class Service implements AutoCloseable {
         purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
         Outbox outbox = Outbox.start(delivery, store.events(), new Deliveries(store.dataSource(), clock), letters, clock, random, registry);
-        return new Service(server, keys, all, purger, outbox, routes.policies().stored());
+        return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker());
     }
 
     /** People's pages over {@code store}, rate-limited per address as the API is per key. */
@@ -120,6 +122,11 @@ public final class Service implements AutoCloseable {
     /** The policies: every kept version, and the active ones. */
     public StoredPolicies policies() {
         return policies;
+    }
+
+    /** The rule worker of event intake, which HTTP and the Kafka consumer feed. */
+    public RuleWorker ruleWorker() {
+        return worker;
     }
 
     /** The register of API keys. */
