@@ -2,6 +2,7 @@ package dev.recourse.server.cli;
 
 import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.server.http.auth.ApiKeys;
+import dev.recourse.server.policy.KafkaIntake;
 import dev.recourse.server.policy.PolicyDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,8 +88,22 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  messages to:   " + settings.delivery().messages().map(e -> e.url().toString())
                     .orElse("(platform.messages-url not set: messages wait in their queue)")
                     + settings.delivery().smtp().map(smtp -> "; e-mail by " + smtp.host() + ":" + smtp.port()).orElse(""));
+            out.println("  events from:   " + settings.kafka().map(k -> "Kafka topic " + k.topic() + " at " + k.bootstrapServers()
+                    + ", group " + k.groupId()).orElse("POST /v1/events (kafka.* not set: no Kafka consumer)"));
             out.flush();
-            whileServing.during(url);
+            // Started after the policies directory is loaded, so that no event is judged without its policies.
+            Optional<KafkaIntake> kafka = settings.kafka().map(k -> KafkaIntake.start(k, running.service().ruleWorker(), clock,
+                    line -> {
+                        out.println("Recourse: " + line);
+                        out.flush();
+                    }));
+            try {
+                whileServing.during(url);
+            } finally {
+                if (kafka.isPresent()) {
+                    kafka.get().close();
+                }
+            }
         });
         return 0;
     }

@@ -10,6 +10,7 @@ import dev.recourse.server.delivery.SmtpSettings;
 import dev.recourse.server.delivery.WebhookSecret;
 import dev.recourse.core.safeguard.BreakerSettings;
 import dev.recourse.server.http.HttpSettings;
+import dev.recourse.server.policy.KafkaSettings;
 import dev.recourse.server.transparency.Publishing;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.database.DatabaseSettings;
@@ -48,11 +49,12 @@ import java.util.function.Function;
  * @param publishing what serving publishes by itself: statements to the DSA Transparency Database, daily dumps
  * @param breakers how the circuit breakers of automated rules learn and trip
  * @param policiesDirectory a directory of policy files loaded at start, if any
+ * @param kafka where the Kafka consumer of event intake reads, if it runs
  */
 public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<String> databaseUrl, Optional<String> databaseUser,
         Optional<String> databasePassword, int databasePoolSize, String logOrigin, String outOfCourtSettlement,
         String judicialRedress, Optional<URI> publicUrl, DeliverySettings delivery, Publishing publishing,
-        BreakerSettings breakers, Optional<Path> policiesDirectory) {
+        BreakerSettings breakers, Optional<Path> policiesDirectory, Optional<KafkaSettings> kafka) {
     /** Every setting: its name in a file, its default; the environment variable is derived ({@link #variable}). */
     static final SequencedMap<String, String> DEFAULTS = Collections.unmodifiableSequencedMap(defaults());
 
@@ -61,6 +63,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(breakers, "breakers");
+        Objects.requireNonNull(kafka, "kafka");
         if (logOrigin.isBlank() || outOfCourtSettlement.isBlank() || judicialRedress.isBlank()) {
             throw new IllegalArgumentException("the log origin and the redress options are stated");
         }
@@ -143,9 +146,27 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         }
         DeliverySettings delivery = delivery(r);
         BreakerSettings breakers = breakers(r);
+        Optional<KafkaSettings> kafka = kafka(r);
         return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
                 user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery,
-                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps), breakers, policies));
+                new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps), breakers, policies, kafka));
+    }
+
+    /** The Kafka consumer of event intake: all three settings, or none (it does not run). */
+    private static Optional<KafkaSettings> kafka(Reader r) {
+        List<String> names = List.of("kafka.bootstrap-servers", "kafka.topic", "kafka.group-id");
+        List<Optional<String>> values = names.stream().map(r::optional).toList();
+        if (values.stream().allMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (values.get(i).isEmpty()) {
+                r.error(names.get(i), "is needed with the other kafka settings (" + String.join(", ", names)
+                        + "): the consumer needs its brokers, topic and group");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new KafkaSettings(values.get(0).get(), values.get(1).get(), values.get(2).get()));
     }
 
     /** The delivery settings: the platform's webhooks and their secret, SMTP, the backoff. */
@@ -342,6 +363,9 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("breaker.cohort-limit", Long.toString(breakers.cohortLimit()));
         d.put("breaker.cohort-window-minutes", Long.toString(breakers.cohortWindow().toMinutes()));
         d.put("policies.dir", "");
+        d.put("kafka.bootstrap-servers", "");
+        d.put("kafka.topic", "");
+        d.put("kafka.group-id", "");
         return d;
     }
 }

@@ -9,8 +9,11 @@ import dev.recourse.server.delivery.Outbox;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.page.Pages;
+import dev.recourse.server.policy.HttpScorer;
+import dev.recourse.server.policy.RuleWorker;
 import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.server.portal.Portal;
+import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,6 +37,8 @@ public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** How long a write's claim on its Idempotency-Key holds off retries before it counts as abandoned. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** How many matches of each shadow rule version the shadow report keeps as samples. */
+    static final int SHADOW_SAMPLES = 20;
 
     private final ApiServer server;
     private final ApiKeys keys;
@@ -41,15 +46,17 @@ public final class Service implements AutoCloseable {
     private final ScheduledExecutorService purger;
     private final Outbox outbox;
     private final StoredPolicies policies;
+    private final RuleWorker worker;
 
     private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox,
-            StoredPolicies policies) {
+            StoredPolicies policies, RuleWorker worker) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
         this.purger = purger;
         this.outbox = outbox;
         this.policies = policies;
+        this.worker = worker;
     }
 
     /**
@@ -77,7 +84,7 @@ public final class Service implements AutoCloseable {
         purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
         Outbox outbox = Outbox.start(delivery, store.events(), new Deliveries(store.dataSource(), clock), letters, clock, random, registry);
-        return new Service(server, keys, all, purger, outbox, routes.policies().stored());
+        return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker());
     }
 
     /** People's pages over {@code store}, rate-limited per address as the API is per key. */
@@ -89,6 +96,8 @@ public final class Service implements AutoCloseable {
     static Routes routes(RecourseStore store, ApiKeys keys, PageLinks links, Pages pages, InstantSource clock,
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
+        StoredPolicies policies = storedPolicies(store, clock);
+        RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), new ShadowReport(SHADOW_SAMPLES), clock);
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
         return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links), appeals,
                 new Cases(store.readModel(), store.events()),
@@ -99,12 +108,12 @@ public final class Service implements AutoCloseable {
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
                 new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
-                new Policies(storedPolicies(store, clock)), Portal.over(store, clock));
+                new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }
 
     private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
         try {
-            return StoredPolicies.open(store.dataSource(), clock);
+            return StoredPolicies.open(store.dataSource(), store.dueProcess(), clock);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the stored policies", e);
         }
@@ -113,6 +122,11 @@ public final class Service implements AutoCloseable {
     /** The policies: every kept version, and the active ones. */
     public StoredPolicies policies() {
         return policies;
+    }
+
+    /** The rule worker of event intake, which HTTP and the Kafka consumer feed. */
+    public RuleWorker ruleWorker() {
+        return worker;
     }
 
     /** The register of API keys. */

@@ -172,4 +172,22 @@ class ServerSettingsTest {
         assertThat(resolved.isValid()).isFalse();
         assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("breaker.cap (in the configuration file)");
     }
+
+    @Test
+    void theKafkaConsumerIsOffUnlessItsBrokersTopicAndGroupAreGiven() {
+        ServerSettings off = ServerSettings.resolve(Map.of(), Map.of(), Map.of()).orElseThrow();
+        ServerSettings on = ServerSettings.resolve(Map.of("kafka.bootstrap-servers", "127.0.0.1:9092", "kafka.topic", "events"),
+                Map.of("RECOURSE_KAFKA_GROUP_ID", "recourse"), Map.of()).orElseThrow();
+
+        assertThat(off.kafka()).isEmpty();
+        assertThat(on.kafka()).contains(new dev.recourse.server.policy.KafkaSettings("127.0.0.1:9092", "events", "recourse"));
+    }
+
+    @Test
+    void aKafkaTopicWithoutItsGroupIsNamed() {
+        var resolved = ServerSettings.resolve(Map.of("kafka.bootstrap-servers", "127.0.0.1:9092", "kafka.topic", "events"),
+                Map.of(), Map.of());
+
+        assertThat(resolved.errors()).extracting(FieldError::field).containsExactly("kafka.group-id (default)");
+    }
 }

@@ -10,6 +10,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.notice.Notice;
@@ -44,6 +45,7 @@ final class Redaction {
             case AuthorityEvent a -> a;
             case AccountEvent a -> a;
             case RuleEvent r -> ofRule(r);
+            case PolicyEvent p -> p;
             case NotifierEvent n -> switch (n) {
                 case NotifierEvent.NoticeFoundUnfounded f -> f.reasons().equals(ERASED) ? f
                         : new NotifierEvent.NoticeFoundUnfounded(f.notifier(), f.caseId(), f.notice(), f.assessor(), ERASED, f.at());
