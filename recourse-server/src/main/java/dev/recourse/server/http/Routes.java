@@ -112,6 +112,15 @@ public final class Routes {
                                         + " for the notifiers. The key's holder is the decider, by pseudonym and role. A"
                                         + " statement the DSA Transparency Database would refuse is refused, naming each field.")
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.post("/v1/decisions/{id}/reversal", roles(SENIOR_MODERATOR, ADMIN), Decisions.REVERSAL, decisions::reverse,
+                        Doc.of("reverseDecision", "Decisions", "Reverse a decision outside an appeal",
+                                Success.json(200, Decisions.REVERSED, "The reversal, with the restrictions it lifted."))
+                                .described("A senior moderator or an administrator reverses a decision on their own initiative"
+                                        + " (for example a mistake found in review), with reasons: every restriction of it that"
+                                        + " still stands is lifted, the platform is told to restore the subject, and the affected"
+                                        + " person and the notifiers are told. A decision already reversed, or whose"
+                                        + " restrictions were all lifted, is refused.")
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
 
                 // ---- cases ----------------------------------------------------------------------------------------
                 Route.get("/v1/cases/{id}", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::show,

@@ -8,6 +8,7 @@ import dev.recourse.server.delivery.Letters;
 import dev.recourse.server.delivery.Outbox;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.page.PageLinks;
+import dev.recourse.server.page.PageTargets;
 import dev.recourse.server.page.Pages;
 import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.server.portal.Portal;
@@ -90,7 +91,7 @@ public final class Service implements AutoCloseable {
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
-        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links), appeals,
+        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links, new PageTargets(store.dataSource(), store.events()), store.events()), appeals,
                 new Cases(store.readModel(), store.events()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
