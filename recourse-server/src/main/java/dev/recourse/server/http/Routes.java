@@ -189,6 +189,14 @@ public final class Routes {
                                         + " its problem."))
                                 .described("Each item is received on its own, all or nothing for that item, as `POST /v1/notices`"
                                         + " would; a wrong item gets its problem and the others are received.")),
+                Route.get("/v1/authority-requests", roles(PLATFORM, SENIOR_MODERATOR, AUDITOR, ADMIN), authorityRequests::register,
+                        Doc.of("authorityRequests", "Notices", "The register of authority requests",
+                                Success.json(200, AuthorityRequests.REGISTER, "A page of the requests, newest first, at most"
+                                        + " " + dev.recourse.store.projection.PublicRecord.MAX_PAGE + " a page."))
+                                .described("Every authority request with its legal hold and whether it is disclosed; once"
+                                        + " disclosed, what it asked and the decisions it led to. A held request shows only the"
+                                        + " end of its hold here; its own endpoint shows it in full.")
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)),
                 Route.get("/v1/authority-requests/{id}", roles(PLATFORM, SENIOR_MODERATOR, AUDITOR, ADMIN), authorityRequests::show,
                         Doc.of("showAuthorityRequest", "Notices", "Show an authority request",
                                 Success.json(200, AuthorityRequests.REQUEST, "The request, its legal hold, whether it is disclosed,"

@@ -9,6 +9,7 @@ import dev.recourse.server.delivery.Outbox;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.page.PageTargets;
+import dev.recourse.store.projection.PublicRecord;
 import dev.recourse.server.page.Pages;
 import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.server.portal.Portal;
@@ -98,7 +99,7 @@ public final class Service implements AutoCloseable {
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
                 new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
-                new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
+                new Proposals(process, store.readModel()), new AuthorityRequests(store.events(), new PublicRecord(store.dataSource())),
                 new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
                 new Policies(storedPolicies(store, clock)), Portal.over(store, clock));
     }
