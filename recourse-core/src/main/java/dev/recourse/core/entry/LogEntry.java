@@ -121,6 +121,8 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                             .name("appeal").string(s.appeal().toString());
                     case AccountEvent.StrikeRecalled s -> o.name("strike").string(s.strike().toString())
                             .name("recall").string(s.recall().toString());
+                    case AccountEvent.StrikeCorrected s -> o.name("strike").string(s.strike().toString())
+                            .name("decision").string(s.decision().toString()).name("person").json(s.person().toJson());
                 }
             }
             case NotifierEvent n -> {

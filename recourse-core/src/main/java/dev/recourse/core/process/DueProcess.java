@@ -539,6 +539,9 @@ public final class DueProcess {
             for (RestrictionApplied r : standing) {
                 emitCase(state, new RestrictionLifted(state.id, c.decision(), r.subject(), r.restriction().id(), cause, now));
             }
+            StreamId account = StreamId.of(state.subject.owner());
+            RecordStates.Strikes.fold(ws.history(account)).active.values().stream().filter(s -> s.decision().equals(c.decision()))
+                    .forEach(s -> ws.emit(account, new AccountEvent.StrikeCorrected(s.account(), s.strike(), c.decision(), c.person(), now)));
             inform(state, new Recipient.Owner(state.subject.owner()), Topic.CORRECTED, c.decision(), Optional.empty());
             for (NoticeId n : decision.get().notices()) {
                 inform(state, sender(state.notices.get(n)), Topic.CORRECTED, c.decision(), Optional.empty());

@@ -66,6 +66,8 @@ final class TreeEntries {
                     case AccountEvent.StrikeExpired s -> o.put("strike", s.strike().toString());
                     case AccountEvent.StrikeWithdrawn s -> o.put("strike", s.strike().toString()).put("appeal", s.appeal().toString());
                     case AccountEvent.StrikeRecalled s -> o.put("strike", s.strike().toString()).put("recall", s.recall().toString());
+                    case AccountEvent.StrikeCorrected s -> o.put("strike", s.strike().toString()).put("decision", s.decision().toString())
+                            .put("person", person(s.person()));
                 }
             }
             case NotifierEvent n -> {

@@ -195,6 +195,7 @@ class DueProcessTest {
         List<PersonInformed> told = f.events(PersonInformed.class).stream().filter(p -> p.topic() == Topic.CORRECTED).toList();
         assertThat(told).extracting(PersonInformed::recipient).anyMatch(Recipient.Owner.class::isInstance)
                 .anyMatch(r -> r instanceof Recipient.NoticeSender s && s.notice().equals(n));
+        assertThat(f.only(AccountEvent.StrikeCorrected.class).decision()).isEqualTo(d);
     }
 
     @Test
