@@ -259,6 +259,19 @@ public final class RecourseStore implements AutoCloseable {
         return events.answering(write, work);
     }
 
+    /**
+     * Runs {@code work} so that the events it appends on this thread are stored with the rule worker's {@code step},
+     * in the same transaction (see {@link PostgresEventStore#stepping}).
+     */
+    public <T> T stepping(dev.recourse.store.intake.IntakeStep step, java.util.function.Supplier<T> work) {
+        return events.stepping(step, work);
+    }
+
+    /** The rule worker's steps on content events. */
+    public dev.recourse.store.intake.IntakeSteps intakeSteps() {
+        return new dev.recourse.store.intake.IntakeSteps(dataSource());
+    }
+
     /** Whether this process runs the embedded database. */
     public boolean isEmbedded() {
         return database.isEmbedded();

@@ -23,6 +23,7 @@ import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
 import dev.recourse.core.notice.Signal;
+import dev.recourse.core.policy.ContentHash;
 import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.strike.StrikeId;
 import dev.recourse.core.subject.AccountId;
@@ -109,6 +110,12 @@ public sealed interface Command {
 
     /** The clock: a notifier's suspension has reached its end. */
     record ResumeNoticeProcessing(NotifierId notifier) implements Command {}
+
+    /**
+     * A person's policy version compiled and is kept: record it in the log, with the SHA-256 of its text. Recording
+     * the same version with the same hash again changes nothing; with another hash it is refused.
+     */
+    record RecordPolicyVersion(Versioned policy, ContentHash source, Person person) implements Command {}
 
     /** A person resets a rule version's tripped circuit breaker, with reasons: it enforces again. */
     record ResetBreaker(Versioned rule, Person person, String reasons) implements Command {}

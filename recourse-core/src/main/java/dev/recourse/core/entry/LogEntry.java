@@ -11,6 +11,7 @@ import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.Recipient;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
@@ -135,6 +136,12 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                 }
             }
             case RuleEvent r -> rulePart(r, o.name("rule").string(r.rule().toString()));
+            case PolicyEvent p -> {
+                switch (p) {
+                    case PolicyEvent.PolicyVersionStored s -> o.name("person").json(s.person().toJson())
+                            .name("policy").string(s.policy().toString()).name("source_sha256").string(s.source().hex());
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package dev.recourse.core.event;
 import java.time.Instant;
 
 /** Something that happened. Every event says when. */
-public sealed interface Event permits CaseEvent, AuthorityEvent, AccountEvent, NotifierEvent, RuleEvent {
+public sealed interface Event permits CaseEvent, AuthorityEvent, AccountEvent, NotifierEvent, RuleEvent, PolicyEvent {
     /** When it happened, by the core's clock. */
     Instant at();
 

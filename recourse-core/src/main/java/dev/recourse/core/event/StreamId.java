@@ -24,7 +24,9 @@ public record StreamId(Kind kind, String key) {
         /** A notifier's record; key the notifier id. */
         NOTIFIER,
         /** A rule version's safeguards: its breaker and recalls; key {@code id@version}. */
-        RULE
+        RULE,
+        /** A policy version; key {@code name@version}. */
+        POLICY
     }
 
     public StreamId {
@@ -56,6 +58,11 @@ public record StreamId(Kind kind, String key) {
     /** The stream of a rule version's safeguards. */
     public static StreamId of(Versioned rule) {
         return new StreamId(Kind.RULE, rule.toString());
+    }
+
+    /** The stream of a policy version. */
+    public static StreamId ofPolicy(Versioned policy) {
+        return new StreamId(Kind.POLICY, policy.toString());
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.Recipient;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.event.Topic;
 import dev.recourse.core.port.ActionSink;
@@ -45,6 +46,7 @@ public final class Dispatch {
             case AuthorityEvent ignored -> { }
             case AccountEvent ignored -> { }
             case RuleEvent ignored -> { }
+            case PolicyEvent ignored -> { }
         }
     }
 }

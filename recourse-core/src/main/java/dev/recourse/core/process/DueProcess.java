@@ -24,6 +24,7 @@ import dev.recourse.core.event.AuthorityEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.safeguard.BreakerSettings;
@@ -153,6 +154,7 @@ public final class DueProcess {
                 case ExpireLegalHold c -> expireLegalHold(c);
                 case ExpireStrike c -> expireStrike(c);
                 case ResumeNoticeProcessing c -> resume(c);
+                case RecordPolicyVersion c -> recordPolicyVersion(c);
                 case ResetBreaker c -> resetBreaker(c);
                 case StartRecall c -> startRecall(c);
                 case RecallSubject c -> recallSubject(c);
@@ -663,6 +665,22 @@ public final class DueProcess {
         }
 
         // ---- safeguards -----------------------------------------------------------------------------------------
+
+        private void recordPolicyVersion(RecordPolicyVersion c) {
+            StreamId stream = StreamId.ofPolicy(c.policy());
+            Optional<PolicyEvent.PolicyVersionStored> kept = ws.history(stream).stream()
+                    .map(e -> switch ((PolicyEvent) e) {
+                        case PolicyEvent.PolicyVersionStored s -> s;
+                    })
+                    .findFirst();
+            if (kept.isPresent()) {
+                if (!kept.get().source().equals(c.source())) {
+                    error("policy", "version " + c.policy() + " is recorded with another text (SHA-256 " + kept.get().source() + ")");
+                }
+                return;
+            }
+            ws.emit(stream, new PolicyEvent.PolicyVersionStored(c.policy(), c.source(), c.person(), now));
+        }
 
         private void resetBreaker(ResetBreaker c) {
             requireText("reasons", c.reasons());

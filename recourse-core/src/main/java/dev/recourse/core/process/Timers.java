@@ -7,6 +7,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class Timers {
             case NotifierEvent.NoticeProcessingResumed e -> pending.remove(e.notifier());
             case NotifierEvent ignored -> { }
             case RuleEvent ignored -> { }
+            case PolicyEvent ignored -> { }
         }
     }
 

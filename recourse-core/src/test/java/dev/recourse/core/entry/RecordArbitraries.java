@@ -4,6 +4,7 @@ import dev.recourse.core.decider.AutomatedRule;
 import dev.recourse.core.decider.Deciders;
 import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Pseudonym;
+import dev.recourse.core.policy.ContentHash;
 import dev.recourse.core.decider.Role;
 import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.decision.Reasons;
@@ -170,6 +171,9 @@ public final class RecordArbitraries {
         }
         if (c == LanguageCode.class) {
             return Arbitraries.of(Locale.getISOLanguages()).map(LanguageCode::new);
+        }
+        if (c == ContentHash.class) {
+            return Arbitraries.strings().withChars("0123456789abcdef").ofLength(64).map(ContentHash::new);
         }
         if (c == Pseudonym.class) {
             return Arbitraries.strings().withChars("abcXYZ019._-").ofMinLength(1).ofMaxLength(12).map(Pseudonym::new);

@@ -11,6 +11,7 @@ import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.Recipient;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.NoticeSource;
@@ -80,6 +81,12 @@ final class TreeEntries {
                 }
             }
             case RuleEvent r -> rulePart(r, o.put("rule", r.rule().toString()));
+            case PolicyEvent p -> {
+                switch (p) {
+                    case PolicyEvent.PolicyVersionStored s -> o.put("person", person(s.person())).put("policy", s.policy().toString())
+                            .put("source_sha256", s.source().hex());
+                }
+            }
         }
         return o.build();
     }

@@ -23,6 +23,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
  * {@code --data}, makes API keys for an admin, the platform, a moderator and two appeal reviewers, and walks three
  * cases: a post removed on a user's notice, appealed from its notice page and reversed by the second reviewer; an
  * account suspended on a trusted flagger's notice, appealed through the API and upheld by the first reviewer; and a
- * protected page whose suspension waits for a second person. It checks that every page it prints answers, verifies
+ * protected page whose suspension waits for a second person. Then it plays {@link DemoScenario}: a rule version that
+ * matches political vocabulary, its breaker tripping, the high-impact guard and a recall. It checks that every page it prints answers, verifies
  * the receipt of a decision against the log over HTTP, prints each URL to open with what it shows, and serves until
  * Ctrl-C ({@code --no-serve}: stops instead).
  *
@@ -56,7 +58,8 @@ import picocli.CommandLine.Spec;
         description = {
             "See Recourse work: start the service under DIR, load a fictional platform (people, API keys for an admin,"
                     + " a moderator and two appeal reviewers) and walk cases through notice, decision, notice page,"
-                    + " appeal and reversal over the HTTP API; print each URL to open; serve until Ctrl-C.",
+                    + " appeal and reversal over the HTTP API; then a rule matching political vocabulary whose breaker"
+                    + " trips and which is recalled; print each URL to open; serve until Ctrl-C.",
             "Running it again on the same DIR adds a fresh round of cases."
         })
 final class DemoCommand implements Callable<Integer> {
@@ -95,8 +98,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
         }
         PrintWriter out = spec.commandLine().getOut();
-        ServerSettings settings = switch (ServerSettings.resolve(Map.of(), recourse.environment(),
-                Map.of("data", data.toString(), "port", Integer.toString(port)))) {
+        Map<String, String> options = new HashMap<>(Map.of("data", data.toString(), "port", Integer.toString(port)));
+        DemoScenario.BREAKERS.forEach(setting -> options.put(setting[0], setting[1]));
+        ServerSettings settings = switch (ServerSettings.resolve(Map.of(), recourse.environment(), options)) {
             case Validation.Valid<ServerSettings> valid -> valid.value();
             case Validation.Invalid<ServerSettings> invalid ->
                     throw new Failures.Failed(invalid.errors().stream().map(Object::toString).toList());
@@ -112,13 +116,26 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             try (DemoClient client = new DemoClient(url)) {
                 Keys keys = keys(running.service().keys(), client, out);
-                List<String[]> open = walk(client, keys, url, HexFormat.of().formatHex(bytes(random, 3)), clock, out);
+                String round = HexFormat.of().formatHex(bytes(random, 3));
+                List<String[]> open = walk(client, keys, url, round, clock, out);
+                List<DemoScenario.Link> scenario = new DemoScenario(client, running.links(), out).play(
+                        DemoScenario.keys(client, keys.admin(), keys.platform()), round, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
                 out.println();
                 out.println("Open these (each line says what it shows):");
                 for (String[] link : open) {
                     client.get(link[0], Optional.empty(), 200);
                     out.println("  " + url.resolve(link[0]));
                     out.println("      " + link[1]);
+                }
+                out.println("Part 2, step by step (each line says what it shows; the API's need the key given):");
+                for (DemoScenario.Link link : scenario) {
+                    client.get(link.path(), link.key(), 200);
+                    if (link.key().isPresent()) {
+                        out.println("  curl -H 'Authorization: Bearer " + link.key().get() + "' " + url.resolve(link.path()));
+                    } else {
+                        out.println("  " + url.resolve(link.path()));
+                    }
+                    out.println("      " + link.shows());
                 }
                 out.println("(checked: each answers 200)");
             }
@@ -299,6 +316,11 @@ final class DemoCommand implements Callable<Integer> {
         open.add(new String[] {reported.string("notifierPage"), "Lukas's notifier page: his notice about the protected page is"
                 + " received; no decision yet, as it waits for a second person"});
         open.add(new String[] {receiptLink, "the receipt of Amira's decision (c2sp.org/tlog-proof), to check offline"});
+        open.add(new String[] {"/portal/decisions", "the public portal: every decision's public record, searchable, with its log"
+                + " entry and receipt"});
+        open.add(new String[] {"/portal/statistics", "the portal's statistics: decisions over time, the automated share,"
+                + " appeals and how often they overturn a decision"});
+        open.add(new String[] {"/portal/verify", "the portal's verify page: paste the receipt saved above to check it"});
         open.add(new String[] {"/log/checkpoint", "the log's latest signed checkpoint"});
         open.add(new String[] {"/docs/api", "the API's reference, to read and try (the keys above work in it)"});
         out.println("  the case as the API shows it (with a key): curl -H 'Authorization: Bearer " + keys.moderator() + "' "

@@ -35,12 +35,22 @@ final class Batches {
 
     /** The body of a batch of {@code item}s: checked as a list of objects here, each item against its shape later. */
     static Shape of(Shape item, String description) {
+        return of(item, MAX_ITEMS, description);
+    }
+
+    /** As {@link #of(Shape, String)}, with up to {@code maxItems} items. */
+    static Shape of(Shape item, int maxItems, String description) {
         Shape anyItem = new Shape.Delegated(item.schema(), Batches::checkObject);
-        return object(description, required("items", list(anyItem, 1, MAX_ITEMS, "The items, each answered on its own.")));
+        return object(description, required("items", list(anyItem, 1, maxItems, "The items, each answered on its own.")));
     }
 
     /** What a batch answers: one result per item, in the items' order. */
     static Shape.Obj answered(Shape.Obj itemAnswer) {
+        return answered(itemAnswer, MAX_ITEMS);
+    }
+
+    /** As {@link #answered(Shape.Obj)}, for batches of up to {@code maxItems} items. */
+    static Shape.Obj answered(Shape.Obj itemAnswer, int maxItems) {
         Shape problem = new Shape.Delegated(Json.object().put("type", "object")
                 .put("description", "The item's problem (RFC 9457); its errors name fields under $.items[i].").build(),
                 Batches::checkObject);
@@ -48,7 +58,7 @@ final class Batches {
                 required("items", list(object("What came of one item.",
                         required("status", whole(200, 599, "The status the single endpoint would have answered.")),
                         optional("body", itemAnswer),
-                        optional("problem", problem)).exactlyOne("body", "problem"), 1, MAX_ITEMS, "The results.")));
+                        optional("problem", problem)).exactlyOne("body", "problem"), 1, maxItems, "The results.")));
     }
 
     /**

@@ -9,6 +9,8 @@ import static dev.recourse.server.http.shape.Shape.text;
 
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
+import dev.recourse.core.decider.Person;
+import dev.recourse.core.decider.Role;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.policy.CompiledPolicy;
 import dev.recourse.core.policy.MatchList;
@@ -74,7 +76,8 @@ public final class Policies {
 
     /** {@code POST /v1/policies}: a new version, active if it compiles; refused with every problem otherwise. */
     public Answer submit(Call call) throws SQLException {
-        Validation<StoredPolicies.Submitted> v = stored.submit(call.body().text("source"), call.caller().name().value());
+        Validation<StoredPolicies.Submitted> v = stored.submit(call.body().text("source"), call.caller().name().value(),
+                new Person(call.caller().name(), Role.ADMINISTRATOR));
         return switch (v) {
             case Validation.Invalid<StoredPolicies.Submitted> invalid -> {
                 List<FieldError> errors = invalid.errors().stream().map(e -> new FieldError("$.source", e.toString())).toList();

@@ -46,6 +46,7 @@ public final class Routes {
     private final Detections detections;
     private final Proposals proposals;
     private final AuthorityRequests authorityRequests;
+    private final ContentEvents contentEvents;
     private volatile Answer openApi;
 
     /**
@@ -56,7 +57,7 @@ public final class Routes {
     public Routes(Keys keys, Intake intake, Decisions decisions, Appeals appeals, Cases cases, Receipts receipts, LogFiles log,
             Health health, Metrics metrics, SwaggerUi swaggerUi, Actions actions, Pages pages, String version, Subjects subjects,
             Detections detections, Proposals proposals, AuthorityRequests authorityRequests,
-            RuleSafeguards safeguards, Policies policies, Portal portal) {
+            RuleSafeguards safeguards, Policies policies, Portal portal, ContentEvents contentEvents) {
         this.keys = keys;
         this.intake = intake;
         this.decisions = decisions;
@@ -77,6 +78,7 @@ public final class Routes {
         this.proposals = proposals;
         this.authorityRequests = authorityRequests;
         this.policies = policies;
+        this.contentEvents = contentEvents;
     }
 
     /** The policy endpoints, whose policies the service also loads from its policies directory. */
@@ -102,6 +104,20 @@ public final class Routes {
                                 .described("An order of an authority (DSA Art. 9) or a government's request, with the body and"
                                         + " the law it acts under. It is disclosed publicly unless a legal hold delays it.")
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.post("/v1/events", roles(PLATFORM), ContentEvents.BATCH, contentEvents::submit,
+                        Doc.of("submitEvents", "Events", "Send content events for the rules to judge",
+                                Success.json(200, ContentEvents.BATCH_HANDLED, "One result per event, in order."))
+                                .described("Up to 1,000 content events (a post created, a profile changed), each evaluated"
+                                        + " against the active policies and carried out through due process: rules that act"
+                                        + " record a detection and decide or propose; shadow rules are only counted. Each"
+                                        + " event is answered on its own: processed, a duplicate of an event id processed"
+                                        + " before (nothing is done again), or 422 with a problem naming the field."
+                                        + " docs/policies.md, \"Event intake\".")),
+                Route.get("/v1/policies/{id}/shadow", roles(POLICY_AUTHOR, AUDITOR, ADMIN), contentEvents::shadow,
+                        Doc.of("policyShadowReport", "Policies", "The shadow report of a policy",
+                                Success.json(200, ContentEvents.SHADOW, "Per rule version: how many events it matched in"
+                                        + " shadow mode since the service started, and the first matches."))
+                                .failing(ProblemType.NOT_FOUND)),
 
                 // ---- decisions ------------------------------------------------------------------------------------
                 Route.post("/v1/decisions", roles(MODERATOR, SENIOR_MODERATOR), Decisions.DECISION, decisions::decide,

@@ -11,8 +11,11 @@ import dev.recourse.server.page.PageLinks;
 import dev.recourse.server.page.PageTargets;
 import dev.recourse.store.projection.PublicRecord;
 import dev.recourse.server.page.Pages;
+import dev.recourse.server.policy.HttpScorer;
+import dev.recourse.server.policy.RuleWorker;
 import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.server.portal.Portal;
+import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,6 +39,8 @@ public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** How long a write's claim on its Idempotency-Key holds off retries before it counts as abandoned. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    /** How many matches of each shadow rule version the shadow report keeps as samples. */
+    static final int SHADOW_SAMPLES = 20;
 
     private final ApiServer server;
     private final ApiKeys keys;
@@ -91,6 +96,8 @@ public final class Service implements AutoCloseable {
     static Routes routes(RecourseStore store, ApiKeys keys, PageLinks links, Pages pages, InstantSource clock,
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
+        StoredPolicies policies = storedPolicies(store, clock);
+        RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), new ShadowReport(SHADOW_SAMPLES), clock);
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
         return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links, new PageTargets(store.dataSource(), store.events()), store.events()), appeals,
                 new Cases(store.readModel(), store.events()),
@@ -101,12 +108,12 @@ public final class Service implements AutoCloseable {
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events(), new PublicRecord(store.dataSource())),
                 new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
-                new Policies(storedPolicies(store, clock)), Portal.over(store, clock));
+                new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }
 
     private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
         try {
-            return StoredPolicies.open(store.dataSource(), clock);
+            return StoredPolicies.open(store.dataSource(), store.dueProcess(), clock);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the stored policies", e);
         }

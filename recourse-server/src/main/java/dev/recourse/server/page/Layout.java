@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * The frame every server-rendered page shares: the document's language and direction, the title, one small style sheet
- * inline (pages work without any other request, and without scripts), and the body. Pages for people who may be
+ * inline (pages work without any other request, and without scripts), and the body. Values people wrote (reasons,
+ * explanations, grounds) stand in {@code dd}, {@code blockquote}, {@code li} or {@code td}, which take their direction
+ * from their own text, so that an English reason on a Persian page keeps its punctuation where it belongs. Pages for people who may be
  * suspended, on slow links or reading right to left are all made with this.
  */
 public final class Layout {
@@ -25,6 +27,7 @@ public final class Layout {
             label{display:block;font-weight:600;margin-top:1rem}input,select,textarea{font:inherit;width:100%;padding:.4rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--ink)}
             button{font:inherit;margin-top:1rem;padding:.5rem 1rem;border:0;border-radius:4px;background:var(--accent);color:#fff;cursor:pointer}
             footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+            dd,blockquote,li,td{unicode-bidi:plaintext}
             """;
 
     private Layout() {}

@@ -1,6 +1,9 @@
 package dev.recourse.server.policy;
 
 import dev.recourse.core.Validation;
+import dev.recourse.core.decider.Person;
+import dev.recourse.core.decider.Pseudonym;
+import dev.recourse.core.decider.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +19,9 @@ import java.util.stream.Stream;
  * or compile is reported and changes nothing; its policy's previous version stays active.
  */
 public final class PolicyDirectory {
+    /** Who submits the files, in the public log: the service's operator, who put them there. */
+    static final Person DIRECTORY = new Person(new Pseudonym("policy-directory"), Role.ADMINISTRATOR);
+
     private PolicyDirectory() {}
 
     /** Submits each policy file of {@code directory}; one line per file says what became of it. */
@@ -27,7 +33,7 @@ public final class PolicyDirectory {
         List<String> lines = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
-            var submitted = policies.submit(Files.readString(file, StandardCharsets.UTF_8), "file:" + name);
+            var submitted = policies.submit(Files.readString(file, StandardCharsets.UTF_8), "file:" + name, DIRECTORY);
             lines.add(switch (submitted) {
                 case Validation.Valid<StoredPolicies.Submitted> ok -> "policy file " + name + ": " + ok.value().policy().id() + " "
                         + (ok.value().submission() == dev.recourse.core.policy.PolicyBook.Submission.ACCEPTED ? "accepted, active" : "already kept");

@@ -2,7 +2,12 @@ package dev.recourse.server.policy;
 
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
+import dev.recourse.core.command.Command;
+import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.policy.ContentHash;
+import dev.recourse.core.process.DueProcess;
+import dev.recourse.core.process.Result;
 import dev.recourse.core.policy.CompiledPolicy;
 import dev.recourse.core.policy.Policy;
 import dev.recourse.core.policy.PolicyBook;
@@ -28,11 +33,16 @@ import javax.sql.DataSource;
  * table, and the active version of each in a {@link PolicyBook} for evaluation. A version that does not compile is
  * refused with its problems and changes nothing: the previous version stays active. Thread-safe.
  *
+ * <p>Every kept version is also recorded in the public log through the core ({@code PolicyVersionStored}: its name
+ * and version, the SHA-256 of its text, the pseudonym of who submitted it, when), so anyone can see which version of a
+ * rule was in force when. A version kept before the log recorded it is recorded when it is submitted again.
+ *
  * <p>Each node reads the stored versions when it starts; a version submitted to another node takes effect here at
  * the next start.
  */
 public final class StoredPolicies {
     private final DataSource dataSource;
+    private final DueProcess process;
     private final InstantSource clock;
     private final PolicyBook book = new PolicyBook();
 
@@ -42,18 +52,20 @@ public final class StoredPolicies {
     /** What a submission did. */
     public record Submitted(Policy policy, PolicyBook.Submission submission) {}
 
-    private StoredPolicies(DataSource dataSource, InstantSource clock) {
+    private StoredPolicies(DataSource dataSource, DueProcess process, InstantSource clock) {
         this.dataSource = dataSource;
+        this.process = process;
         this.clock = clock;
     }
 
     /**
-     * The policies stored in {@code dataSource}, each version taken into the book in the order submitted.
+     * The policies stored in {@code dataSource}, each version taken into the book in the order submitted; versions
+     * submitted from now on are recorded in the log through {@code process}.
      *
      * @throws IllegalStateException if a stored version no longer compiles (a release changed what policies may say)
      */
-    public static StoredPolicies open(DataSource dataSource, InstantSource clock) throws SQLException {
-        StoredPolicies stored = new StoredPolicies(dataSource, clock);
+    public static StoredPolicies open(DataSource dataSource, DueProcess process, InstantSource clock) throws SQLException {
+        StoredPolicies stored = new StoredPolicies(dataSource, process, clock);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT name, version, source FROM policy_version ORDER BY number");
              ResultSet rs = s.executeQuery()) {
@@ -75,11 +87,12 @@ public final class StoredPolicies {
     }
 
     /**
-     * Reads, compiles and keeps a version submitted by {@code by}; refused with every problem (nothing stored, the
+     * Reads, compiles, keeps and records in the log a version submitted by {@code by} ({@code person} in the log: a
+     * pseudonym, never a name); refused with every problem (nothing stored, the
      * previous version stays active) if it does not read or compile, or if its name and version are kept with other
      * content.
      */
-    public synchronized Validation<Submitted> submit(String source, String by) throws SQLException {
+    public synchronized Validation<Submitted> submit(String source, String by, Person person) throws SQLException {
         Validation<Policy> read = PolicyYaml.read(source);
         if (!(read instanceof Validation.Valid<Policy> valid)) {
             return new Validation.Invalid<>(read.errors());
@@ -87,9 +100,11 @@ public final class StoredPolicies {
         Policy policy = valid.value();
         Optional<Policy> kept = book.version(policy.id());
         if (kept.isPresent()) {
-            return kept.get().equals(policy)
-                    ? new Validation.Valid<>(new Submitted(policy, PolicyBook.Submission.ALREADY_KEPT))
-                    : Validation.invalid("policy", "version " + policy.id() + " is kept with other content; a change is a new version");
+            if (kept.get().equals(policy)) {
+                record(policy, source, person);
+                return new Validation.Valid<>(new Submitted(policy, PolicyBook.Submission.ALREADY_KEPT));
+            }
+            return Validation.invalid("policy", "version " + policy.id() + " is kept with other content; a change is a new version");
         }
         Validation<CompiledPolicy> compiled = PolicyCompiler.compile(policy);
         if (!compiled.isValid()) {
@@ -107,6 +122,7 @@ public final class StoredPolicies {
             s.executeUpdate();
         }
         PolicyBook.Submission submission = book.submit(policy).orElseThrow();
+        record(policy, source, person);
         return new Validation.Valid<>(new Submitted(policy, submission));
     }
 
@@ -125,6 +141,30 @@ public final class StoredPolicies {
             }
         }
         return out;
+    }
+
+    /**
+     * Records the kept version in the log; the core records a version once, so a version submitted again (or kept
+     * before a failed recording) is recorded exactly once.
+     *
+     * @throws IllegalStateException if the core refuses: the log holds this version with another text
+     */
+    private void record(Policy policy, String source, Person person) {
+        Command.RecordPolicyVersion command = new Command.RecordPolicyVersion(policy.id(), ContentHash.of(sha256(source)), person);
+        // Another node recording the same version at once contends; the retry then finds it recorded and changes nothing.
+        for (int attempt = 1; ; attempt++) {
+            switch (process.handle(command)) {
+                case Result.Accepted ignored -> {
+                    return;
+                }
+                case Result.Rejected r -> throw new IllegalStateException("the log refused policy " + policy.id() + ": " + r.errors());
+                case Result.Contended c -> {
+                    if (attempt == 3) {
+                        throw new IllegalStateException("policy " + policy.id() + " stayed contended: " + c);
+                    }
+                }
+            }
+        }
     }
 
     /** Problems as one line each, for logs and the command line. */

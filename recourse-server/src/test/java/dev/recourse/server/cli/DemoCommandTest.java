@@ -27,6 +27,10 @@ class DemoCommandTest {
     /** A URL the demo prints to open, on a line of its own, and the line below saying what it shows. */
     private static final Pattern OPEN = Pattern.compile("^  (http://127\\.0\\.0\\.1:\\d+(/\\S*))\\n {6}(.+)$", Pattern.MULTILINE);
 
+    /** A URL of the API the demo prints with the key that opens it. */
+    private static final Pattern KEYED = Pattern.compile("^  curl -H 'Authorization: Bearer (\\S+)' (http://127\\.0\\.0\\.1:\\d+/\\S*)$",
+            Pattern.MULTILINE);
+
     @TempDir
     Path dir;
 
@@ -67,7 +71,7 @@ class DemoCommandTest {
         }, "demo", "--data", dir.toString(), "--port", "0");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(fetched).hasSize(7).allSatisfy((path, reply) -> assertThat(reply.statusCode()).as(path).isEqualTo(200));
+        assertThat(fetched).hasSizeGreaterThanOrEqualTo(7).allSatisfy((path, reply) -> assertThat(reply.statusCode()).as(path).isEqualTo(200));
         List<String> pages = fetched.entrySet().stream().filter(e -> e.getKey().matches("/noti(ce|fier)/.*"))
                 .map(e -> e.getValue().body()).toList();
         assertThat(pages.get(0)).contains("dir=\"rtl\"", "این محتوا حذف شد.", "rev-chiara", "§ 130 StGB");
@@ -107,6 +111,43 @@ class DemoCommandTest {
             assertThat(v.exitCode()).as(v.err()).isZero();
             assertThat(v.out()).startsWith("verified recourse.localhost/log: ");
         });
+    }
+
+    @Test
+    void thePartTwoURLsShowTheBreakerTrippedTheRecallCompletedAndTheRestrictionsLifted() {
+        StringWriter out = new StringWriter();
+        Map<String, String> fetched = new LinkedHashMap<>();
+        Run run = Run.of(Map.of(), commandLine -> {
+            commandLine.setOut(new PrintWriter(out, true));
+            demoCommand(commandLine).whileServing = url -> {
+                try (HttpClient client = HttpClient.newHttpClient()) {
+                    Matcher m = KEYED.matcher(out.toString());
+                    while (m.find()) {
+                        HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(m.group(2)))
+                                .header("Authorization", "Bearer " + m.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+                        assertThat(reply.statusCode()).as(m.group(2)).isEqualTo(200);
+                        fetched.put(URI.create(m.group(2)).getRawPath(), reply.body());
+                    }
+                    for (String path : links(out.toString()).keySet()) {
+                        HttpResponse<String> reply = client.send(HttpRequest.newBuilder(url.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+                        assertThat(reply.statusCode()).as(path).isEqualTo(200);
+                        fetched.put(path, reply.body());
+                    }
+                }
+            };
+        }, "demo", "--data", dir.toString(), "--port", "0");
+
+        assertThat(run.exitCode()).as(run.err() + out).isZero();
+        String text = out.toString();
+        assertThat(text).contains("Part 2:", "the circuit breaker of political-words@", "only proposed: the breaker holds",
+                "sen-greta approves it: approved", "recalls political-words@", ": completed,", "(checked: each answers 200)");
+        String rule = text.lines().filter(l -> l.contains("/v1/rules/political-words@")).findFirst().orElseThrow().strip();
+        assertThat(fetched.get(URI.create(rule).getRawPath())).contains("\"tripped\":true", "\"recalls\":1").doesNotContain("\"recalled\":0");
+        assertThat(fetched.get("/v1/breakers")).contains("\"tripped\":true", "COHORT");
+        assertThat(fetched.get("/v1/policies/civic-vocabulary/versions")).contains("civic-vocabulary@2-", "pol-farah");
+        List<String> recalled = links(text).entrySet().stream().filter(e -> e.getValue().contains("lifted by the recall"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(recalled).isNotEmpty().allSatisfy(page -> assertThat(fetched.get(page)).contains("lifted on", "the rule that made this decision was recalled, and we apologise"));
     }
 
     /** The URLs printed to open, by path, each with what it shows. */

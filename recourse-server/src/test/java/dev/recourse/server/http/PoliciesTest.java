@@ -2,7 +2,12 @@ package dev.recourse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.event.PolicyEvent;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.StreamId;
 import dev.recourse.core.json.Json;
+import dev.recourse.core.policy.ContentHash;
 import dev.recourse.server.http.auth.ApiRole;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +42,14 @@ class PoliciesTest {
                 .json(Json.object().put("source", source).build()).send();
     }
 
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> activeIds() {
         Json.Obj active = api.client.get("/v1/policies").key(api.key(ApiRole.AUDITOR)).send().json();
         return ((Json.Arr) active.get("items")).elements().stream().map(p -> ((Json.Str) ((Json.Obj) p).get("id")).value()).toList();
@@ -61,6 +74,19 @@ class PoliciesTest {
         assertThat(reply.fields()).containsOnly("$.source");
         assertThat(reply.text()).contains("rules[crypto-giveaway@3].condition: line 1, column");
         assertThat(activeIds()).contains("second@1").doesNotContain("second@2");
+    }
+
+    @Test
+    void anAcceptedVersionIsInThePublicLogWithTheSubmittersPseudonymAndTheHashOfItsText() throws IOException {
+        submit(example("fifth@1"), ApiRole.POLICY_AUTHOR);
+
+        List<RecordedEvent> log = api.store.events().read(StreamId.ofPolicy(new Versioned("fifth", "1")));
+
+        assertThat(log).singleElement().satisfies(e -> {
+            PolicyEvent.PolicyVersionStored stored = (PolicyEvent.PolicyVersionStored) e.event();
+            assertThat(stored.person().pseudonym().value()).isEqualTo("test-policy-author");
+            assertThat(stored.source()).isEqualTo(ContentHash.of(sha256(example("fifth@1"))));
+        });
     }
 
     @Test

@@ -2,7 +2,13 @@ package dev.recourse.server.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.core.decider.Person;
+import dev.recourse.core.decider.Pseudonym;
+import dev.recourse.core.decider.Role;
 import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.event.PolicyEvent;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.StreamId;
 import dev.recourse.core.policy.CompiledPolicy;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.TestCases;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Policy files from a directory, kept in the real database, and read back by a restarted service. */
 class PolicyDirectoryTest {
+    private static final Person AUTHOR = new Person(new Pseudonym("author"), Role.ADMINISTRATOR);
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-03-01T12:00:00Z"));
 
     @TempDir
@@ -43,7 +50,7 @@ class PolicyDirectoryTest {
         Files.writeString(policies.resolve("a-scams.yaml"), example);
         Files.writeString(policies.resolve("b-scams-next.yaml"), example.replace("scams@4", "scams@5").replace("when: 'true'", "when: 'tru'"));
         Files.writeString(policies.resolve("notes.txt"), "not a policy");
-        StoredPolicies stored = StoredPolicies.open(store.dataSource(), CLOCK);
+        StoredPolicies stored = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
 
         List<String> lines = PolicyDirectory.load(policies, stored);
 
@@ -55,15 +62,31 @@ class PolicyDirectoryTest {
 
     @Test
     void keptVersionsAreActiveAgainAfterARestart() throws Exception {
-        StoredPolicies first = StoredPolicies.open(store.dataSource(), CLOCK);
+        StoredPolicies first = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
         String example = PolicyYamlTest.example();
-        first.submit(example, "author");
-        first.submit(example.replace("scams@4", "scams@5"), "author");
+        first.submit(example, "author", AUTHOR);
+        first.submit(example.replace("scams@4", "scams@5"), "author", AUTHOR);
 
-        StoredPolicies restarted = StoredPolicies.open(store.dataSource(), CLOCK);
+        StoredPolicies restarted = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
 
         assertThat(restarted.book().active("scams")).map(CompiledPolicy::id).contains(new Versioned("scams", "5"));
         assertThat(restarted.versions("scams")).extracting(StoredPolicies.StoredVersion::id)
                 .containsExactly(new Versioned("scams", "4"), new Versioned("scams", "5"));
+    }
+
+    @Test
+    void eachKeptVersionIsRecordedInTheLogOnceWithTheHashOfItsText() throws Exception {
+        StoredPolicies stored = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
+        String example = PolicyYamlTest.example();
+        stored.submit(example, "author", AUTHOR);
+        stored.submit(example, "author", AUTHOR);
+
+        List<RecordedEvent> log = store.events().read(StreamId.ofPolicy(new Versioned("scams", "4")));
+
+        assertThat(log).hasSize(1);
+        PolicyEvent.PolicyVersionStored recorded = (PolicyEvent.PolicyVersionStored) log.getFirst().event();
+        assertThat(recorded.person()).isEqualTo(AUTHOR);
+        assertThat(recorded.at()).isEqualTo(CLOCK.instant());
+        assertThat(recorded.source().hex()).isEqualTo(stored.versions("scams").getFirst().sha256());
     }
 }

@@ -10,6 +10,8 @@ import dev.recourse.core.port.EventStore;
 import dev.recourse.store.StoreException;
 import dev.recourse.store.idempotency.AnswerProjection;
 import dev.recourse.store.idempotency.IdempotentWrite;
+import dev.recourse.store.intake.IntakeStep;
+import dev.recourse.store.intake.IntakeSteps;
 import dev.recourse.store.sequencer.ExpectedVersion;
 import dev.recourse.store.sequencer.GroupResult;
 import dev.recourse.store.sequencer.NewEvent;
@@ -79,6 +81,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private final Map<NewEvent, Marked> marked = new ConcurrentHashMap<>();
     /** The idempotent write the current thread's appends answer, while {@link #answering} runs. */
     private final ThreadLocal<IdempotentWrite> answering = new ThreadLocal<>();
+    /** The rule worker's steps of the appends waiting for their transaction, by the first event of each. */
+    private final Map<NewEvent, Stepped> stepped = new ConcurrentHashMap<>();
+    /** The rule worker's step the current thread's appends carry out, while {@link #stepping} runs. */
+    private final ThreadLocal<IntakeStep> stepping = new ThreadLocal<>();
     private Sequencer sequencer;
 
     private PostgresEventStore(DataSource dataSource, RandomGenerator random) {
@@ -102,6 +108,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         PostgresEventStore store = new PostgresEventStore(dataSource, random);
         List<Projection> hooks = new ArrayList<>(projections.stream().map(store::hook).toList());
         hooks.add(store::answer);
+        hooks.add(store::step);
         store.sequencer = Sequencer.start(dataSource, settings, hooks, committedUpTo);
         return store;
     }
@@ -139,15 +146,28 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
      * is not stored has none. A command the core carries out makes at most one append that is stored.
      */
     public <T> T answering(IdempotentWrite write, Supplier<T> work) {
-        Objects.requireNonNull(write, "write");
-        if (answering.get() != null) {
-            throw new IllegalStateException("this thread already answers an idempotent write");
+        return marking(answering, write, "answers an idempotent write", work);
+    }
+
+    /**
+     * Runs {@code work}, storing {@code step} with the events of every append {@code work} makes on this thread, in
+     * the same transaction: the step is done exactly when its events are stored.
+     */
+    public <T> T stepping(IntakeStep step, Supplier<T> work) {
+        return marking(stepping, step, "carries out a rule worker's step", work);
+    }
+
+    /** Runs {@code work} with {@code mark} in this thread's {@code local}, which MUST be empty until then. */
+    private static <M, T> T marking(ThreadLocal<M> local, M mark, String what, Supplier<T> work) {
+        Objects.requireNonNull(mark, "mark");
+        if (local.get() != null) {
+            throw new IllegalStateException("this thread already " + what);
         }
-        answering.set(write);
+        local.set(mark);
         try {
             return work.get();
         } finally {
-            answering.remove();
+            local.remove();
         }
     }
 
@@ -171,6 +191,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         if (write != null) {
             marked.put(first, new Marked(write, writes.stream().mapToInt(w -> w.events().size()).sum()));
         }
+        IntakeStep step = stepping.get();
+        if (step != null) {
+            stepped.put(first, new Stepped(step, writes.stream().mapToInt(w -> w.events().size()).sum()));
+        }
         GroupResult result;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
@@ -182,6 +206,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             marked.remove(first);
+            stepped.remove(first);
             for (Write w : writes) {
                 w.events().forEach(inFlight::remove);
             }
@@ -299,16 +324,39 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             if (m == null) {
                 continue;
             }
-            List<RecordedEvent> events = new ArrayList<>(m.events());
-            for (dev.recourse.store.sequencer.RecordedEvent r : batch.subList(i, i + m.events())) {
-                Event event = Objects.requireNonNull(inFlight.get(r.event()), "an appended event is in flight until committed");
-                events.add(new RecordedEvent(r.position(), streamId(r.streamId()), r.streamVersion(), event));
-            }
-            answers.add(new AnswerProjection.Answered(m.write(), m.write().answer().apply(List.copyOf(events)),
+            List<RecordedEvent> events = inFlight(batch.subList(i, i + m.events()));
+            answers.add(new AnswerProjection.Answered(m.write(), m.write().answer().apply(events),
                     events.getFirst().event().at()));
             i += m.events() - 1;
         }
         AnswerProjection.store(connection, answers);
+    }
+
+    /** A step of the rule worker and how many events its append holds. */
+    private record Stepped(IntakeStep step, int events) {}
+
+    /** Stores the rule worker's steps among {@code batch}, in its transaction. */
+    private void step(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch) throws SQLException {
+        List<IntakeSteps.Done> done = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Stepped s = stepped.get(batch.get(i).event());
+            if (s == null) {
+                continue;
+            }
+            done.add(new IntakeSteps.Done(s.step(), inFlight(batch.subList(i, i + s.events()))));
+            i += s.events() - 1;
+        }
+        IntakeSteps.store(connection, done);
+    }
+
+    /** The core's events of {@code rows}, appended here and waiting for their transaction. */
+    private List<RecordedEvent> inFlight(List<dev.recourse.store.sequencer.RecordedEvent> rows) {
+        List<RecordedEvent> events = new ArrayList<>(rows.size());
+        for (dev.recourse.store.sequencer.RecordedEvent r : rows) {
+            Event event = Objects.requireNonNull(inFlight.get(r.event()), "an appended event is in flight until committed");
+            events.add(new RecordedEvent(r.position(), streamId(r.streamId()), r.streamVersion(), event));
+        }
+        return List.copyOf(events);
     }
 
     /** What of {@code event} survives erasure: its payload, or its private record if the payload is empty. */

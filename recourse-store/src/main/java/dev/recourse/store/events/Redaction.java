@@ -11,6 +11,7 @@ import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.notice.Notice;
@@ -45,6 +46,7 @@ final class Redaction {
             case AuthorityEvent a -> a;
             case AccountEvent a -> a;
             case RuleEvent r -> ofRule(r);
+            case PolicyEvent p -> p;
             case NotifierEvent n -> switch (n) {
                 case NotifierEvent.NoticeFoundUnfounded f -> f.reasons().equals(ERASED) ? f
                         : new NotifierEvent.NoticeFoundUnfounded(f.notifier(), f.caseId(), f.notice(), f.assessor(), ERASED, f.at());
