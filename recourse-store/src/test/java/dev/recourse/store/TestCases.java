@@ -39,6 +39,7 @@ public final class TestCases {
             "The courts of the country where you live.");
     public static final Person ADA = new Person(new Pseudonym("mod-ada"), Role.MODERATOR);
     public static final Person CEM = new Person(new Pseudonym("rev-cem"), Role.APPEAL_REVIEWER);
+    public static final Person BEA = new Person(new Pseudonym("sen-bea"), Role.SENIOR_MODERATOR);
 
     private TestCases() {}
 

@@ -89,6 +89,13 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * A person (a senior moderator or an administrator, never automation) reverses a decision on their own initiative,
+     * outside any appeal, with reasons (for example a mistake found in review): every restriction of it that still
+     * stands is lifted, and the affected person and the notifiers are told.
+     */
+    record ReverseDecision(SubjectRef subject, DecisionId decision, Person person, String reasons) implements Command {}
+
     /** A person finds a notice manifestly unfounded (DSA Art. 23(2)), with reasons. */
     record FindNoticeUnfounded(SubjectRef subject, NoticeId notice, Person assessor, String reasons) implements Command {}
 

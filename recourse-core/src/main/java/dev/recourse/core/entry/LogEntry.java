@@ -9,6 +9,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
+import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
@@ -121,6 +122,8 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                             .name("appeal").string(s.appeal().toString());
                     case AccountEvent.StrikeRecalled s -> o.name("strike").string(s.strike().toString())
                             .name("recall").string(s.recall().toString());
+                    case AccountEvent.StrikeCorrected s -> o.name("strike").string(s.strike().toString())
+                            .name("decision").string(s.decision().toString()).name("person").json(s.person().toJson());
                 }
             }
             case NotifierEvent n -> {
@@ -181,7 +184,15 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
             }
             case RestrictionLifted e -> {
                 o.name("decision").string(e.decision().toString()).name("restriction").string(e.restriction().toString());
-                RecordJson.write(e.cause(), o.name("cause"));
+                switch (e.cause()) {
+                    // The public log names who corrected, never what they wrote.
+                    case LiftCause.Corrected c -> o.name("cause").beginObject().name("variant").string("Corrected")
+                            .name("person").json(c.person().toJson()).endObject();
+                    case LiftCause.Expired ignored -> RecordJson.write(e.cause(), o.name("cause"));
+                    case LiftCause.Reversed ignored -> RecordJson.write(e.cause(), o.name("cause"));
+                    case LiftCause.Replaced ignored -> RecordJson.write(e.cause(), o.name("cause"));
+                    case LiftCause.Recalled ignored -> RecordJson.write(e.cause(), o.name("cause"));
+                }
             }
             case PersonInformed e -> {
                 o.name("topic").string(e.topic().name()).name("recipient").string(switch (e.recipient()) {

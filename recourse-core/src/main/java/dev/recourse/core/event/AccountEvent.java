@@ -1,6 +1,7 @@
 package dev.recourse.core.event;
 
 import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.decider.Person;
 import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.safeguard.RecallId;
@@ -22,6 +23,9 @@ public sealed interface AccountEvent extends Event {
 
     /** A strike was withdrawn because an appeal reversed or replaced its decision. */
     record StrikeWithdrawn(AccountId account, StrikeId strike, AppealId appeal, Instant at) implements AccountEvent {}
+
+    /** A person reversed the decision the strike was for outside an appeal: it no longer counts. */
+    record StrikeCorrected(AccountId account, StrikeId strike, DecisionId decision, Person person, Instant at) implements AccountEvent {}
 
     /** A recall undid the decision the strike was for: it no longer counts. */
     record StrikeRecalled(AccountId account, StrikeId strike, RecallId recall, Instant at) implements AccountEvent {}

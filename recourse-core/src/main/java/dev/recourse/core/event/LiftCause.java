@@ -1,6 +1,7 @@
 package dev.recourse.core.event;
 
 import dev.recourse.core.appeal.AppealId;
+import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.safeguard.RecallId;
 
@@ -17,4 +18,10 @@ public sealed interface LiftCause {
 
     /** A recall of the rule version that decided undid it; the subject is kept from that rule version. */
     record Recalled(RecallId recall, Versioned rule) implements LiftCause {}
+
+    /**
+     * A person reversed the decision on their own initiative, outside any appeal, for {@code reasons} (which the public
+     * log leaves out, like every text people write).
+     */
+    record Corrected(Person person, String reasons) implements LiftCause {}
 }

@@ -17,5 +17,7 @@ public enum Topic {
     /** The processing of their notices is suspended for a time (Art. 23(2)). */
     NOTICES_SUSPENDED,
     /** A recall undid an automated decision about them: the restriction is lifted, with the recall's reasons and an apology. */
-    RECALLED
+    RECALLED,
+    /** A person reversed a decision on their own initiative, outside any appeal: the restriction is lifted, and why. */
+    CORRECTED
 }

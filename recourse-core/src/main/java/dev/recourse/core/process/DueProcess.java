@@ -148,6 +148,7 @@ public final class DueProcess {
                 case DeclineProposal c -> decline(c);
                 case FileAppeal c -> fileAppeal(c);
                 case DecideAppeal c -> decideAppeal(c);
+                case ReverseDecision c -> reverseDecision(c);
                 case FindNoticeUnfounded c -> findUnfounded(c);
                 case ExpireRestriction c -> expireRestriction(c);
                 case ExpireLegalHold c -> expireLegalHold(c);
@@ -505,6 +506,47 @@ public final class DueProcess {
             inform(state, new Recipient.Owner(state.subject.owner()), Topic.RESTORED, decision.id(), Optional.of(c.appeal()));
             for (NoticeId n : decision.notices()) {
                 inform(state, sender(state.notices.get(n)), Topic.APPEAL_OUTCOME, decision.id(), Optional.of(c.appeal()));
+            }
+        }
+
+        private void reverseDecision(ReverseDecision c) {
+            CaseState state = existingCase(c.subject());
+            if (state == null) {
+                return;
+            }
+            requireText("reasons", c.reasons());
+            if (c.person().role() != dev.recourse.core.decider.Role.SENIOR_MODERATOR
+                    && c.person().role() != dev.recourse.core.decider.Role.ADMINISTRATOR) {
+                error("person", "only a senior moderator or an administrator reverses a decision outside an appeal, not a "
+                        + c.person().role());
+            }
+            Optional<Decision> decision = state.decision(c.decision());
+            if (decision.isEmpty()) {
+                error("decision", "no decision " + c.decision() + " in this case");
+                return;
+            }
+            if (state.overturned.contains(c.decision())) {
+                error("decision", "this decision was already reversed or replaced on appeal");
+                return;
+            }
+            List<RestrictionApplied> standing = state.standingOf(c.decision());
+            if (standing.isEmpty()) {
+                error("decision", "no restriction of this decision stands: it took no action, or its restrictions were"
+                        + " already lifted, expired, recalled or reversed");
+            }
+            if (!errors.isEmpty()) {
+                return;
+            }
+            LiftCause cause = new LiftCause.Corrected(c.person(), c.reasons());
+            for (RestrictionApplied r : standing) {
+                emitCase(state, new RestrictionLifted(state.id, c.decision(), r.subject(), r.restriction().id(), cause, now));
+            }
+            StreamId account = StreamId.of(state.subject.owner());
+            RecordStates.Strikes.fold(ws.history(account)).active.values().stream().filter(s -> s.decision().equals(c.decision()))
+                    .forEach(s -> ws.emit(account, new AccountEvent.StrikeCorrected(s.account(), s.strike(), c.decision(), c.person(), now)));
+            inform(state, new Recipient.Owner(state.subject.owner()), Topic.CORRECTED, c.decision(), Optional.empty());
+            for (NoticeId n : decision.get().notices()) {
+                inform(state, sender(state.notices.get(n)), Topic.CORRECTED, c.decision(), Optional.empty());
             }
         }
 

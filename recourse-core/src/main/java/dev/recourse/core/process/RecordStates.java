@@ -62,6 +62,7 @@ final class RecordStates {
                     case AccountEvent.StrikeExpired x -> s.active.remove(x.strike());
                     case AccountEvent.StrikeWithdrawn w -> s.active.remove(w.strike());
                     case AccountEvent.StrikeRecalled r -> s.active.remove(r.strike());
+                    case AccountEvent.StrikeCorrected c -> s.active.remove(c.strike());
                 }
             }
             return s;

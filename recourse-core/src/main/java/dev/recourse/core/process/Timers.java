@@ -41,6 +41,7 @@ public final class Timers {
             case AccountEvent.StrikeExpired e -> pending.remove(e.strike());
             case AccountEvent.StrikeWithdrawn e -> pending.remove(e.strike());
             case AccountEvent.StrikeRecalled e -> pending.remove(e.strike());
+            case AccountEvent.StrikeCorrected e -> pending.remove(e.strike());
             case NotifierEvent.NoticeProcessingSuspended e ->
                     pending.put(e.notifier(), new Timer(new Command.ResumeNoticeProcessing(e.notifier()), e.until()));
             case NotifierEvent.NoticeProcessingResumed e -> pending.remove(e.notifier());

@@ -67,6 +67,8 @@ final class TreeEntries {
                     case AccountEvent.StrikeExpired s -> o.put("strike", s.strike().toString());
                     case AccountEvent.StrikeWithdrawn s -> o.put("strike", s.strike().toString()).put("appeal", s.appeal().toString());
                     case AccountEvent.StrikeRecalled s -> o.put("strike", s.strike().toString()).put("recall", s.recall().toString());
+                    case AccountEvent.StrikeCorrected s -> o.put("strike", s.strike().toString()).put("decision", s.decision().toString())
+                            .put("person", person(s.person()));
                 }
             }
             case NotifierEvent n -> {
@@ -136,7 +138,9 @@ final class TreeEntries {
             }
             case RestrictionApplied e -> o.put("decision", e.decision().toString()).put("restriction", restriction(e.restriction()));
             case RestrictionLifted e -> o.put("decision", e.decision().toString()).put("restriction", e.restriction().toString())
-                    .put("cause", RecordJson.write(e.cause()));
+                    .put("cause", e.cause() instanceof dev.recourse.core.event.LiftCause.Corrected c
+                            ? Json.object().put("variant", "Corrected").put("person", person(c.person())).build()
+                            : RecordJson.write(e.cause()));
             case PersonInformed e -> {
                 o.put("topic", e.topic().name()).put("recipient", switch (e.recipient()) {
                     case Recipient.Owner ignored -> "AFFECTED_PERSON";

@@ -57,7 +57,7 @@ public final class CommandSequences {
     private CommandSequences() {}
 
     /** What a step does. */
-    public enum Kind { NOTICE, AUTHORITY, DETECT, DECIDE, APPROVE, DECLINE, APPEAL, DECIDE_APPEAL, UNFOUNDED, ADVANCE }
+    public enum Kind { NOTICE, AUTHORITY, DETECT, DECIDE, APPROVE, DECLINE, APPEAL, DECIDE_APPEAL, UNFOUNDED, REVERSE, ADVANCE }
 
     /** One step: its kind, and three numbers that choose the subject, the person and the variant of the command. */
     public record Step(Kind kind, int a, int b, int c) {}
@@ -71,7 +71,7 @@ public final class CommandSequences {
         Arbitrary<Kind> kinds = Arbitraries.frequency(
                 Tuple.of(4, Kind.NOTICE), Tuple.of(1, Kind.AUTHORITY), Tuple.of(1, Kind.DETECT), Tuple.of(5, Kind.DECIDE),
                 Tuple.of(3, Kind.APPROVE), Tuple.of(1, Kind.DECLINE), Tuple.of(4, Kind.APPEAL), Tuple.of(4, Kind.DECIDE_APPEAL),
-                Tuple.of(1, Kind.UNFOUNDED), Tuple.of(2, Kind.ADVANCE));
+                Tuple.of(1, Kind.UNFOUNDED), Tuple.of(2, Kind.REVERSE), Tuple.of(2, Kind.ADVANCE));
         Arbitrary<Integer> choice = Arbitraries.integers().between(0, 11);
         return Combinators.combine(kinds, choice, choice, choice).as(Step::new);
     }
@@ -175,6 +175,9 @@ public final class CommandSequences {
             }
             case UNFOUNDED -> v.notices.isEmpty() ? Optional.empty()
                     : Optional.of(new FindNoticeUnfounded(subject.ref(), pick(v.notices, s.c()), person, "Manifestly unfounded."));
+            // Every person may try: the core refuses whoever is not a senior moderator or an administrator.
+            case REVERSE -> v.decisions.isEmpty() ? Optional.empty()
+                    : Optional.of(new ReverseDecision(subject.ref(), pick(v.decisions, s.c()).id(), person, "A mistake found in review."));
             case ADVANCE -> Optional.empty();
         };
     }

@@ -149,6 +149,40 @@ class DueProcessInvariantsProperties {
                 }
             }
         }
+        // A reversal outside an appeal, by a senior moderator or an administrator only, restores the subject and
+        // informs the affected person and every notifier of the decision.
+        for (Attempted a : attempts) {
+            if (!(a.command() instanceof ReverseDecision c)) {
+                continue;
+            }
+            boolean entitled = c.person().role() == dev.recourse.core.decider.Role.SENIOR_MODERATOR
+                    || c.person().role() == dev.recourse.core.decider.Role.ADMINISTRATOR;
+            if (!entitled) {
+                assertThat(a.result()).as("a reversal by " + c.person()).isInstanceOf(Result.Rejected.class);
+            }
+            if (!(a.result() instanceof Result.Accepted accepted)) {
+                continue;
+            }
+            assertThat(entitled).as("accepted from " + c.person()).isTrue();
+            Decision d = decisions(a.before()).stream().filter(x -> x.id().equals(c.decision())).findFirst().orElseThrow();
+            List<Event> done = accepted.events().stream().map(RecordedEvent::event).toList();
+            Set<RestrictionId> liftedBefore = new HashSet<>();
+            a.before().stream().map(RecordedEvent::event).filter(RestrictionLifted.class::isInstance).map(RestrictionLifted.class::cast)
+                    .forEach(l -> liftedBefore.add(l.restriction()));
+            Set<RestrictionId> liftedNow = new HashSet<>(liftedBefore);
+            done.stream().filter(RestrictionLifted.class::isInstance).map(RestrictionLifted.class::cast).forEach(l -> {
+                assertThat(l.cause()).isEqualTo(new dev.recourse.core.event.LiftCause.Corrected(c.person(), c.reasons()));
+                liftedNow.add(l.restriction());
+            });
+            assertThat(liftedNow).containsAll(d.outcome().restrictions().stream().map(Restriction::id).toList());
+            assertThat(liftedNow).hasSizeGreaterThan(liftedBefore.size());
+            List<PersonInformed> told = done.stream().filter(PersonInformed.class::isInstance).map(PersonInformed.class::cast)
+                    .filter(p -> p.topic() == dev.recourse.core.event.Topic.CORRECTED).toList();
+            assertThat(told).anyMatch(p -> p.recipient() instanceof Recipient.Owner);
+            for (NoticeId n : d.notices()) {
+                assertThat(told).anyMatch(p -> p.recipient() instanceof Recipient.NoticeSender s && s.notice().equals(n));
+            }
+        }
         // Whoever the affected person is, an appeal of a standing decision within six months is accepted.
         for (Attempted a : attempts) {
             if (a.command() instanceof FileAppeal c && c.appellant() instanceof Appellant.AffectedPerson) {

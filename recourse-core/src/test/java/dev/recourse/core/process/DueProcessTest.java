@@ -187,6 +187,40 @@ class DueProcessTest {
     }
 
     @Test
+    void aSeniorModeratorReversesADecisionOutsideAnAppealAndBothSidesAreTold() {
+        NoticeId n = notice(post, "nora");
+        DecisionId d = removeByAda(n);
+        f.accept(new ReverseDecision(post.ref(), d, BEA, "A mistake found in review."));
+        assertThat(f.only(RestrictionLifted.class).cause()).isEqualTo(new LiftCause.Corrected(BEA, "A mistake found in review."));
+        List<PersonInformed> told = f.events(PersonInformed.class).stream().filter(p -> p.topic() == Topic.CORRECTED).toList();
+        assertThat(told).extracting(PersonInformed::recipient).anyMatch(Recipient.Owner.class::isInstance)
+                .anyMatch(r -> r instanceof Recipient.NoticeSender s && s.notice().equals(n));
+        assertThat(f.only(AccountEvent.StrikeCorrected.class).decision()).isEqualTo(d);
+    }
+
+    @Test
+    void aReversalOutsideAnAppealNeedsASeniorModeratorOrAnAdministratorAndReasons() {
+        DecisionId d = removeByAda(notice(post, "nora"));
+        assertThat(f.reject(new ReverseDecision(post.ref(), d, ADA, "mine was wrong")).errors())
+                .extracting(FieldError::field).containsExactly("person");
+        assertThat(f.reject(new ReverseDecision(post.ref(), d, BEA, " ")).errors())
+                .extracting(FieldError::field).containsExactly("reasons");
+        assertThat(f.events(RestrictionLifted.class)).isEmpty();
+    }
+
+    @Test
+    void aDecisionAlreadyReversedOrLiftedIsNotReversedAgain() {
+        DecisionId d = removeByAda(notice(post, "nora"));
+        f.accept(new ReverseDecision(post.ref(), d, BEA, "A mistake found in review."));
+        assertThat(f.reject(new ReverseDecision(post.ref(), d, BEA, "again")).errors())
+                .extracting(FieldError::problem).singleElement().asString().contains("no restriction of this decision stands");
+        f.accept(new FileAppeal(post.ref(), d, new Appellant.AffectedPerson(post.owner()), "It was satire."));
+        f.accept(new DecideAppeal(post.ref(), f.only(AppealFiled.class).appeal().id(), CEM, new AppealOutcome.Reversed("Satire."), List.of()));
+        assertThat(f.reject(new ReverseDecision(post.ref(), d, BEA, "again")).errors())
+                .extracting(FieldError::problem).singleElement().asString().contains("already reversed");
+    }
+
+    @Test
     void aReviewerOfAnEarlierAppealDoesNotReviewTheNextOne() {
         NoticeId n = notice(post, "nora");
         DecisionId d = removeByAda(n);

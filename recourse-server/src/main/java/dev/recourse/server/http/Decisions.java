@@ -15,6 +15,7 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Role;
+import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.decision.Reasons;
@@ -25,7 +26,11 @@ import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonPath;
 import dev.recourse.core.notice.DetectionId;
 import dev.recourse.core.notice.NoticeId;
+import dev.recourse.core.port.EventStore;
 import dev.recourse.core.process.DueProcess;
+import dev.recourse.core.subject.SubjectRef;
+import dev.recourse.server.page.PageTargets;
+import java.sql.SQLException;
 import dev.recourse.core.statement.Category;
 import dev.recourse.core.statement.ContentType;
 import dev.recourse.core.statement.DecisionAccount;
@@ -109,13 +114,79 @@ public final class Decisions {
                     + " statement of reasons, the redress options, the appeal form and the receipt, open without a key at"
                     + " this unguessable link (see docs/notice-pages.md).")));
 
+    /** What reversing a decision outside an appeal takes. */
+    static final Shape REVERSAL = object("Why the decision is reversed; the affected person and the notifiers read it.",
+            required("reasons", prose(1, 20_000, "Why the decision was wrong, for the affected person and the record.")));
+
+    /** What reversing a decision answers. */
+    static final Shape.Obj REVERSED = object("The reversal as recorded.",
+            required("decision", Commands.ID),
+            required("case", Commands.ID),
+            required("lifted", list(Commands.ID, 1, 1_000, "The restrictions it lifted; the platform is told to restore each.")),
+            required("reversedAt", formatted(Format.DATE_TIME, 40, "When it was reversed.")),
+            Commands.POSITION,
+            Commands.RECEIPT);
+
     private final DueProcess process;
     private final PageLinks links;
+    private final PageTargets targets;
+    private final EventStore events;
 
-    /** The decisions of {@code process}, whose pages {@code links} names. */
-    public Decisions(DueProcess process, PageLinks links) {
+    /**
+     * The decisions of {@code process}, whose pages {@code links} names; {@code targets} finds the case of a decision
+     * in {@code events}.
+     */
+    public Decisions(DueProcess process, PageLinks links, PageTargets targets, EventStore events) {
         this.process = process;
         this.links = links;
+        this.targets = targets;
+        this.events = events;
+    }
+
+    /**
+     * {@code POST /v1/decisions/{id}/reversal}: a senior moderator or an administrator reverses a decision on their own
+     * initiative, outside any appeal.
+     */
+    public Answer reverse(Call call) throws SQLException {
+        Optional<DecisionId> decision = call.uuidParameter("id").map(DecisionId::new);
+        Optional<SubjectRef> subject = Optional.empty();
+        if (decision.isPresent()) {
+            Optional<PageTargets.Target> target = targets.decision(decision.get());
+            if (target.isPresent()) {
+                subject = events.read(target.get().stream()).stream().map(RecordedEvent::event)
+                        .flatMap(e -> e instanceof CaseEvent.CaseOpened opened ? java.util.stream.Stream.of(opened.subject())
+                                : java.util.stream.Stream.empty())
+                        .findFirst();
+            }
+        }
+        if (subject.isEmpty()) {
+            return call.answer(Problem.of(ProblemType.NOT_FOUND, "no decision " + call.pathParameter("id") + " was taken"));
+        }
+        Command.ReverseDecision command = new Command.ReverseDecision(subject.get(), decision.get(),
+                RuleSafeguards.person(call.caller()), call.body().text("reasons"));
+        return Commands.carryOut(process, call, command, Decisions::reversalPath, Decisions::reversed);
+    }
+
+    private static Answer reversed(List<RecordedEvent> events) {
+        Commands.Stored<CaseEvent.RestrictionLifted> first = Commands.first(events, CaseEvent.RestrictionLifted.class).orElseThrow();
+        CaseEvent.RestrictionLifted l = first.event();
+        List<String> lifted = events.stream().map(RecordedEvent::event).filter(CaseEvent.RestrictionLifted.class::isInstance)
+                .map(e -> ((CaseEvent.RestrictionLifted) e).restriction().toString()).toList();
+        Json.ObjBuilder answer = Json.object()
+                .put("decision", l.decision().toString())
+                .put("case", l.caseId().toString())
+                .put("lifted", Json.strings(lifted))
+                .put("reversedAt", l.at().toString());
+        return Answer.json(200, first.logged(answer).build());
+    }
+
+    /** The request's path of a field the core names in a reversal. */
+    private static String reversalPath(String field) {
+        return switch (field) {
+            case "subject", "decision" -> "id";
+            case "person" -> "Authorization";
+            default -> "$." + field;
+        };
     }
 
     /** {@code POST /v1/decisions}. */

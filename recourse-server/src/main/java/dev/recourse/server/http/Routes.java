@@ -133,6 +133,15 @@ public final class Routes {
                                         + " for the notifiers. The key's holder is the decider, by pseudonym and role. A"
                                         + " statement the DSA Transparency Database would refuse is refused, naming each field.")
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.post("/v1/decisions/{id}/reversal", roles(SENIOR_MODERATOR, ADMIN), Decisions.REVERSAL, decisions::reverse,
+                        Doc.of("reverseDecision", "Decisions", "Reverse a decision outside an appeal",
+                                Success.json(200, Decisions.REVERSED, "The reversal, with the restrictions it lifted."))
+                                .described("A senior moderator or an administrator reverses a decision on their own initiative"
+                                        + " (for example a mistake found in review), with reasons: every restriction of it that"
+                                        + " still stands is lifted, the platform is told to restore the subject, and the affected"
+                                        + " person and the notifiers are told. A decision already reversed, or whose"
+                                        + " restrictions were all lifted, is refused.")
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
 
                 // ---- cases ----------------------------------------------------------------------------------------
                 Route.get("/v1/cases/{id}", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::show,
@@ -201,6 +210,14 @@ public final class Routes {
                                         + " its problem."))
                                 .described("Each item is received on its own, all or nothing for that item, as `POST /v1/notices`"
                                         + " would; a wrong item gets its problem and the others are received.")),
+                Route.get("/v1/authority-requests", roles(PLATFORM, SENIOR_MODERATOR, AUDITOR, ADMIN), authorityRequests::register,
+                        Doc.of("authorityRequests", "Notices", "The register of authority requests",
+                                Success.json(200, AuthorityRequests.REGISTER, "A page of the requests, newest first, at most"
+                                        + " " + dev.recourse.store.projection.PublicRecord.MAX_PAGE + " a page."))
+                                .described("Every authority request with its legal hold and whether it is disclosed; once"
+                                        + " disclosed, what it asked and the decisions it led to. A held request shows only the"
+                                        + " end of its hold here; its own endpoint shows it in full.")
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)),
                 Route.get("/v1/authority-requests/{id}", roles(PLATFORM, SENIOR_MODERATOR, AUDITOR, ADMIN), authorityRequests::show,
                         Doc.of("showAuthorityRequest", "Notices", "Show an authority request",
                                 Success.json(200, AuthorityRequests.REQUEST, "The request, its legal hold, whether it is disclosed,"

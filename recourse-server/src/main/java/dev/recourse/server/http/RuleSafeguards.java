@@ -250,7 +250,7 @@ public final class RuleSafeguards {
     }
 
     /** The person a senior moderator's or an administrator's key's holder is, when they reset or recall. */
-    private static Person person(Principal caller) {
+    static Person person(Principal caller) {
         return caller.role() == ApiRole.ADMIN ? new Person(caller.name(), Role.ADMINISTRATOR) : Decisions.person(caller);
     }
 }

@@ -8,6 +8,8 @@ import dev.recourse.server.delivery.Letters;
 import dev.recourse.server.delivery.Outbox;
 import dev.recourse.server.http.auth.ApiKeys;
 import dev.recourse.server.page.PageLinks;
+import dev.recourse.server.page.PageTargets;
+import dev.recourse.store.projection.PublicRecord;
 import dev.recourse.server.page.Pages;
 import dev.recourse.server.policy.HttpScorer;
 import dev.recourse.server.policy.RuleWorker;
@@ -99,14 +101,14 @@ public final class Service implements AutoCloseable {
         StoredPolicies policies = storedPolicies(store, clock);
         RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), new ShadowReport(SHADOW_SAMPLES), clock);
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
-        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links), appeals,
+        return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links, new PageTargets(store.dataSource(), store.events()), store.events()), appeals,
                 new Cases(store.readModel(), store.events()),
                 new Receipts(store),
                 new LogFiles(new DirectoryTiles(store.log().directory()), store.log()::verifierKey),
                 new Health(store.dataSource(), store.log()::progress), new Metrics(registry), new SwaggerUi(),
                 new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
-                new Proposals(process, store.readModel()), new AuthorityRequests(store.events()),
+                new Proposals(process, store.readModel()), new AuthorityRequests(store.events(), new PublicRecord(store.dataSource())),
                 new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
                 new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }

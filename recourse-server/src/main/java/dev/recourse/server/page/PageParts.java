@@ -227,6 +227,7 @@ final class PageParts {
                 case LiftCause.Reversed ignored -> t("restriction.reversed", "date", date);
                 case LiftCause.Replaced ignored -> t("restriction.replaced", "date", date);
                 case LiftCause.Recalled ignored -> t("restriction.recalled", "date", date);
+                case LiftCause.Corrected c -> t("restriction.corrected", "date", date, "reasons", c.reasons());
             };
         }
         return restriction.endsAt().filter(end -> !end.isAfter(now))

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * an id it does not know makes it take in the events stored since it last looked, so it needs no hook in the write
  * path and fills itself on a database that held events before it existed. Thread-safe; several nodes may share it.
  */
-final class PageTargets {
+public final class PageTargets {
     /** Events read per round while catching up. */
     private static final int BATCH = 1_000;
 
@@ -29,15 +29,16 @@ final class PageTargets {
     private final EventStore events;
 
     /** A decision or notice: the case stream it belongs to and where it was recorded. */
-    record Target(StreamId stream, long position) {}
+    public record Target(StreamId stream, long position) {}
 
-    PageTargets(DataSource dataSource, EventStore events) {
+    /** The targets of the events in {@code events}, kept in {@code dataSource}. */
+    public PageTargets(DataSource dataSource, EventStore events) {
         this.dataSource = dataSource;
         this.events = events;
     }
 
     /** The case and position of {@code decision}, if it was taken. */
-    Optional<Target> decision(DecisionId decision) throws SQLException {
+    public Optional<Target> decision(DecisionId decision) throws SQLException {
         return find("DECISION", decision.value());
     }
 

@@ -215,4 +215,34 @@ class ApiReadsAndWritesTest {
         assertThat(shown.json().get("disclosed")).isEqualTo(Json.of(false));
         assertThat(shown.text()).contains("investigation");
     }
+
+    @Test
+    void theRegisterListsEveryAuthorityRequestNewestFirstWithItsHoldAndDisclosure() {
+        Json.Obj held = Bodies.with(Bodies.authorityOrder("ar-10"), "legalHold",
+                Json.object().put("until", "2099-01-01T00:00:00Z").put("reason", "investigation").build());
+        String first = post(ApiRole.PLATFORM, "/v1/authority-requests", held).string("request");
+        String second = post(ApiRole.PLATFORM, "/v1/authority-requests", Bodies.authorityOrder("ar-11")).string("request");
+        String third = post(ApiRole.PLATFORM, "/v1/authority-requests", Bodies.authorityOrder("ar-12")).string("request");
+
+        Client.Reply page = get(ApiRole.AUDITOR, "/v1/authority-requests?limit=2");
+        List<Json> items = new ArrayList<>(((Json.Arr) page.json().get("items")).elements());
+        Client.Reply next = get(ApiRole.SENIOR_MODERATOR, page.string("next"));
+        items.addAll(((Json.Arr) next.json().get("items")).elements());
+
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        assertThat(AuthorityRequests.REGISTER.problems(page.json())).isEmpty();
+        assertThat(AuthorityRequests.REGISTER.problems(next.json())).isEmpty();
+        assertThat(items).extracting(i -> ((Json.Obj) i).get("request")).startsWith(Json.of(third), Json.of(second), Json.of(first));
+        Json.Obj heldItem = (Json.Obj) items.get(2);
+        assertThat(heldItem.get("disclosed")).isEqualTo(Json.of(false));
+        assertThat(heldItem.get("legalHoldUntil")).isEqualTo(Json.of("2099-01-01T00:00:00Z"));
+        assertThat(heldItem.members()).doesNotContainKey("authority");
+        assertThat(((Json.Obj) items.get(0)).get("disclosed")).isEqualTo(Json.of(true));
+        assertThat(((Json.Obj) items.get(0)).members()).containsKeys("authority", "legalBasis", "decisions");
+    }
+
+    @Test
+    void theRegisterRefusesABadCursor() {
+        assertThat(get(ApiRole.ADMIN, "/v1/authority-requests?cursor=nonsense").status()).isEqualTo(400);
+    }
 }

@@ -173,6 +173,41 @@ class DecisionsAndAppealsTest {
     }
 
     @Test
+    void aSeniorModeratorReversesADecisionOutsideAnAppeal() {
+        String notice = notice("d-20");
+        Client.Reply decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-20", notice, Bodies.illegalReasons()));
+        String path = "/v1/decisions/" + decision.string("decision") + "/reversal";
+
+        Client.Reply reversed = post(ApiRole.SENIOR_MODERATOR, path, Json.object().put("reasons", "A mistake found in review.").build());
+
+        assertThat(reversed.status()).as(reversed.text()).isEqualTo(200);
+        assertThat(Decisions.REVERSED.problems(reversed.json())).isEmpty();
+        assertThat(((Json.Arr) reversed.json().get("lifted")).elements()).hasSize(1);
+        Client.Reply after = api.client.get("/v1/cases/" + decision.string("case")).key(api.key(ApiRole.AUDITOR)).send();
+        assertThat(after.string("status")).isEqualTo("reversed");
+        assertThat(((Json.Arr) after.json().get("restrictions")).elements()).isEmpty();
+    }
+
+    @Test
+    void aDecisionReversedAlreadyIsRefusedAndAnUnknownOneIsNotFound() {
+        String notice = notice("d-21");
+        String decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-21", notice, Bodies.illegalReasons())).string("decision");
+        Json.Obj body = Json.object().put("reasons", "A mistake found in review.").build();
+        assertThat(post(ApiRole.ADMIN, "/v1/decisions/" + decision + "/reversal", body).status()).isEqualTo(200);
+        long before = api.events();
+
+        Client.Reply again = post(ApiRole.ADMIN, "/v1/decisions/" + decision + "/reversal", body);
+        Client.Reply unknown = post(ApiRole.ADMIN, "/v1/decisions/" + UUID.randomUUID() + "/reversal", body);
+        Client.Reply blank = post(ApiRole.ADMIN, "/v1/decisions/" + decision + "/reversal", Json.object().put("reasons", "").build());
+
+        assertThat(again.status()).as(again.text()).isEqualTo(422);
+        assertThat(again.fields()).containsExactly("id");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(blank.status()).isBetween(400, 499);
+        assertThat(api.events()).isEqualTo(before);
+    }
+
+    @Test
     void aCaseShowsWhereItStandsAndTheRestrictionsInForce() {
         String notice = notice("d-10");
         Client.Reply decision = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("d-10", notice, Bodies.illegalReasons()));

@@ -9,6 +9,7 @@ import dev.recourse.core.event.AuthorityEvent;
 import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.CaseEvent.*;
 import dev.recourse.core.event.Event;
+import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.PolicyEvent;
 import dev.recourse.core.event.RuleEvent;
@@ -92,7 +93,9 @@ final class Redaction {
                 }
             };
             case RestrictionApplied e -> e;
-            case RestrictionLifted e -> e;
+            case RestrictionLifted e -> e.cause() instanceof LiftCause.Corrected c && !c.reasons().equals(ERASED)
+                    ? new RestrictionLifted(e.caseId(), e.decision(), e.subject(), e.restriction(), new LiftCause.Corrected(c.person(), ERASED), e.at())
+                    : e;
             case PersonInformed e -> switch (e.recipient()) {
                 case Recipient.NoticeSender s when s.contact().isPresent() -> new PersonInformed(e.caseId(),
                         new Recipient.NoticeSender(s.notice(), s.source(), Optional.empty()), e.topic(), e.decision(), e.appeal(), e.at());

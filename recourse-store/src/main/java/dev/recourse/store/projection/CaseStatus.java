@@ -8,6 +8,9 @@ public enum CaseStatus {
     DECIDED,
     /** An appeal is pending. */
     APPEALED,
-    /** The last appeal decided reversed the decision, and no decision came since. */
+    /**
+     * The last appeal decided reversed the decision, or a person reversed it outside an appeal, and no decision came
+     * since.
+     */
     REVERSED
 }

@@ -231,6 +231,10 @@ final class Projector {
                 if (e.cause() instanceof LiftCause.Reversed) {
                     count(e.at(), e.decision()).reinstatements++;
                 }
+                // A reversal outside an appeal ends the latest decision like a reversal on appeal does.
+                if (e.cause() instanceof LiftCause.Corrected && e.decision().equals(row.latestDecision) && row.pendingAppeals == 0) {
+                    row.status = CaseStatus.REVERSED;
+                }
             }
             case PersonInformed ignored -> { }
             case AppealFiled e -> {

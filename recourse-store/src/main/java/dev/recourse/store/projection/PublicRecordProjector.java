@@ -181,6 +181,8 @@ final class PublicRecordProjector {
                     case LiftCause.Reversed ignored -> count(e.at(), e.decision()).reinstatedOnAppeal++;
                     // A recall restores without anybody having to appeal.
                     case LiftCause.Recalled ignored -> count(e.at(), e.decision()).reinstatedWithoutAppeal++;
+                    // So does a person who reverses a decision on their own initiative.
+                    case LiftCause.Corrected ignored -> count(e.at(), e.decision()).reinstatedWithoutAppeal++;
                     // Replaced by a modified decision: still restricted, differently. Expired: it ran its course.
                     case LiftCause.Replaced ignored -> { }
                     case LiftCause.Expired ignored -> { }

@@ -172,6 +172,18 @@ class PublicRecordTest {
     }
 
     @Test
+    void aReversalOutsideAnAppealCountsAsReinstatedWithoutAppeal() {
+        Subject post = TestCases.post("p-1", "o-1");
+        DecisionId decision = removalByModerator(post);
+
+        accept(new Command.ReverseDecision(post.ref(), decision, TestCases.BEA, "A mistake found in review."));
+
+        Statistics figures = record.statistics(DAY, DAY.plusDays(1));
+        assertThat(figures.reinstatedWithoutAppeal()).isEqualTo(1);
+        assertThat(figures.reinstatedOnAppeal()).isZero();
+    }
+
+    @Test
     void statisticsSumTheRollupsByDayCategorySourceAndAutomation() {
         removalByModerator(TestCases.post("p-1", "o-1"));
         removalByRule(TestCases.post("p-2", "o-2"));

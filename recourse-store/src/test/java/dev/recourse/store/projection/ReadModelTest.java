@@ -184,6 +184,16 @@ class ReadModelTest {
     }
 
     @Test
+    void aReversalOutsideAnAppealRestoresTheSubjectAndMarksTheCaseReversed() {
+        DecisionId decision = removal(notice());
+
+        accept(new Command.ReverseDecision(post.ref(), decision, TestCases.BEA, "A mistake found in review."));
+
+        assertThat(model().standingRestrictions(post.ref())).isEmpty();
+        assertThat(model().caseOf(post.ref()).orElseThrow().status()).isEqualTo(CaseStatus.REVERSED);
+    }
+
+    @Test
     void aRestrictionPastItsEndNoLongerStandsEvenBeforeItsExpiryIsRecorded() {
         NoticeId notice = notice();
         accept(new Command.Decide(post.ref(), Set.of(notice), Set.of(), new Command.DecidedBy.Moderator(TestCases.ADA),
