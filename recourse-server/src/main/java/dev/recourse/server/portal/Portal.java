@@ -20,7 +20,7 @@ public record Portal(DecisionPages decisions, StatisticsPage statistics, Authori
      */
     public static Portal over(RecourseStore store, InstantSource clock) {
         PublicRecord record = new PublicRecord(store.dataSource());
-        return new Portal(new DecisionPages(record), new StatisticsPage(record, clock),
+        return new Portal(new DecisionPages(record), new StatisticsPage(record, store.safeguards()::all, clock),
                 new AuthorityRegisterPage(record, clock),
                 new VerifyPage(record, store.log()::verifierKey));
     }

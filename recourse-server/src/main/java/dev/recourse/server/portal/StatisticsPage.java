@@ -8,6 +8,7 @@ import dev.recourse.server.page.Html;
 import dev.recourse.store.projection.PublicRecord;
 import dev.recourse.store.projection.RollupCounts;
 import dev.recourse.store.projection.Statistics;
+import dev.recourse.store.safeguard.RuleFigures;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /portal/statistics}: the figures of a period as charts, summed from the rollups: decisions over time and how
@@ -37,6 +39,7 @@ public final class StatisticsPage {
             AutomatedDecision.AUTOMATED_DECISION_PARTIALLY, AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED);
 
     private final PublicRecord record;
+    private final Supplier<List<RuleFigures>> safeguards;
     private final InstantSource clock;
 
     /**
@@ -44,8 +47,9 @@ public final class StatisticsPage {
      *
      * @param clock what "today" is, for the default period
      */
-    public StatisticsPage(PublicRecord record, InstantSource clock) {
+    public StatisticsPage(PublicRecord record, Supplier<List<RuleFigures>> safeguards, InstantSource clock) {
         this.record = record;
+        this.safeguards = safeguards;
         this.clock = clock;
     }
 
@@ -63,7 +67,7 @@ public final class StatisticsPage {
         if (!errors.isEmpty()) {
             return PortalFrame.badRequest("Statistics", errors);
         }
-        return PortalFrame.page(200, "Statistics", render(record.statistics(from, to)));
+        return PortalFrame.page(200, "Statistics", render(record.statistics(from, to)) + safeguards(safeguards.get()));
     }
 
     /** The page's body for {@code s}. */
@@ -140,11 +144,30 @@ public final class StatisticsPage {
                 List.of(new Charts.Bar("After an appeal", s.reinstatedOnAppeal()),
                         new Charts.Bar("Without an appeal (recall, own review)", s.reinstatedWithoutAppeal()))));
 
-        // Safeguards (breaker trips and recalls) are recorded by the policy engine's safeguards; their charts go here.
-        b.append("<h2>Safeguards: breaker trips and recalls</h2><div class=\"placeholder\" id=\"safeguards\">Circuit breakers that"
-                + " stop a rule acting far more than usual, and recalls that reverse everything one rule version did, will be"
-                + " counted here once they are recorded.</div>");
         return b.toString();
+    }
+
+    /**
+     * The safeguards of automated rules: each rule version's breaker trips, whether it is tripped now, and its
+     * recalls. These are totals since the rule version first acted, not figures of the period chosen above.
+     */
+    static String safeguards(List<RuleFigures> rules) {
+        StringBuilder b = new StringBuilder("<h2 id=\"safeguards\">Safeguards: breaker trips and recalls</h2>")
+                .append("<p class=\"muted\">A circuit breaker stops a rule version that acts far more than it used to, or on"
+                        + " many subjects of one owner at once: its further actions wait for a person. A recall reverses"
+                        + " everything one rule version did and apologises to each person. Totals since each rule version"
+                        + " first acted.</p>")
+                .append("<table id=\"rule-safeguards\"><thead><tr><th>Rule version</th><th>Actions</th><th>Breaker trips</th>"
+                        + "<th>Tripped now</th><th>Recalls</th><th>Restrictions recalled</th></tr></thead><tbody>");
+        for (RuleFigures r : rules) {
+            b.append("<tr><td>").append(Html.text(r.rule().toString())).append("</td><td>").append(r.actions())
+                    .append("</td><td>").append(r.trips()).append("</td><td>").append(r.tripped() ? "yes" : "no")
+                    .append("</td><td>").append(r.recalls()).append("</td><td>").append(r.recalled()).append("</td></tr>");
+        }
+        if (rules.isEmpty()) {
+            b.append("<tr><td colspan=\"6\">No automated rule has acted yet.</td></tr>");
+        }
+        return b.append("</tbody></table>").toString();
     }
 
     private static String unit(Statistics s) {

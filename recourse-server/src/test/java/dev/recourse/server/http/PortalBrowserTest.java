@@ -1,6 +1,7 @@
 package dev.recourse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.ApiRole;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -100,10 +103,10 @@ class PortalBrowserTest {
     void searchingByCategoryFindsTheDecisionAndOpensItsRecord() {
         open("/portal/decisions");
         browser.findElement(By.cssSelector("#category option[value='STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH']")).click();
-        browser.findElement(By.cssSelector("form[role='search'] button[type='submit']")).click();
+        navigateBy(By.cssSelector("form[role='search'] button[type='submit']"));
 
         assertThat(browser.getCurrentUrl()).contains("category=STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH");
-        browser.findElement(By.cssSelector("#results a[href='/portal/decisions/" + decision + "']")).click();
+        navigateBy(By.cssSelector("#results a[href='/portal/decisions/" + decision + "']"));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Decision " + decision);
         assertThat(browser.findElement(By.id("entry")).getText()).contains("\"type\":\"DecisionTaken\"");
@@ -114,7 +117,7 @@ class PortalBrowserTest {
     void aSearchThatMatchesNothingSaysSo() {
         open("/portal/decisions");
         browser.findElement(By.cssSelector("#category option[value='STATEMENT_CATEGORY_SCAMS_AND_FRAUD']")).click();
-        browser.findElement(By.cssSelector("form[role='search'] button[type='submit']")).click();
+        navigateBy(By.cssSelector("form[role='search'] button[type='submit']"));
 
         assertThat(browser.findElement(By.id("results")).getText()).isEqualTo("No decision matches.");
     }
@@ -142,9 +145,26 @@ class PortalBrowserTest {
 
         open("/portal/verify");
         browser.findElement(By.id("receipt")).sendKeys(receipt.text());
-        browser.findElement(By.id("verify")).click();
+        navigateBy(By.id("verify"));
 
         assertThat(browser.findElement(By.id("verdict")).getText()).contains("This receipt verifies.");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("What this does not prove");
+    }
+
+    /**
+     * Clicks what {@code target} finds and waits until the browser has left the page: a click only starts the
+     * navigation, and reading the next page before it arrives would read the old one.
+     */
+    private static void navigateBy(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException left) {
+                return true;
+            }
+        });
     }
 }
