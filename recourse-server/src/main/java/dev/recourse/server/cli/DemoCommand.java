@@ -9,7 +9,6 @@ import dev.recourse.tlog.Parsed;
 import dev.recourse.tlog.note.NoteVerifier;
 import dev.recourse.tlog.note.VerifierKeys;
 import dev.recourse.tlog.tile.HttpTiles;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.net.URI;

@@ -5,7 +5,6 @@ import dev.recourse.core.appeal.Appellant;
 import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.Measure;
-import dev.recourse.core.decision.Restriction;
 import dev.recourse.core.decision.TerritorialScope;
 import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.CaseEvent.*;

@@ -6,7 +6,6 @@ import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.statement.AutomatedDecision;
 import dev.recourse.core.statement.Category;
-import dev.recourse.core.statement.DecisionGround;
 import dev.recourse.core.statement.SourceType;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.store.StoreException;
