@@ -15,7 +15,6 @@ import dev.recourse.server.policy.HttpScorer;
 import dev.recourse.server.policy.RuleWorker;
 import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.server.portal.Portal;
-import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,8 +38,6 @@ public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** How long a write's claim on its Idempotency-Key holds off retries before it counts as abandoned. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-    /** How many matches of each shadow rule version the shadow report keeps as samples. */
-    static final int SHADOW_SAMPLES = 20;
 
     private final ApiServer server;
     private final ApiKeys keys;
@@ -99,7 +96,7 @@ public final class Service implements AutoCloseable {
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
         StoredPolicies policies = storedPolicies(store, clock);
-        RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), new ShadowReport(SHADOW_SAMPLES), clock);
+        RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), clock);
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
         return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links, new PageTargets(store.dataSource(), store.events()), store.events()), appeals,
                 new Cases(store.readModel(), store.events()),
