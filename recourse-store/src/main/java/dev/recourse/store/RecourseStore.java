@@ -267,6 +267,14 @@ public final class RecourseStore implements AutoCloseable {
         return events.stepping(step, work);
     }
 
+    /**
+     * Runs {@code work} so that {@code rows} are written with the events it appends on this thread, in the same
+     * transaction (see {@link PostgresEventStore#alongside}): kept exactly when the events are.
+     */
+    public <T> T alongside(dev.recourse.store.events.Alongside rows, java.util.function.Supplier<T> work) {
+        return events.alongside(rows, work);
+    }
+
     /** The rule worker's steps on content events. */
     public dev.recourse.store.intake.IntakeSteps intakeSteps() {
         return new dev.recourse.store.intake.IntakeSteps(dataSource());

@@ -95,7 +95,7 @@ public final class Service implements AutoCloseable {
     static Routes routes(RecourseStore store, ApiKeys keys, PageLinks links, Pages pages, InstantSource clock,
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
-        StoredPolicies policies = storedPolicies(store, clock);
+        StoredPolicies policies = storedPolicies(store);
         RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), clock);
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
         return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links, new PageTargets(store.dataSource(), store.events()), store.events()), appeals,
@@ -110,9 +110,9 @@ public final class Service implements AutoCloseable {
                 new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }
 
-    private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
+    private static StoredPolicies storedPolicies(RecourseStore store) {
         try {
-            return StoredPolicies.open(store.dataSource(), store.dueProcess(), clock);
+            return StoredPolicies.open(store);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the stored policies", e);
         }
