@@ -167,7 +167,7 @@ public final class RecourseStore implements AutoCloseable {
 
     /** Recalls, through {@link #dueProcess()}. */
     public Recalls recalls() {
-        return new Recalls(dueProcess(), safeguards);
+        return new Recalls(dueProcess(), safeguards, new dev.recourse.store.safeguard.RecallProgress(dataSource()), events);
     }
 
     /** The due-process settings the pipeline and the projections use. */

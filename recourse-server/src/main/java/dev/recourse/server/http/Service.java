@@ -46,9 +46,10 @@ public final class Service implements AutoCloseable {
     private final Outbox outbox;
     private final StoredPolicies policies;
     private final RuleWorker worker;
+    private final BackgroundRecalls recalls;
 
     private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox,
-            StoredPolicies policies, RuleWorker worker) {
+            StoredPolicies policies, RuleWorker worker, BackgroundRecalls recalls) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
@@ -56,6 +57,7 @@ public final class Service implements AutoCloseable {
         this.outbox = outbox;
         this.policies = policies;
         this.worker = worker;
+        this.recalls = recalls;
     }
 
     /**
@@ -83,7 +85,12 @@ public final class Service implements AutoCloseable {
         purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
         Outbox outbox = Outbox.start(delivery, store.events(), new Deliveries(store.dataSource(), clock), letters, clock, random, registry);
-        return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker());
+        BackgroundRecalls recalls = routes.safeguards().background();
+        int resumed = recalls.resumeUnfinished();
+        if (resumed > 0) {
+            LOG.info("taking up {} unfinished recall(s)", resumed);
+        }
+        return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker(), recalls);
     }
 
     /** People's pages over {@code store}, rate-limited per address as the API is per key. */
@@ -106,7 +113,7 @@ public final class Service implements AutoCloseable {
                 new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events(), new PublicRecord(store.dataSource())),
-                new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
+                new RuleSafeguards(process, store.safeguards(), new BackgroundRecalls(store.recalls(), clock), store.breakers(), clock),
                 new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }
 
@@ -147,6 +154,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         purger.shutdownNow();
+        recalls.close();
         outbox.close();
         server.close();
     }
