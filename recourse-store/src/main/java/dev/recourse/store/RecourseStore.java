@@ -167,7 +167,7 @@ public final class RecourseStore implements AutoCloseable {
 
     /** Recalls, through {@link #dueProcess()}. */
     public Recalls recalls() {
-        return new Recalls(dueProcess(), safeguards);
+        return new Recalls(dueProcess(), safeguards, new dev.recourse.store.safeguard.RecallProgress(dataSource()), events);
     }
 
     /** The due-process settings the pipeline and the projections use. */
@@ -265,6 +265,14 @@ public final class RecourseStore implements AutoCloseable {
      */
     public <T> T stepping(dev.recourse.store.intake.IntakeStep step, java.util.function.Supplier<T> work) {
         return events.stepping(step, work);
+    }
+
+    /**
+     * Runs {@code work} so that {@code rows} are written with the events it appends on this thread, in the same
+     * transaction (see {@link PostgresEventStore#alongside}): kept exactly when the events are.
+     */
+    public <T> T alongside(dev.recourse.store.events.Alongside rows, java.util.function.Supplier<T> work) {
+        return events.alongside(rows, work);
     }
 
     /** The rule worker's steps on content events. */

@@ -4,6 +4,7 @@ import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.json.CanonicalJson;
 import dev.recourse.core.json.Json;
 import dev.recourse.server.page.PageLinks;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -120,9 +121,11 @@ final class DemoScenario {
         // ---- the recall ----
         DemoClient.Reply recall = client.post("/v1/recalls", keys.secondSenior(), Json.object().put("rule", postsRule)
                 .put("reasons", "The rule's keyword list matched ordinary political vocabulary: election, protest, rally.")
-                .put("apology", APOLOGY).build(), 201);
-        out.println("  sen-hakan recalls " + postsRule + ": " + recall.string("status") + ", " + recall.number("lifted")
-                + " restriction(s) lifted on " + recall.number("subjects") + " subject(s); each person is told, with an apology");
+                .put("apology", APOLOGY).build(), 202);
+        DemoClient.Reply recalled = recalled(keys.secondSenior(), recall.location().orElseThrow());
+        out.println("  sen-hakan recalls " + postsRule + ", in the background (" + recall.location().orElseThrow() + "): "
+                + recalled.string("state") + ", " + recalled.number("reversed") + " of " + recalled.number("toReverse")
+                + " restriction(s) lifted; each person is told, with the recall's apology");
         for (String id : proposalsFor(keys.secondSenior(), round)) {
             client.post("/v1/proposals/" + id + "/decline", keys.secondSenior(), Json.object()
                     .put("reasons", "Proposed by a rule version that matched political vocabulary; it was recalled.").build(), 200);
@@ -237,5 +240,26 @@ final class DemoScenario {
                       category: STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS
                       contentTypes: [CONTENT_TYPE_TEXT]
                 """.formatted(id, event, restriction, noun);
+    }
+
+    /** The recall at {@code location} once it is done, asked for every tenth of a second for at most a minute. */
+    private DemoClient.Reply recalled(String key, String location) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            DemoClient.Reply state = client.get(location, Optional.of(key), 200);
+            switch (state.string("state")) {
+                case "done" -> {
+                    return state;
+                }
+                case "failed" -> throw new Failures.Failed("the recall failed: " + state.string("failure"));
+                default -> {
+                    if (System.nanoTime() > deadline) {
+                        throw new Failures.Failed("the recall at " + location + " was not done within a minute");
+                    }
+                    // Only the demo waits here, for a recall of a handful of subjects; nothing else runs on this thread.
+                    java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100));
+                }
+            }
+        }
     }
 }

@@ -17,12 +17,11 @@ import dev.recourse.core.policy.ContentEvent;
 import dev.recourse.core.policy.ContentHash;
 import dev.recourse.core.policy.Policy;
 import dev.recourse.core.policy.PolicyBook;
-import dev.recourse.core.policy.ShadowRecord;
-import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.server.http.shape.Fields;
 import dev.recourse.server.http.shape.Format;
 import dev.recourse.server.http.shape.Shape;
 import dev.recourse.server.policy.RuleWorker;
+import dev.recourse.store.intake.IntakeSteps;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -92,8 +91,8 @@ public final class ContentEvents {
             required("policy", text(1, 128, "The policy's name.")),
             required("rules", list(object("A rule version that matched in shadow mode.",
                     required("rule", text(3, 200, "Its id@version.")),
-                    required("count", whole(0, Json.Num.MAX_EXACT, "How many events it matched since the service started.")),
-                    required("samples", list(object("One of the first matches.",
+                    required("count", whole(0, Json.Num.MAX_EXACT, "How many events it matched, counted by every instance.")),
+                    required("samples", list(object("One of its first " + IntakeSteps.SHADOW_SAMPLES + " matches.",
                             required("event", text(1, 200, "The event's id.")),
                             required("subject", Subjects.REF),
                             required("at", formatted(Format.DATE_TIME, 40, "When."))), 0, 1000, "The first matches."))),
@@ -164,24 +163,19 @@ public final class ContentEvents {
         if (versions.isEmpty()) {
             return call.answer(Problem.of(ProblemType.NOT_FOUND, "no policy " + name));
         }
-        ShadowReport report = worker.shadows();
-        Map<Versioned, Long> counts = report.counts();
         Set<Versioned> rules = new LinkedHashSet<>();
         for (Versioned v : versions) {
             book.version(v).map(Policy::rules).orElse(List.of()).forEach(r -> rules.add(r.id()));
         }
         List<Json> out = new ArrayList<>();
-        for (Versioned rule : rules) {
-            Long count = counts.get(rule);
-            if (count == null) {
-                continue;
-            }
+        for (IntakeSteps.ShadowMatches matches : worker.shadowReport(rules)) {
             List<Json> samples = new ArrayList<>();
-            for (ShadowRecord s : report.samples(rule)) {
+            for (IntakeSteps.ShadowSample s : matches.samples()) {
                 samples.add(Json.object().put("event", s.eventId()).put("subject", Subjects.json(s.subject()))
                         .put("at", s.at().toString()).build());
             }
-            out.add(Json.object().put("rule", rule.toString()).put("count", Json.of(count)).put("samples", samples).build());
+            out.add(Json.object().put("rule", matches.rule().toString()).put("count", Json.of(matches.matched()))
+                    .put("samples", samples).build());
         }
         return Answer.json(200, Json.object().put("policy", name).put("rules", out).build());
     }

@@ -91,6 +91,11 @@ public final class Routes {
         return contentEvents;
     }
 
+    /** The safeguards' endpoints, whose recalls run in the background. */
+    public RuleSafeguards safeguards() {
+        return safeguards;
+    }
+
     /** Every route, in the order the API's description lists them. */
     public List<Route> all() {
         return List.of(
@@ -275,14 +280,27 @@ public final class Routes {
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
                 Route.post("/v1/recalls", roles(SENIOR_MODERATOR, ADMIN), RuleSafeguards.RECALL, safeguards::recall,
                         Doc.of("recall", "Safeguards", "Recall what a rule version did",
-                                Success.json(201, RuleSafeguards.RECALLED, "The recall, complete; 200 for a dry run or when"
-                                        + " nothing stands."))
+                                Success.json(202, RuleSafeguards.RECALL_STATE, "The recall, started (or the unfinished one"
+                                        + " of the same rule version and time, taken up) and carried out in the background;"
+                                        + " Location is where to follow it. 200 with status dry-run or nothing-stands"
+                                        + " (RecallOutcome) for a dry run, or when nothing stands and nothing was started."))
                                 .described("Lifts every restriction of the rule version's decisions between from and to that"
                                         + " still stands, exactly once even when repeated or interrupted (a repeat takes up the"
-                                        + " unfinished recall); tells each affected person why, with the apology; the platform"
-                                        + " is told to restore; the subjects are kept from that rule version. With dryRun, lists"
-                                        + " what would be lifted and changes nothing.")
+                                        + " unfinished recall, and a recall a stop interrupted is taken up at the next start);"
+                                        + " tells each affected person why, with the apology; the platform is told to restore;"
+                                        + " the subjects are kept from that rule version. With dryRun, lists what would be"
+                                        + " lifted and changes nothing, at once.")
                                 .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                Route.get("/v1/recalls", roles(SENIOR_MODERATOR, ADMIN), safeguards::recallList,
+                        Doc.of("listRecalls", "Safeguards", "The recalls",
+                                Success.json(200, RuleSafeguards.RECALLS, "Each recall and how far it is, in the order they"
+                                        + " were started."))
+                                .withQuery(OpenApi.CURSOR, OpenApi.LIMIT)),
+                Route.get("/v1/recalls/{id}", roles(SENIOR_MODERATOR, ADMIN), safeguards::recallState,
+                        Doc.of("getRecall", "Safeguards", "A recall and how far it is",
+                                Success.json(200, RuleSafeguards.RECALL_STATE, "Its state (running, done, failed with the"
+                                        + " reason), how many restrictions stood to be lifted and how many it lifted."))
+                                .failing(ProblemType.NOT_FOUND)),
                 Route.get("/v1/rules/{rule}/stats", anyone(), safeguards::stats,
                         Doc.of("ruleStats", "Safeguards", "A rule version's figures",
                                 Success.json(200, RuleSafeguards.STATS, "Actions, appeals, overturn rate, trips and recalls."))

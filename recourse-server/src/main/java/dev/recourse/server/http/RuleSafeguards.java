@@ -25,19 +25,29 @@ import dev.recourse.server.http.auth.Principal;
 import dev.recourse.server.http.shape.Fields;
 import dev.recourse.server.http.shape.Format;
 import dev.recourse.server.http.shape.Shape;
+import dev.recourse.core.Validation;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.process.Result;
+import dev.recourse.core.safeguard.RecallId;
+import dev.recourse.store.safeguard.RecallProgress;
 import dev.recourse.store.safeguard.RecallTarget;
+import dev.recourse.store.safeguard.RecallView;
 import dev.recourse.store.safeguard.Recalls;
 import dev.recourse.store.safeguard.RuleFigures;
 import dev.recourse.store.safeguard.Safeguards;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * The safeguards of automated rules: their circuit breakers ({@code GET /v1/breakers}, {@code POST
- * /v1/breakers/{rule}/reset}), recalls ({@code POST /v1/recalls}) and each rule version's figures for the transparency
- * pages ({@code GET /v1/rules/{rule}/stats}). A rule version in a path is {@code id@version}.
+ * /v1/breakers/{rule}/reset}), recalls ({@code POST /v1/recalls}, carried out in the background, and {@code GET
+ * /v1/recalls}, {@code GET /v1/recalls/{id}} to follow them) and each rule version's figures for the transparency pages
+ * ({@code GET /v1/rules/{rule}/stats}). A rule version in a path is {@code id@version}.
  */
 public final class RuleSafeguards {
     private static final Shape RULE = Shape.matching("[A-Za-z0-9._/-]{1,128}@[A-Za-z0-9._+-]{1,64}", 193,
@@ -108,17 +118,36 @@ public final class RuleSafeguards {
             required("decidedAt", TIME),
             required("measure", text(1, 100, "The DSA value of its measure.")));
 
-    /** The answer to a recall. */
-    static final Shape.Obj RECALLED = object("How the recall went.",
+    /** The answer to a dry run, or to a recall when nothing stands. */
+    static final Shape.Obj RECALLED = object("What a dry run would lift, or that nothing stands.",
             required("rule", RULE),
-            required("status", choice("dry-run: nothing changed, restrictions lists what would be lifted; completed: the recall"
-                    + " is complete; nothing-stands: nothing of the rule version in that time stands, nothing was started.",
-                    List.of("dry-run", "completed", "nothing-stands"))),
-            optional("recall", Commands.ID),
-            optional("resumed", flag("Whether it took up an unfinished recall of the same rule version and time.")),
-            required("subjects", whole(0, Json.Num.MAX_EXACT, "Subjects taken care of (or that would be).")),
-            required("lifted", whole(0, Json.Num.MAX_EXACT, "Restrictions lifted in this request (or that would be).")),
+            required("status", choice("dry-run: nothing changed, restrictions lists what would be lifted; nothing-stands:"
+                    + " nothing of the rule version in that time stands, nothing was started.", List.of("dry-run", "nothing-stands"))),
+            required("subjects", whole(0, Json.Num.MAX_EXACT, "Subjects that would be taken care of.")),
+            required("lifted", whole(0, Json.Num.MAX_EXACT, "Restrictions that would be lifted.")),
             optional("restrictions", list(TARGET, 0, 1_000_000, "For a dry run: what would be lifted.")));
+
+    /** A recall and how far it is. */
+    static final Shape.Obj RECALL_STATE = object("A recall and how far it is.",
+            required("recall", Commands.ID),
+            required("rule", RULE),
+            optional("from", TIME),
+            optional("to", TIME),
+            required("state", choice("running: being carried out (or waiting to be taken up again after a stop); done: every"
+                    + " restriction it covers is lifted; failed: its last run failed (see failure), the next start of the"
+                    + " service takes it up again.", List.of("running", "done", "failed"))),
+            optional("failure", prose(1, 20_000, "Why its last run failed, while the state is failed.")),
+            optional("toReverse", whole(0, Json.Num.MAX_EXACT, "Restrictions that stood to be lifted when it started (absent"
+                    + " for recalls started before this was kept).")),
+            required("reversed", whole(0, Json.Num.MAX_EXACT, "Restrictions it lifted so far. Fewer than toReverse when done if"
+                    + " an appeal or a correction lifted some first.")),
+            required("startedAt", TIME),
+            optional("completedAt", TIME),
+            optional("resumed", flag("In the answer to a request: whether it took up an unfinished recall of the same rule"
+                    + " version and time.")));
+
+    /** A page of recalls. */
+    static final Shape RECALLS = Keys.page(RECALL_STATE, "Recalls in the order they were started.");
 
     /** A rule version's figures. */
     static final Shape.Obj STATS = object("A rule version's figures, for the transparency pages.",
@@ -139,16 +168,26 @@ public final class RuleSafeguards {
     private final DueProcess process;
     private final Safeguards safeguards;
     private final Recalls recalls;
+    private final BackgroundRecalls background;
     private final Breakers breakers;
     private final InstantSource clock;
 
-    /** The safeguards kept in {@code safeguards}, carried out through {@code process}. */
-    public RuleSafeguards(DueProcess process, Safeguards safeguards, Recalls recalls, Breakers breakers, InstantSource clock) {
+    /**
+     * The safeguards kept in {@code safeguards}, carried out through {@code process}; recalls carried out in the
+     * background by {@code background}.
+     */
+    RuleSafeguards(DueProcess process, Safeguards safeguards, BackgroundRecalls background, Breakers breakers, InstantSource clock) {
         this.process = process;
         this.safeguards = safeguards;
-        this.recalls = recalls;
+        this.recalls = background.recalls();
+        this.background = background;
         this.breakers = breakers;
         this.clock = clock;
+    }
+
+    /** The recalls carried out in the background. */
+    BackgroundRecalls background() {
+        return background;
     }
 
     /** {@code GET /v1/breakers}. */
@@ -208,16 +247,76 @@ public final class RuleSafeguards {
         if (!missing.isEmpty()) {
             return call.answer(Problems.invalid(missing));
         }
-        Recalls.Request request = new Recalls.Request(rule.get(), from, to, person(call.caller()), body.text("reasons"), body.text("apology"));
-        return switch (recalls.run(request, (done, total, lifted) -> { })) {
-            case Recalls.Outcome.NothingStands ignored -> Answer.json(200, Json.object().put("rule", rule.get().toString())
+        Optional<RecallView> unfinished = recalls.unfinished(rule.get(), from, to);
+        if (unfinished.isPresent()) {
+            background.carryOut(unfinished.get(), true);
+            RecallProgress.Status status = recalls.progress().of(unfinished.get().recall()).orElseThrow();
+            return accepted(state(status).put("resumed", Json.of(true)), status.recall().recall());
+        }
+        List<RecallTarget> targets = recalls.dryRun(rule.get(), from, to);
+        if (targets.isEmpty()) {
+            return Answer.json(200, Json.object().put("rule", rule.get().toString())
                     .put("status", "nothing-stands").put("subjects", Json.of(0)).put("lifted", Json.of(0)).build());
-            case Recalls.Outcome.Refused refused -> call.answer(Problems.invalid(refused.errors().stream()
-                    .map(e -> new FieldError("$." + e.field(), e.problem())).toList()));
-            case Recalls.Outcome.Completed done -> Answer.json(201, Json.object().put("rule", rule.get().toString())
-                    .put("status", "completed").put("recall", done.recall().toString()).put("resumed", Json.of(done.resumed()))
-                    .put("subjects", Json.of(done.subjects())).put("lifted", Json.of(done.lifted())).build());
+        }
+        Recalls.Request request = new Recalls.Request(rule.get(), from, to, person(call.caller()), body.text("reasons"), body.text("apology"));
+        Function<List<RecordedEvent>, Answer> started = events -> {
+            RuleEvent.RecallStarted s = Commands.first(events, RuleEvent.RecallStarted.class).orElseThrow().event();
+            Json.ObjBuilder state = Json.object().put("recall", s.recall().toString()).put("rule", s.rule().toString());
+            s.from().ifPresent(t -> state.put("from", t.toString()));
+            s.to().ifPresent(t -> state.put("to", t.toString()));
+            return accepted(state.put("state", "running").put("toReverse", Json.of(targets.size())).put("reversed", Json.of(0))
+                    .put("startedAt", s.at().toString()).put("resumed", Json.of(false)), s.recall());
         };
+        return switch (call.carryingOut(started, () -> recalls.begin(request, targets.size()))) {
+            case Result.Accepted a -> {
+                background.carryOut(safeguards.recall(Recalls.started(a.events())).orElseThrow(), false);
+                yield started.apply(a.events());
+            }
+            case Result.Rejected r -> call.answer(Problems.invalid(r.errors().stream()
+                    .map(e -> new FieldError("$." + e.field(), e.problem())).toList()));
+            case Result.Contended c -> call.answer(Problems.contended(c));
+        };
+    }
+
+    /** 202 with {@code state}, and where to follow the recall. */
+    private static Answer accepted(Json.ObjBuilder state, RecallId recall) {
+        return Answer.json(202, state.build()).withHeader("Location", "/v1/recalls/" + recall);
+    }
+
+    /** {@code GET /v1/recalls/{id}}: a recall and how far it is. */
+    public Answer recallState(Call call) {
+        Optional<RecallProgress.Status> found = call.uuidParameter("id").map(RecallId::new).flatMap(recalls.progress()::of);
+        if (found.isEmpty()) {
+            return call.answer(Problem.of(ProblemType.NOT_FOUND, "no recall " + call.pathParameter("id")));
+        }
+        return Answer.json(200, state(found.get()).build());
+    }
+
+    /** {@code GET /v1/recalls}: the recalls in the order they were started, by cursor. */
+    public Answer recallList(Call call) {
+        Validation<Call.PageRequest> page = call.page();
+        if (!page.isValid()) {
+            return call.invalidQuery(page.errors());
+        }
+        int limit = page.orElseThrow().limit();
+        OptionalLong after = page.orElseThrow().cursor().map(c -> OptionalLong.of(c.after())).orElse(OptionalLong.empty());
+        List<RecallProgress.Status> found = recalls.progress().list(after, limit + 1);
+        List<Json> items = found.stream().limit(limit).<Json>map(s -> state(s).build()).toList();
+        Optional<Cursor> next = found.size() > limit ? Optional.of(new Cursor(found.get(limit - 1).number())) : Optional.empty();
+        return call.page(items, next, limit);
+    }
+
+    private static Json.ObjBuilder state(RecallProgress.Status status) {
+        RecallView r = status.recall();
+        Json.ObjBuilder b = Json.object().put("recall", r.recall().toString()).put("rule", r.rule().toString());
+        r.from().ifPresent(t -> b.put("from", t.toString()));
+        r.to().ifPresent(t -> b.put("to", t.toString()));
+        b.put("state", status.state().name().toLowerCase(Locale.ROOT));
+        status.failure().ifPresent(f -> b.put("failure", f));
+        status.toReverse().ifPresent(n -> b.put("toReverse", Json.of(n)));
+        b.put("reversed", Json.of(r.lifted())).put("startedAt", r.startedAt().toString());
+        r.completedAt().ifPresent(t -> b.put("completedAt", t.toString()));
+        return b;
     }
 
     /** {@code GET /v1/rules/{rule}/stats}. */

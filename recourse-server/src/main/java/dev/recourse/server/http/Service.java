@@ -15,7 +15,6 @@ import dev.recourse.server.policy.HttpScorer;
 import dev.recourse.server.policy.RuleWorker;
 import dev.recourse.server.policy.StoredPolicies;
 import dev.recourse.server.portal.Portal;
-import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.tlog.tile.DirectoryTiles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -39,8 +38,6 @@ public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
     /** How long a write's claim on its Idempotency-Key holds off retries before it counts as abandoned. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
-    /** How many matches of each shadow rule version the shadow report keeps as samples. */
-    static final int SHADOW_SAMPLES = 20;
 
     private final ApiServer server;
     private final ApiKeys keys;
@@ -49,9 +46,10 @@ public final class Service implements AutoCloseable {
     private final Outbox outbox;
     private final StoredPolicies policies;
     private final RuleWorker worker;
+    private final BackgroundRecalls recalls;
 
     private Service(ApiServer server, ApiKeys keys, List<Route> routes, ScheduledExecutorService purger, Outbox outbox,
-            StoredPolicies policies, RuleWorker worker) {
+            StoredPolicies policies, RuleWorker worker, BackgroundRecalls recalls) {
         this.server = server;
         this.keys = keys;
         this.routes = routes;
@@ -59,6 +57,7 @@ public final class Service implements AutoCloseable {
         this.outbox = outbox;
         this.policies = policies;
         this.worker = worker;
+        this.recalls = recalls;
     }
 
     /**
@@ -86,7 +85,12 @@ public final class Service implements AutoCloseable {
         purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
         Outbox outbox = Outbox.start(delivery, store.events(), new Deliveries(store.dataSource(), clock), letters, clock, random, registry);
-        return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker());
+        BackgroundRecalls recalls = routes.safeguards().background();
+        int resumed = recalls.resumeUnfinished();
+        if (resumed > 0) {
+            LOG.info("taking up {} unfinished recall(s)", resumed);
+        }
+        return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker(), recalls);
     }
 
     /** People's pages over {@code store}, rate-limited per address as the API is per key. */
@@ -98,8 +102,8 @@ public final class Service implements AutoCloseable {
     static Routes routes(RecourseStore store, ApiKeys keys, PageLinks links, Pages pages, InstantSource clock,
             PrometheusMeterRegistry registry, String version) {
         DueProcess process = store.dueProcess();
-        StoredPolicies policies = storedPolicies(store, clock);
-        RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), new ShadowReport(SHADOW_SAMPLES), clock);
+        StoredPolicies policies = storedPolicies(store);
+        RuleWorker worker = new RuleWorker(store, policies.book(), new HttpScorer(), clock);
         Appeals appeals = new Appeals(process, store.readModel(), new AppealClaims(store.dataSource(), clock), keys);
         return new Routes(new Keys(keys), new Intake(process, links), new Decisions(process, links, new PageTargets(store.dataSource(), store.events()), store.events()), appeals,
                 new Cases(store.readModel(), store.events()),
@@ -109,13 +113,13 @@ public final class Service implements AutoCloseable {
                 new Actions(new Deliveries(store.dataSource(), clock)), pages, version,
                 new Subjects(process, store.events(), store.readModel()), new Detections(process),
                 new Proposals(process, store.readModel()), new AuthorityRequests(store.events(), new PublicRecord(store.dataSource())),
-                new RuleSafeguards(process, store.safeguards(), store.recalls(), store.breakers(), clock),
+                new RuleSafeguards(process, store.safeguards(), new BackgroundRecalls(store.recalls(), clock), store.breakers(), clock),
                 new Policies(policies), Portal.over(store, clock), new ContentEvents(worker, policies.book(), clock));
     }
 
-    private static StoredPolicies storedPolicies(RecourseStore store, InstantSource clock) {
+    private static StoredPolicies storedPolicies(RecourseStore store) {
         try {
-            return StoredPolicies.open(store.dataSource(), store.dueProcess(), clock);
+            return StoredPolicies.open(store);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the stored policies", e);
         }
@@ -150,6 +154,7 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         purger.shutdownNow();
+        recalls.close();
         outbox.close();
         server.close();
     }

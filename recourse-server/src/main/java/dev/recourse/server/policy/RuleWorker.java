@@ -11,7 +11,7 @@ import dev.recourse.core.policy.Evaluation;
 import dev.recourse.core.policy.PolicyBook;
 import dev.recourse.core.policy.RuleOutcome;
 import dev.recourse.core.policy.Scorer;
-import dev.recourse.core.policy.ShadowReport;
+import dev.recourse.core.policy.ShadowRecord;
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.process.Result;
 import dev.recourse.store.RecourseStore;
@@ -19,6 +19,7 @@ import dev.recourse.store.intake.IntakeStep;
 import dev.recourse.store.intake.IntakeSteps;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 /**
  * Takes content events, evaluates them against the active policies, and carries out what the rules decided
  * through the core: for each rule that acts, first its detection, then its decision (which the core's safeguards may
- * turn into a proposal); shadow outcomes only go into the shadow report.
+ * turn into a proposal); shadow outcomes only go into the shadow report, which the store keeps.
  *
  * <p>Idempotent by the event's id: each step (a rule's detection, its decision) is stored in the transaction of the
  * events it wrote ({@link RecourseStore#stepping}), and a step already stored is not carried out again, so an event
@@ -48,7 +49,6 @@ public final class RuleWorker {
     private final IntakeSteps steps;
     private final PolicyBook book;
     private final Scorer scorer;
-    private final ShadowReport shadows;
     private final InstantSource clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
@@ -56,16 +56,14 @@ public final class RuleWorker {
      * A worker carrying out the decisions of {@code book}'s active policies through {@code store}'s core.
      *
      * @param scorer asks the rules' classifiers
-     * @param shadows counts what shadow rules would have done
      * @param clock the time evaluations are made at
      */
-    public RuleWorker(RecourseStore store, PolicyBook book, Scorer scorer, ShadowReport shadows, InstantSource clock) {
+    public RuleWorker(RecourseStore store, PolicyBook book, Scorer scorer, InstantSource clock) {
         this.process = store.dueProcess();
         this.store = store;
         this.steps = store.intakeSteps();
         this.book = book;
         this.scorer = scorer;
-        this.shadows = shadows;
         this.clock = clock;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
@@ -110,9 +108,12 @@ public final class RuleWorker {
     /** A rule that could not judge the event, and why. */
     public record Withheld(Versioned rule, String reason) {}
 
-    /** The shadow report of this worker's shadow rules. */
-    public ShadowReport shadows() {
-        return shadows;
+    /**
+     * The shadow report of {@code rules}: what each matched in shadow mode, as every worker on this database counted
+     * it, and its first matches.
+     */
+    public List<IntakeSteps.ShadowMatches> shadowReport(Collection<Versioned> rules) {
+        return steps.shadowReport(rules);
     }
 
     /** Processes {@code event} unless it was processed before. */
@@ -125,23 +126,21 @@ public final class RuleWorker {
             }
             Map<String, Optional<DetectionId>> done = steps.done(event.id());
             List<Acted> acted = new ArrayList<>();
-            List<Versioned> shadowed = new ArrayList<>();
+            List<ShadowRecord> shadowed = new ArrayList<>();
             List<Withheld> withheld = new ArrayList<>();
             for (CompiledPolicy policy : book.active()) {
                 Evaluation evaluation = policy.evaluate(event, clock.instant(), scorer);
                 for (RuleOutcome outcome : evaluation.outcomes()) {
                     switch (outcome) {
                         case RuleOutcome.Act act -> acted.add(act(event.id(), act, done));
-                        case RuleOutcome.Shadowed s -> {
-                            shadows.add(s.record());
-                            shadowed.add(s.rule());
-                        }
+                        case RuleOutcome.Shadowed s -> shadowed.add(s.record());
                         case RuleOutcome.Withheld w -> withheld.add(new Withheld(w.rule(), w.reason()));
                     }
                 }
             }
-            steps.finish(event.id(), clock.instant());
-            return new Handled.Processed(event.id(), acted, shadowed, withheld);
+            // The shadow matches are counted with the note that the event is processed, so a redelivery counts none.
+            steps.finish(event.id(), clock.instant(), shadowed);
+            return new Handled.Processed(event.id(), acted, shadowed.stream().map(ShadowRecord::rule).toList(), withheld);
         } finally {
             lock.unlock();
         }

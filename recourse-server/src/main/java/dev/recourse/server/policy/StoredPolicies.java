@@ -5,6 +5,8 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.Person;
 import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.event.PolicyEvent;
+import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.policy.ContentHash;
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.process.Result;
@@ -12,6 +14,7 @@ import dev.recourse.core.policy.CompiledPolicy;
 import dev.recourse.core.policy.Policy;
 import dev.recourse.core.policy.PolicyBook;
 import dev.recourse.core.policy.PolicyCompiler;
+import dev.recourse.store.RecourseStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,15 +37,20 @@ import javax.sql.DataSource;
  *
  * <p>Every kept version is also recorded in the public log through the core ({@code PolicyVersionStored}: its name
  * and version, the SHA-256 of its text, the pseudonym of who submitted it, when), so anyone can see which version of a
- * rule was in force when. A version kept before the log recorded it is recorded when it is submitted again.
+ * rule was in force when. The version's row is written in the sequencer's transaction of that event
+ * ({@link RecourseStore#alongside}): every kept version is logged, and every logged version is kept. A version kept
+ * before this held, and not logged, is recorded when it is submitted again.
  *
  * <p>Each node reads the stored versions when it starts; a version submitted to another node takes effect here at
  * the next start.
  */
 public final class StoredPolicies {
+    private static final String INSERT = "INSERT INTO policy_version (name, version, source, source_sha256, submitted_at,"
+            + " submitted_by) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, version) DO NOTHING";
+
+    private final RecourseStore store;
     private final DataSource dataSource;
     private final DueProcess process;
-    private final InstantSource clock;
     private final PolicyBook book = new PolicyBook();
 
     /** A stored version of a policy. */
@@ -52,21 +59,21 @@ public final class StoredPolicies {
     /** What a submission did. */
     public record Submitted(Policy policy, PolicyBook.Submission submission) {}
 
-    private StoredPolicies(DataSource dataSource, DueProcess process, InstantSource clock) {
-        this.dataSource = dataSource;
-        this.process = process;
-        this.clock = clock;
+    private StoredPolicies(RecourseStore store) {
+        this.store = store;
+        this.dataSource = store.dataSource();
+        this.process = store.dueProcess();
     }
 
     /**
-     * The policies stored in {@code dataSource}, each version taken into the book in the order submitted; versions
-     * submitted from now on are recorded in the log through {@code process}.
+     * The policies stored in {@code store}, each version taken into the book in the order submitted; versions
+     * submitted from now on are kept and recorded in the log through it.
      *
      * @throws IllegalStateException if a stored version no longer compiles (a release changed what policies may say)
      */
-    public static StoredPolicies open(DataSource dataSource, DueProcess process, InstantSource clock) throws SQLException {
-        StoredPolicies stored = new StoredPolicies(dataSource, process, clock);
-        try (Connection c = dataSource.getConnection();
+    public static StoredPolicies open(RecourseStore store) throws SQLException {
+        StoredPolicies stored = new StoredPolicies(store);
+        try (Connection c = store.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT name, version, source FROM policy_version ORDER BY number");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
@@ -101,7 +108,7 @@ public final class StoredPolicies {
         Optional<Policy> kept = book.version(policy.id());
         if (kept.isPresent()) {
             if (kept.get().equals(policy)) {
-                record(policy, source, person);
+                record(policy, source, by, person);
                 return new Validation.Valid<>(new Submitted(policy, PolicyBook.Submission.ALREADY_KEPT));
             }
             return Validation.invalid("policy", "version " + policy.id() + " is kept with other content; a change is a new version");
@@ -110,19 +117,8 @@ public final class StoredPolicies {
         if (!compiled.isValid()) {
             return new Validation.Invalid<>(compiled.errors());
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO policy_version (name, version, source, source_sha256, submitted_at,"
-                     + " submitted_by) VALUES (?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, policy.id().name());
-            s.setString(2, policy.id().version());
-            s.setString(3, source);
-            s.setBytes(4, sha256(source));
-            s.setTimestamp(5, Timestamp.from(clock.instant()));
-            s.setString(6, by);
-            s.executeUpdate();
-        }
+        record(policy, source, by, person);
         PolicyBook.Submission submission = book.submit(policy).orElseThrow();
-        record(policy, source, person);
         return new Validation.Valid<>(new Submitted(policy, submission));
     }
 
@@ -144,12 +140,37 @@ public final class StoredPolicies {
     }
 
     /**
-     * Records the kept version in the log; the core records a version once, so a version submitted again (or kept
-     * before a failed recording) is recorded exactly once.
+     * Records the version in the log and keeps its row, in one transaction; the core records a version once, so a
+     * version submitted again is recorded exactly once.
      *
      * @throws IllegalStateException if the core refuses: the log holds this version with another text
+     * @throws dev.recourse.store.StoreException if the transaction fails: neither the row nor the event is stored
      */
-    private void record(Policy policy, String source, Person person) {
+    private void record(Policy policy, String source, String by, Person person) {
+        store.alongside((connection, events) -> keep(connection, events, source, by), () -> {
+            recordInLog(policy, source, person);
+            return null;
+        });
+    }
+
+    /** Keeps the version whose {@code PolicyVersionStored} is among {@code events}, unless it is kept already. */
+    private static void keep(Connection connection, List<RecordedEvent> events, String source, String by) throws SQLException {
+        for (RecordedEvent e : events) {
+            if (e.event() instanceof PolicyEvent.PolicyVersionStored stored) {
+                try (PreparedStatement s = connection.prepareStatement(INSERT)) {
+                    s.setString(1, stored.policy().name());
+                    s.setString(2, stored.policy().version());
+                    s.setString(3, source);
+                    s.setBytes(4, sha256(source));
+                    s.setTimestamp(5, Timestamp.from(stored.at()));
+                    s.setString(6, by);
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private void recordInLog(Policy policy, String source, Person person) {
         Command.RecordPolicyVersion command = new Command.RecordPolicyVersion(policy.id(), ContentHash.of(sha256(source)), person);
         // Another node recording the same version at once contends; the retry then finds it recorded and changes nothing.
         for (int attempt = 1; ; attempt++) {

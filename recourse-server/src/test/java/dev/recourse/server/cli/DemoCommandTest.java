@@ -140,7 +140,7 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err() + out).isZero();
         String text = out.toString();
         assertThat(text).contains("Part 2:", "the circuit breaker of political-words@", "only proposed: the breaker holds",
-                "sen-greta approves it: approved", "recalls political-words@", ": completed,", "(checked: each answers 200)");
+                "sen-greta approves it: approved", "recalls political-words@", ": done,", "(checked: each answers 200)");
         String rule = text.lines().filter(l -> l.contains("/v1/rules/political-words@")).findFirst().orElseThrow().strip();
         assertThat(fetched.get(URI.create(rule).getRawPath())).contains("\"tripped\":true", "\"recalls\":1").doesNotContain("\"recalled\":0");
         assertThat(fetched.get("/v1/breakers")).contains("\"tripped\":true", "COHORT");

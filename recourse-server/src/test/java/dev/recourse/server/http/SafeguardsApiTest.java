@@ -1,6 +1,7 @@
 package dev.recourse.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.AutomatedRule;
@@ -16,6 +17,8 @@ import dev.recourse.core.statement.DecisionVisibility;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.server.http.auth.ApiRole;
 import dev.recourse.store.TestCases;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,16 +47,7 @@ class SafeguardsApiTest {
 
     /** {@code rule} removes the post {@code id} of {@code owner}, by itself. */
     private static List<RecordedEvent> enforce(Versioned rule, String id, String owner) {
-        Subject post = TestCases.post(id, owner);
-        Result detected = api.store.dueProcess().handle(new Command.RecordDetection(post, new Signal.RuleMatch(rule)));
-        CaseEvent.DetectionRecorded detection = ((Result.Accepted) detected).events().stream().map(RecordedEvent::event)
-                .filter(CaseEvent.DetectionRecorded.class::isInstance).map(CaseEvent.DetectionRecorded.class::cast).findFirst().orElseThrow();
-        Result decided = api.store.dueProcess().handle(new Command.Decide(post.ref(), Set.of(), Set.of(detection.detection().id()),
-                new Command.DecidedBy.Rule(AutomatedRule.of(rule), Command.Mode.ENFORCE), new Command.Plan.Restrict(List.of(
-                        PlannedRestriction.everywhere(new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED,
-                                Optional.empty()))), TestCases.illegalReasons())));
-        assertThat(decided).isInstanceOf(Result.Accepted.class);
-        return ((Result.Accepted) decided).events();
+        return RuleActions.enforce(api.store, rule, id, owner);
     }
 
     private static Json recall(String rule, boolean dryRun) {
@@ -90,15 +84,70 @@ class SafeguardsApiTest {
         assertThat(dry.json().get("lifted")).isEqualTo(Json.of(3));
         assertThat(api.events()).isEqualTo(before);
 
-        Client.Reply done = post(ApiRole.ADMIN, "/v1/recalls", recall("recall-rule@4", false));
-        assertThat(done.status()).as(done.text()).isEqualTo(201);
-        assertThat(RuleSafeguards.RECALLED.problems(done.json())).isEmpty();
-        assertThat(done.json().get("lifted")).isEqualTo(Json.of(3));
+        Client.Reply started = post(ApiRole.ADMIN, "/v1/recalls", recall("recall-rule@4", false));
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        assertThat(RuleSafeguards.RECALL_STATE.problems(started.json())).isEmpty();
+        assertThat(started.json().get("toReverse")).isEqualTo(Json.of(3));
+        String location = started.header("Location").orElseThrow();
+        assertThat(location).isEqualTo("/v1/recalls/" + started.string("recall"));
+        Client.Reply done = await().atMost(Duration.ofSeconds(30)).until(() -> get(ApiRole.SENIOR_MODERATOR, location),
+                reply -> "done".equals(reply.string("state")));
+        assertThat(RuleSafeguards.RECALL_STATE.problems(done.json())).isEmpty();
+        assertThat(done.json().get("reversed")).isEqualTo(Json.of(3));
 
         Client.Reply again = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("recall-rule@4", false));
         assertThat(again.status()).as(again.text()).isEqualTo(200);
         assertThat(again.string("status")).isEqualTo("nothing-stands");
         assertThat(api.client.get("/v1/rules/recall-rule@4/stats").send().json().get("recalled")).isEqualTo(Json.of(3));
+    }
+
+    private Client.Reply get(ApiRole role, String path) {
+        return api.client.get(path).key(api.key(role)).send();
+    }
+
+    @Test
+    void aRecallRetriedWithItsIdempotencyKeyIsAnsweredAsFirstAndStartsNothingMore() {
+        enforce(new Versioned("retried-rule", "1"), "rt-1", "rt-owner-1");
+        String key = UUID.randomUUID().toString();
+
+        Client.Reply first = api.client.post("/v1/recalls").key(api.key(ApiRole.ADMIN)).idempotencyKey(key)
+                .json(recall("retried-rule@1", false)).send();
+        Client.Reply retried = api.client.post("/v1/recalls").key(api.key(ApiRole.ADMIN)).idempotencyKey(key)
+                .json(recall("retried-rule@1", false)).send();
+
+        assertThat(first.status()).as(first.text()).isEqualTo(202);
+        assertThat(retried.status()).isEqualTo(202);
+        assertThat(retried.string("recall")).isEqualTo(first.string("recall"));
+        assertThat(retried.header("Location")).isEqualTo(first.header("Location"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(ApiRole.ADMIN, first.header("Location").orElseThrow()).string("state"),
+                "done"::equals);
+        assertThat(api.client.get("/v1/rules/retried-rule@1/stats").send().json().get("recalls")).isEqualTo(Json.of(1));
+    }
+
+    @Test
+    void theRecallsAreListedByCursorInTheOrderTheyWereStarted() {
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            enforce(new Versioned("listed-rule", String.valueOf(i)), "l-" + i, "l-owner-" + i);
+            started.add(post(ApiRole.ADMIN, "/v1/recalls", recall("listed-rule@" + i, false)).string("recall"));
+        }
+
+        List<String> seen = new ArrayList<>();
+        String next = "/v1/recalls?limit=2";
+        while (next != null) {
+            Client.Reply page = get(ApiRole.SENIOR_MODERATOR, next);
+            assertThat(page.status()).as(page.text()).isEqualTo(200);
+            assertThat(RuleSafeguards.RECALLS.problems(page.json())).isEmpty();
+            ((Json.Arr) page.json().get("items")).elements().forEach(item -> seen.add(((Json.Str) ((Json.Obj) item).get("recall")).value()));
+            next = page.json().get("next") instanceof Json.Str link ? link.value() : null;
+        }
+
+        assertThat(seen).containsSubsequence(started);
+    }
+
+    @Test
+    void anUnknownRecallIsNotFound() {
+        assertThat(get(ApiRole.ADMIN, "/v1/recalls/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test

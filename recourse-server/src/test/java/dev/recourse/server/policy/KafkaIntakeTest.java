@@ -7,7 +7,6 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.json.CanonicalJson;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.policy.Scorer;
-import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.TestCases;
 import dev.recourse.store.intake.IntakeSteps;
@@ -97,7 +96,7 @@ class KafkaIntakeTest {
     void duplicatesAndARedeliveryAfterARestartEachActOnce() throws Exception {
         RecourseStore store = RecourseStore.open(TestCases.settings(dir), CLOCK, new SecureRandom());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            RuleWorker worker = new RuleWorker(store, IntakeEvents.exampleBook(), Scorer.NONE, new ShadowReport(5), CLOCK);
+            RuleWorker worker = new RuleWorker(store, IntakeEvents.exampleBook(), Scorer.NONE, CLOCK);
             IntakeSteps steps = store.intakeSteps();
             KafkaSettings settings = new KafkaSettings(kafka.bootstrapServers(), TOPIC, GROUP);
             List<String> reports = new CopyOnWriteArrayList<>();

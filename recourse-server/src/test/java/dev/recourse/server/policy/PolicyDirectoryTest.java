@@ -50,7 +50,7 @@ class PolicyDirectoryTest {
         Files.writeString(policies.resolve("a-scams.yaml"), example);
         Files.writeString(policies.resolve("b-scams-next.yaml"), example.replace("scams@4", "scams@5").replace("when: 'true'", "when: 'tru'"));
         Files.writeString(policies.resolve("notes.txt"), "not a policy");
-        StoredPolicies stored = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
+        StoredPolicies stored = StoredPolicies.open(store);
 
         List<String> lines = PolicyDirectory.load(policies, stored);
 
@@ -62,12 +62,12 @@ class PolicyDirectoryTest {
 
     @Test
     void keptVersionsAreActiveAgainAfterARestart() throws Exception {
-        StoredPolicies first = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
+        StoredPolicies first = StoredPolicies.open(store);
         String example = PolicyYamlTest.example();
         first.submit(example, "author", AUTHOR);
         first.submit(example.replace("scams@4", "scams@5"), "author", AUTHOR);
 
-        StoredPolicies restarted = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
+        StoredPolicies restarted = StoredPolicies.open(store);
 
         assertThat(restarted.book().active("scams")).map(CompiledPolicy::id).contains(new Versioned("scams", "5"));
         assertThat(restarted.versions("scams")).extracting(StoredPolicies.StoredVersion::id)
@@ -76,7 +76,7 @@ class PolicyDirectoryTest {
 
     @Test
     void eachKeptVersionIsRecordedInTheLogOnceWithTheHashOfItsText() throws Exception {
-        StoredPolicies stored = StoredPolicies.open(store.dataSource(), store.dueProcess(), CLOCK);
+        StoredPolicies stored = StoredPolicies.open(store);
         String example = PolicyYamlTest.example();
         stored.submit(example, "author", AUTHOR);
         stored.submit(example, "author", AUTHOR);

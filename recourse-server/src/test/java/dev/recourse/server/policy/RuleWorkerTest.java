@@ -7,7 +7,6 @@ import dev.recourse.core.policy.ContentEvent;
 import dev.recourse.core.policy.PolicyBook;
 import dev.recourse.core.policy.RuleOutcome;
 import dev.recourse.core.policy.Scorer;
-import dev.recourse.core.policy.ShadowReport;
 import dev.recourse.server.http.ContentEvents;
 import dev.recourse.server.http.shape.Fields;
 import dev.recourse.store.RecourseStore;
@@ -37,7 +36,7 @@ class RuleWorkerTest {
     void open() throws Exception {
         store = RecourseStore.open(TestCases.settings(dir), CLOCK, new SecureRandom());
         book = IntakeEvents.exampleBook();
-        worker = new RuleWorker(store, book, Scorer.NONE, new ShadowReport(5), CLOCK);
+        worker = new RuleWorker(store, book, Scorer.NONE, CLOCK);
     }
 
     @AfterEach

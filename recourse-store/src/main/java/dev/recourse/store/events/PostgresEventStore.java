@@ -85,6 +85,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private final Map<NewEvent, Stepped> stepped = new ConcurrentHashMap<>();
     /** The rule worker's step the current thread's appends carry out, while {@link #stepping} runs. */
     private final ThreadLocal<IntakeStep> stepping = new ThreadLocal<>();
+    /** The rows kept beside the appends waiting for their transaction, by the first event of each. */
+    private final Map<NewEvent, Beside> beside = new ConcurrentHashMap<>();
+    /** The rows the current thread's appends keep beside them, while {@link #alongside} runs. */
+    private final ThreadLocal<Alongside> alongside = new ThreadLocal<>();
     private Sequencer sequencer;
 
     private PostgresEventStore(DataSource dataSource, RandomGenerator random) {
@@ -109,6 +113,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         List<Projection> hooks = new ArrayList<>(projections.stream().map(store::hook).toList());
         hooks.add(store::answer);
         hooks.add(store::step);
+        hooks.add(store::beside);
         store.sequencer = Sequencer.start(dataSource, settings, hooks, committedUpTo);
         return store;
     }
@@ -157,6 +162,14 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         return marking(stepping, step, "carries out a rule worker's step", work);
     }
 
+    /**
+     * Runs {@code work}, writing {@code rows} with the events of every append {@code work} makes on this thread, in the
+     * same transaction: the rows are stored exactly when their events are.
+     */
+    public <T> T alongside(Alongside rows, Supplier<T> work) {
+        return marking(alongside, rows, "keeps rows beside its appends", work);
+    }
+
     /** Runs {@code work} with {@code mark} in this thread's {@code local}, which MUST be empty until then. */
     private static <M, T> T marking(ThreadLocal<M> local, M mark, String what, Supplier<T> work) {
         Objects.requireNonNull(mark, "mark");
@@ -195,6 +208,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         if (step != null) {
             stepped.put(first, new Stepped(step, writes.stream().mapToInt(w -> w.events().size()).sum()));
         }
+        Alongside rows = alongside.get();
+        if (rows != null) {
+            beside.put(first, new Beside(rows, writes.stream().mapToInt(w -> w.events().size()).sum()));
+        }
         GroupResult result;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
@@ -207,6 +224,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         } finally {
             marked.remove(first);
             stepped.remove(first);
+            beside.remove(first);
             for (Write w : writes) {
                 w.events().forEach(inFlight::remove);
             }
@@ -347,6 +365,21 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             i += s.events() - 1;
         }
         IntakeSteps.store(connection, done);
+    }
+
+    /** Rows kept beside an append, and how many events the append holds. */
+    private record Beside(Alongside rows, int events) {}
+
+    /** Writes the rows kept beside the appends among {@code batch}, in its transaction. */
+    private void beside(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch) throws SQLException {
+        for (int i = 0; i < batch.size(); i++) {
+            Beside b = beside.get(batch.get(i).event());
+            if (b == null) {
+                continue;
+            }
+            b.rows().write(connection, inFlight(batch.subList(i, i + b.events())));
+            i += b.events() - 1;
+        }
     }
 
     /** The core's events of {@code rows}, appended here and waiting for their transaction. */
