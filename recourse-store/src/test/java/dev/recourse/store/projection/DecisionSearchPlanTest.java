@@ -65,7 +65,7 @@ class DecisionSearchPlanTest {
                     + " appeal = replace(appeal, 'MODIFIED', 'UPHELD')");
             statement.execute("VACUUM ANALYZE public_decision");
         }
-        sample = new PublicRecord(store.dataSource()).search(DecisionQuery.ALL, Optional.of(new Cursor(SEARCHABLE / 3)), 1)
+        sample = new PublicRecord(store.dataSource()).search(DecisionQuery.ALL, Optional.of(new Cursor(PublicRecordLoad.FIRST_POSITION + SEARCHABLE / 3)), 1)
                 .items().getFirst();
     }
 
