@@ -348,7 +348,8 @@ final class DemoCommand implements Callable<Integer> {
     private static void delivered(DemoClient client, String admin, URI url, DemoPlatform platform, InstantSource clock,
             PrintWriter out) throws Exception {
         Instant until = clock.instant().plus(DELIVERY_WAIT);
-        while (waiting(client, admin) || platform.actions().stream().anyMatch(a -> !a.acknowledged())) {
+        while (waiting(client, admin) || platform.actions().stream().anyMatch(a -> !a.acknowledged())
+                || unrecorded(client, admin, platform)) {
             if (clock.instant().isAfter(until)) {
                 throw new Failures.Failed("the actions were not all delivered and acknowledged within " + DELIVERY_WAIT.toSeconds()
                         + " s; see " + url.resolve("/v1/actions?state=pending"));
@@ -365,6 +366,21 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  " + action.type() + " on " + action.subject() + ": " + state);
             out.println("  curl -H 'Authorization: Bearer " + admin + "' " + url.resolve(path));
         }
+    }
+
+    /**
+     * Whether an action's delivery attempt is not recorded yet: the receiver acknowledges an action while the
+     * dispatcher is still writing down the attempt that brought it, so an action can be applied a moment before its
+     * attempt shows.
+     */
+    private static boolean unrecorded(DemoClient client, String admin, DemoPlatform platform) throws Exception {
+        for (DemoPlatform.Action action : platform.actions()) {
+            Json.Obj shown = client.get("/v1/actions/" + action.id(), Optional.of(admin), 200).json();
+            if (((Json.Arr) shown.get("attempts")).elements().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an action waits for its first attempt, or was delivered and not acknowledged. */
