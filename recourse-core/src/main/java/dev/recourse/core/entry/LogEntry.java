@@ -93,10 +93,11 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
             case AuthorityEvent a -> {
                 o.name("request").string(a.request().toString());
                 switch (a) {
-                    case AuthorityEvent.AuthorityRequestRegistered r -> {
-                        o.name("request_kind").string(r.kind().name());
-                        r.hold().ifPresent(h -> o.name("held_until").string(h.until().toString()));
-                    }
+                    // Under a legal hold the entry tells that the request exists and when the hold ends, nothing else:
+                    // not even its kind; the disclosure tells the rest when the hold ends.
+                    case AuthorityEvent.AuthorityRequestRegistered r -> r.hold().ifPresentOrElse(
+                            h -> o.name("held_until").string(h.until().toString()),
+                            () -> o.name("request_kind").string(r.kind().name()));
                     case AuthorityEvent.AuthorityActionLinked l -> {
                         if (!l.held()) {
                             o.name("case").string(l.caseId().toString()).name("decision").string(l.decision().toString());
@@ -155,7 +156,10 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                     case NoticeSource.User ignored -> o.name("source").string("USER");
                     case NoticeSource.TrustedFlagger t -> o.name("source").string("TRUSTED_FLAGGER")
                             .name("trusted_flagger").string(t.organisation());
-                    case NoticeSource.FromAuthority a -> o.name("source").string("AUTHORITY").name("request").string(a.request().toString());
+                    // As the DSA's source type says. A notice of a request under a legal hold MUST NOT tell that an
+                    // authority asked about this case, and the notice does not know whether a hold delays its request;
+                    // the request's disclosure names the case.
+                    case NoticeSource.FromAuthority ignored -> o.name("source").string("OTHER_NOTICE");
                 }
             }
             case DetectionRecorded e -> {

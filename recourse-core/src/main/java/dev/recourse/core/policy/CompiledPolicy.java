@@ -5,7 +5,9 @@ import dev.cel.runtime.CelVariableResolver;
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.decision.Reasons;
+import dev.recourse.core.subject.NetworkId;
 import dev.recourse.core.subject.Subject;
+import dev.recourse.core.subject.SubjectRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -341,9 +343,12 @@ public final class CompiledPolicy {
         private Map<String, Object> subjectVar() {
             if (subjectVar == null) {
                 Subject s = event.subject();
+                // Always every key, so that a condition reads subject.network without has(): "" when there is none.
                 subjectVar = Map.of("kind", s.ref().kind().name().toLowerCase(java.util.Locale.ROOT), "id", s.ref().platformId(),
                         "owner", s.owner().value(), "reach", s.reach(), "language", s.language().value(),
-                        "territory", s.territory().value(), "protected", s.protectedMark().isPresent());
+                        "territory", s.territory().value(), "protected", s.protectedMark().isPresent(),
+                        "network", s.network().map(NetworkId::value).orElse(""),
+                        "page", s.page().map(SubjectRef::platformId).orElse(""));
             }
             return subjectVar;
         }

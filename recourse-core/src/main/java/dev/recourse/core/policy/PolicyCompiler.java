@@ -32,7 +32,8 @@ import java.util.Set;
  *   <li>{@code event}: {@code id}, {@code type}, {@code text} (map of field to text), {@code hashes} (list of hex),
  *       {@code attributes} (map of name to value);
  *   <li>{@code subject}: {@code kind} ({@code content}, {@code account}, {@code page}), {@code id}, {@code owner},
- *       {@code reach} (int), {@code language}, {@code territory}, {@code protected} (bool);
+ *       {@code reach} (int), {@code language}, {@code territory}, {@code protected} (bool), {@code network} and
+ *       {@code page} (the platform's ids of its network and of the page it belongs to, {@code ""} when none);
  *   <li>{@code lists}: for each list of the rule that matched, the terms, patterns or hashes found;
  *   <li>{@code scores}: for each classifier of the rule, its score (double in [0, 1]).
  * </ul>

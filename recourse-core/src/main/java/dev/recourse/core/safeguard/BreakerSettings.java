@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param factor how many times its baseline a rule version may act in one minute before the rate check trips; above 1
  * @param floor the rate check never trips at or below this many actions in a minute, however low the baseline
  * @param cap the absolute cap: more actions than this in one minute trip the breaker, learned or not
- * @param cohortLimit acting on this many different subjects of one owner within the cohort window trips the breaker
+ * @param cohortLimit acting on this many different subjects of one cohort (one owner, one network or one page) within
+ *     the cohort window trips the breaker
  * @param cohortWindow the window of the cohort check
  */
 public record BreakerSettings(double smoothing, long minimumHistory, double factor, long floor, long cap, long cohortLimit,
@@ -32,9 +33,15 @@ public record BreakerSettings(double smoothing, long minimumHistory, double fact
 
     /**
      * Learns over about 20 minutes (smoothing 0.05) after an hour of history, trips at 5 times the baseline and more
-     * than 30 actions in a minute, or more than 1,000 in any minute, or on 10 subjects of one owner within 10 minutes.
+     * than 30 actions in a minute, or more than 1,000 in any minute, or on 10 subjects of one owner, network or page
+     * within 10 minutes.
      */
     public static BreakerSettings defaults() {
         return new BreakerSettings(0.05, 60, 5, 30, 1_000, 10, Duration.ofMinutes(10));
+    }
+
+    /** The actions in a minute above which the rate check trips, for a learned {@code baseline}. */
+    public double threshold(double baseline) {
+        return Math.max(floor, factor * baseline);
     }
 }

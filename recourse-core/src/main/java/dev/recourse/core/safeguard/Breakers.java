@@ -1,20 +1,22 @@
 package dev.recourse.core.safeguard;
 
 import dev.recourse.core.decider.Versioned;
-import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.core.subject.SubjectRef;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the circuit breakers have learned: per rule version, its actions per minute (an exponentially weighted mean of
- * the minutes since its first action, the current minute apart) and the subjects it acted on lately, by owner.
+ * the minutes since its first action, the current minute apart) and the subjects it acted on lately, by cohort (owner,
+ * network, page: see {@link Cohort}).
  *
  * <p>Whether a breaker is tripped is not kept here but in the rule version's events ({@code BreakerTripped},
  * {@code BreakerReset}); this is only what decides that a trip is due. Time comes from the caller, always the core's
@@ -85,6 +87,49 @@ public final class Breakers {
      */
     public record Learned(double baseline, long history, long currentMinute, double threshold) {}
 
+    /**
+     * How many different subjects of one cohort a rule version acted on within the window, counting the subject about to
+     * be acted on.
+     */
+    public record CohortCount(Cohort cohort, long subjects) {
+        public CohortCount {
+            if (subjects < 1) {
+                throw new IllegalArgumentException("a cohort of the subject about to be acted on has at least that subject");
+            }
+        }
+    }
+
+    /**
+     * Whether one more action trips a breaker, and with which figures; empty when it may act. The decision itself, a
+     * pure function of what was counted: the cap, then the rate (once {@code history} is long enough), then the cohort
+     * check, which trips when any one of {@code cohorts} reached the limit.
+     *
+     * @param rate the rule version's actions in the current minute, this one included
+     * @param baseline the learned actions per minute
+     * @param history how many minutes the baseline learned from
+     * @param cohorts each cohort of the subject about to be acted on, in the order of {@link Cohort#of}, with its count;
+     *     at least one
+     */
+    public static Optional<TripFigures> judge(BreakerSettings settings, long rate, double baseline, long history,
+            List<CohortCount> cohorts) {
+        CohortCount largest = cohorts.getFirst();
+        for (CohortCount c : cohorts) {
+            if (c.subjects() > largest.subjects()) {
+                largest = c;
+            }
+        }
+        double threshold = settings.threshold(baseline);
+        TripCause cause = rate > settings.cap() ? TripCause.CAP
+                : history >= settings.minimumHistory() && rate > threshold ? TripCause.RATE
+                : largest.subjects() >= settings.cohortLimit() ? TripCause.COHORT
+                : null;
+        if (cause == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(), largest.subjects(),
+                settings.cohortLimit(), settings.cohortWindow(), Optional.of(largest.cohort())));
+    }
+
     private Breaker breaker(Versioned rule) {
         return breakers.computeIfAbsent(rule, r -> new Breaker(settings));
     }
@@ -98,7 +143,7 @@ public final class Breakers {
         private long count;
         private double baseline;
         private long history;
-        private final Map<AccountId, Deque<Acted>> cohorts = new HashMap<>();
+        private final Map<Cohort, Deque<Acted>> cohorts = new HashMap<>();
 
         private record Acted(SubjectRef subject, Instant at) {}
 
@@ -108,24 +153,19 @@ public final class Breakers {
 
         synchronized Optional<TripFigures> assess(Subject subject, Instant at) {
             advance(at);
-            long rate = count + 1;
-            double threshold = threshold();
-            long cohortSubjects = cohortWith(subject, at);
-            TripCause cause = rate > settings.cap() ? TripCause.CAP
-                    : history >= settings.minimumHistory() && rate > threshold ? TripCause.RATE
-                    : cohortSubjects >= settings.cohortLimit() ? TripCause.COHORT
-                    : null;
-            if (cause == null) {
-                return Optional.empty();
+            List<CohortCount> counts = new ArrayList<>(3);
+            for (Cohort cohort : Cohort.of(subject)) {
+                counts.add(new CohortCount(cohort, cohortWith(cohort, subject.ref(), at)));
             }
-            return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(), cohortSubjects,
-                    settings.cohortLimit(), settings.cohortWindow()));
+            return judge(settings, count + 1, baseline, history, counts);
         }
 
         synchronized void record(Subject subject, Instant at) {
             advance(at);
             count++;
-            cohorts.computeIfAbsent(subject.owner(), o -> new ArrayDeque<>()).addLast(new Acted(subject.ref(), at));
+            for (Cohort cohort : Cohort.of(subject)) {
+                cohorts.computeIfAbsent(cohort, o -> new ArrayDeque<>()).addLast(new Acted(subject.ref(), at));
+            }
         }
 
         synchronized void reset(Instant at) {
@@ -144,11 +184,7 @@ public final class Breakers {
                 return Optional.empty();
             }
             advance(at);
-            return Optional.of(new Learned(baseline, history, count, threshold()));
-        }
-
-        private double threshold() {
-            return Math.max(settings.floor(), settings.factor() * baseline);
+            return Optional.of(new Learned(baseline, history, count, settings.threshold(baseline)));
         }
 
         /** Closes the minutes before the one of {@code at} into the baseline; an earlier time counts in the current minute. */
@@ -173,9 +209,9 @@ public final class Breakers {
             cohorts.values().removeIf(Deque::isEmpty);
         }
 
-        /** How many different subjects of {@code subject}'s owner were acted on within the window, {@code subject} included. */
-        private long cohortWith(Subject subject, Instant at) {
-            Deque<Acted> acted = cohorts.get(subject.owner());
+        /** How many different subjects of {@code cohort} were acted on within the window, {@code subject} included. */
+        private long cohortWith(Cohort cohort, SubjectRef subject, Instant at) {
+            Deque<Acted> acted = cohorts.get(cohort);
             if (acted == null) {
                 return 1;
             }
@@ -183,7 +219,7 @@ public final class Breakers {
             while (!acted.isEmpty() && acted.peekFirst().at().isBefore(since)) {
                 acted.removeFirst();
             }
-            return acted.stream().map(Acted::subject).filter(s -> !s.equals(subject.ref())).distinct().count() + 1;
+            return acted.stream().map(Acted::subject).filter(s -> !s.equals(subject)).distinct().count() + 1;
         }
     }
 }

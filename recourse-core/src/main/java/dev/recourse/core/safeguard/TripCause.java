@@ -6,6 +6,6 @@ public enum TripCause {
     CAP,
     /** The actions of one minute departed from the learned baseline by more than the factor allows. */
     RATE,
-    /** Too many subjects of one owner were acted on within the cohort window. */
+    /** Too many subjects of one cohort (one owner, network or page) were acted on within the cohort window. */
     COHORT
 }

@@ -15,13 +15,26 @@ import java.util.Optional;
  * @param protectedMark why it is protected, if it is (journalist, elected official, civic organisation)
  * @param since when the content was posted or the account or page created (DSA {@code content_date})
  * @param accountType whether the owner's account is a business or a private one, if known
+ * @param network the grouping the platform puts it in (an organisation, a network of accounts), if any
+ * @param page the page it belongs to (content posted on a page, an editor's account of a page), if any; a subject of
+ *     kind {@link SubjectKind#PAGE}
  */
 public record Subject(SubjectRef ref, AccountId owner, long reach, LanguageCode language, CountryCode territory,
-        Optional<ProtectedMark> protectedMark, LocalDate since, Optional<AccountType> accountType) {
+        Optional<ProtectedMark> protectedMark, LocalDate since, Optional<AccountType> accountType,
+        Optional<NetworkId> network, Optional<SubjectRef> page) {
     public Subject {
         if (reach < 0) {
             throw new IllegalArgumentException("reach is at least 0, not " + reach);
         }
+        if (page.isPresent() && page.get().kind() != SubjectKind.PAGE) {
+            throw new IllegalArgumentException("a subject belongs to a page, not to " + page.get());
+        }
+    }
+
+    /** A subject in no network and on no page. */
+    public Subject(SubjectRef ref, AccountId owner, long reach, LanguageCode language, CountryCode territory,
+            Optional<ProtectedMark> protectedMark, LocalDate since, Optional<AccountType> accountType) {
+        this(ref, owner, reach, language, territory, protectedMark, since, accountType, Optional.empty(), Optional.empty());
     }
 
     /** Whether account- or page-level actions on this subject are high-impact, with {@code reachThreshold}. */

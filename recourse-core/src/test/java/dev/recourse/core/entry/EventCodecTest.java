@@ -82,6 +82,26 @@ class EventCodecTest {
     }
 
     @Test
+    void aSubjectWithItsNetworkAndPageIsStoredExactlyAsPinned() {
+        pinned(subjectDescribed(), "SubjectDescribed.json");
+    }
+
+    @Test
+    void aSubjectStoredBeforeNetworksAndPagesStillReads() {
+        pinned(subjectDescribedWithoutGroups(), "SubjectDescribed-without-groups.json");
+    }
+
+    @Test
+    void aTripWithItsCohortIsStoredExactlyAsPinned() {
+        pinned(breakerTripped(), "BreakerTripped.json");
+    }
+
+    @Test
+    void aTripStoredBeforeTripsNamedTheirCohortStillReads() {
+        pinned(breakerTrippedWithoutCohort(), "BreakerTripped-without-cohort.json");
+    }
+
+    @Test
     void aDetectionIsStoredExactlyAsPinned() {
         pinned(detectionRecorded(), "DetectionRecorded.json");
     }

@@ -16,6 +16,8 @@ import dev.recourse.core.decision.TerritorialScope;
 import dev.recourse.core.event.CaseEvent.DecisionTaken;
 import dev.recourse.core.event.CaseEvent.DetectionRecorded;
 import dev.recourse.core.event.CaseEvent.NoticeReceived;
+import dev.recourse.core.event.CaseEvent.SubjectDescribed;
+import dev.recourse.core.event.RuleEvent.BreakerTripped;
 import dev.recourse.core.event.Event;
 import dev.recourse.core.notice.Contact;
 import dev.recourse.core.notice.Detection;
@@ -38,8 +40,19 @@ import dev.recourse.core.statement.Redress;
 import dev.recourse.core.statement.SourceType;
 import dev.recourse.core.statement.StatementOfReasons;
 import dev.recourse.core.statement.YesNo;
+import dev.recourse.core.safeguard.Cohort;
+import dev.recourse.core.safeguard.TripCause;
+import dev.recourse.core.safeguard.TripFigures;
+import dev.recourse.core.statement.AccountType;
+import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.LanguageCode;
+import dev.recourse.core.subject.NetworkId;
+import dev.recourse.core.subject.ProtectedMark;
+import dev.recourse.core.subject.Subject;
+import dev.recourse.core.subject.SubjectKind;
+import dev.recourse.core.subject.SubjectRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -137,6 +150,35 @@ public final class SampleEvents {
         Detection detection = new Detection(new DetectionId(UUID.fromString("5c0e5c0e-0000-4000-8000-00000000000a")),
                 new Signal.ClassifierScore(new Versioned("toxicity/de", "2025.03+b1"), 0.875), AT.plusNanos(120_000_000));
         return new DetectionRecorded(CASE, detection, AT.plusNanos(120_000_000));
+    }
+
+    /** An editor's post on a news site's page, in the newsroom's network. */
+    public static SubjectDescribed subjectDescribed() {
+        Subject subject = new Subject(new SubjectRef(SubjectKind.CONTENT, "post-4711"), new AccountId("editor-ana"), 120_000,
+                new LanguageCode("de"), new CountryCode("DE"), Optional.of(ProtectedMark.JOURNALIST), LocalDate.of(2025, 3, 1),
+                Optional.of(AccountType.ACCOUNT_TYPE_PRIVATE), Optional.of(new NetworkId("org:tagesblatt")),
+                Optional.of(new SubjectRef(SubjectKind.PAGE, "tagesblatt")));
+        return new SubjectDescribed(CASE, subject, AT);
+    }
+
+    /** {@link #subjectDescribed} as it was stored before subjects had a network and a page. */
+    public static SubjectDescribed subjectDescribedWithoutGroups() {
+        Subject s = subjectDescribed().subject();
+        return new SubjectDescribed(CASE, new Subject(s.ref(), s.owner(), s.reach(), s.language(), s.territory(), s.protectedMark(),
+                s.since(), s.accountType()), AT);
+    }
+
+    /** A breaker tripped by the cohort check on one network. */
+    public static BreakerTripped breakerTripped() {
+        return new BreakerTripped(new Versioned("political-words", "2"), new TripFigures(TripCause.COHORT, 4, 1.5, 30, 30, 1_000, 3, 3,
+                Duration.ofMinutes(10), Optional.of(new Cohort.Network(new NetworkId("org:tagesblatt")))), AT);
+    }
+
+    /** {@link #breakerTripped} as it was stored before trips named their cohort. */
+    public static BreakerTripped breakerTrippedWithoutCohort() {
+        TripFigures f = breakerTripped().figures();
+        return new BreakerTripped(breakerTripped().rule(), new TripFigures(f.cause(), f.rate(), f.baseline(), f.history(), f.threshold(),
+                f.cap(), f.cohortSubjects(), f.cohortLimit(), f.cohortWindow(), Optional.empty()), AT);
     }
 
     /** The three samples. */

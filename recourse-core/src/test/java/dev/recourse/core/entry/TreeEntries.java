@@ -44,8 +44,11 @@ final class TreeEntries {
                 o.put("request", a.request().toString());
                 switch (a) {
                     case AuthorityEvent.AuthorityRequestRegistered r -> {
-                        o.put("request_kind", r.kind().name());
-                        r.hold().ifPresent(h -> o.put("held_until", h.until().toString()));
+                        if (r.hold().isPresent()) {
+                            o.put("held_until", r.hold().get().until().toString());
+                        } else {
+                            o.put("request_kind", r.kind().name());
+                        }
                     }
                     case AuthorityEvent.AuthorityActionLinked l -> {
                         if (!l.held()) {
@@ -114,7 +117,7 @@ final class TreeEntries {
                 switch (e.notice().source()) {
                     case NoticeSource.User ignored -> o.put("source", "USER");
                     case NoticeSource.TrustedFlagger t -> o.put("source", "TRUSTED_FLAGGER").put("trusted_flagger", t.organisation());
-                    case NoticeSource.FromAuthority a -> o.put("source", "AUTHORITY").put("request", a.request().toString());
+                    case NoticeSource.FromAuthority ignored -> o.put("source", "OTHER_NOTICE");
                 }
             }
             case DetectionRecorded e -> {

@@ -17,11 +17,16 @@ import dev.recourse.core.port.InMemoryEventStore;
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.process.Result;
 import dev.recourse.core.process.Settings;
+import dev.recourse.core.subject.NetworkId;
+import dev.recourse.core.subject.Subject;
+import dev.recourse.core.subject.SubjectKind;
+import dev.recourse.core.subject.SubjectRef;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,6 +47,26 @@ class EvaluationTest {
             assertThat(plan.reasons().grounds().incompatibleContentExplanation()).contains("The post contains free money, listed as spam.");
             assertThat(plan.reasons().grounds().decisionFacts()).contains("Rule free-money@2 matched event e1 about content:p-e1.");
         });
+    }
+
+    @Test
+    void aConditionSeesTheSubjectsNetworkAndPageAndEmptyTextWithout() {
+        Rule newsroom = rule("newsroom@1", RuleMode.ENFORCE, "subject.network == 'org:tagesblatt' && subject.page == 'tagesblatt'",
+                List.of("spam-words"));
+        Rule alone = rule("alone@1", RuleMode.ENFORCE, "subject.network == '' && subject.page == ''", List.of("spam-words"));
+        CompiledPolicy compiled = compiled(policy("groups@1", List.of(newsroom, alone)));
+        ContentEvent plain = post("e1", "free money");
+        Subject s = plain.subject();
+        ContentEvent onThePage = new ContentEvent("e2", plain.type(), new Subject(s.ref(), s.owner(), s.reach(),
+                s.language(), s.territory(), s.protectedMark(), s.since(), s.accountType(),
+                Optional.of(new NetworkId("org:tagesblatt")),
+                Optional.of(new SubjectRef(SubjectKind.PAGE, "tagesblatt"))),
+                plain.texts(), plain.hashes(), plain.attributes(), NOW);
+
+        assertThat(compiled.evaluate(onThePage, NOW, Scorer.NONE).outcomes()).singleElement()
+                .isInstanceOfSatisfying(RuleOutcome.Act.class, act -> assertThat(act.rule()).isEqualTo(new Versioned("newsroom", "1")));
+        assertThat(compiled.evaluate(plain, NOW, Scorer.NONE).outcomes()).singleElement()
+                .isInstanceOfSatisfying(RuleOutcome.Act.class, act -> assertThat(act.rule()).isEqualTo(new Versioned("alone", "1")));
     }
 
     @Test

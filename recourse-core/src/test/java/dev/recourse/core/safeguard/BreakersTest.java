@@ -6,6 +6,7 @@ import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.LanguageCode;
+import dev.recourse.core.subject.NetworkId;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
@@ -32,6 +33,24 @@ class BreakersTest {
     private static Subject post(String id, String owner) {
         return new Subject(new SubjectRef(SubjectKind.CONTENT, id), new AccountId(owner), 10, new LanguageCode("en"),
                 new CountryCode("IE"), Optional.empty(), LocalDate.of(2026, 1, 1), Optional.empty());
+    }
+
+    /** A post of {@code owner} in {@code network}, if any, on the page {@code page}, if any. */
+    private static Subject post(String id, String owner, Optional<String> network, Optional<String> page) {
+        Subject s = post(id, owner);
+        return new Subject(s.ref(), s.owner(), s.reach(), s.language(), s.territory(), s.protectedMark(), s.since(),
+                s.accountType(), network.map(NetworkId::new), page.map(p -> new SubjectRef(SubjectKind.PAGE, p)));
+    }
+
+    /** Acts on each of {@code subjects}, a minute apart from {@code T0}, none tripping; returns the next minute. */
+    private Instant actOnEach(Subject... subjects) {
+        Instant at = T0;
+        for (Subject s : subjects) {
+            assertThat(breakers.assess(RULE, s, at)).as("%s", s.ref()).isEmpty();
+            breakers.record(RULE, s, at);
+            at = at.plus(Duration.ofMinutes(1));
+        }
+        return at;
     }
 
     /** {@code perMinute} actions in each of {@code minutes} minutes from {@code start}, each on a new owner's subject. */
@@ -95,6 +114,66 @@ class BreakersTest {
         Optional<TripFigures> trip = breakers.assess(RULE, post("editor-post-4", "news-site"), T0.plus(Duration.ofMinutes(8)));
         assertThat(trip).map(TripFigures::cause).contains(TripCause.COHORT);
         assertThat(trip.get().cohortSubjects()).isEqualTo(4);
+    }
+
+    @Test
+    void manySubjectsOfDifferentOwnersInOneNetworkTripTheCohortCheck() {
+        Optional<String> newsroom = Optional.of("org:tagesblatt");
+        Instant next = actOnEach(post("ed-1", "editor-1", newsroom, Optional.empty()), post("ed-2", "editor-2", newsroom, Optional.empty()),
+                post("ed-3", "editor-3", newsroom, Optional.empty()));
+        Optional<TripFigures> trip = breakers.assess(RULE, post("ed-4", "editor-4", newsroom, Optional.empty()), next);
+        assertThat(trip).map(TripFigures::cause).contains(TripCause.COHORT);
+        assertThat(trip.get().cohortSubjects()).isEqualTo(4);
+        assertThat(trip.get().cohort()).contains(new Cohort.Network(new NetworkId("org:tagesblatt")));
+    }
+
+    @Test
+    void manySubjectsOfDifferentOwnersOnOnePageTripTheCohortCheck() {
+        Optional<String> page = Optional.of("campus-gruen");
+        Instant next = actOnEach(post("p-1", "member-1", Optional.empty(), page), post("p-2", "member-2", Optional.empty(), page),
+                post("p-3", "member-3", Optional.empty(), page));
+        Optional<TripFigures> trip = breakers.assess(RULE, post("p-4", "member-4", Optional.empty(), page), next);
+        assertThat(trip).map(TripFigures::cause).contains(TripCause.COHORT);
+        assertThat(trip.get().cohort()).contains(new Cohort.Page(new SubjectRef(SubjectKind.PAGE, "campus-gruen")));
+    }
+
+    @Test
+    void aCohortCheckTrippedByTheOwnerNamesTheOwner() {
+        Instant next = actOnEach(post("o-1", "news-site"), post("o-2", "news-site"), post("o-3", "news-site"));
+        Optional<TripFigures> trip = breakers.assess(RULE, post("o-4", "news-site", Optional.of("org:x"), Optional.of("x")), next);
+        assertThat(trip.get().cohort()).contains(new Cohort.Owner(new AccountId("news-site")));
+        assertThat(trip.get().toJson().get("cohort")).isEqualTo(dev.recourse.core.json.Json.of("owner"));
+    }
+
+    @Test
+    void subjectsOfDifferentNetworksAndPagesAreCountedApart() {
+        Instant next = actOnEach(post("a-1", "a1", Optional.of("net-a"), Optional.of("page-a")),
+                post("a-2", "a2", Optional.of("net-a"), Optional.of("page-a")),
+                post("b-1", "b1", Optional.of("net-b"), Optional.of("page-b")),
+                post("b-2", "b2", Optional.of("net-b"), Optional.of("page-b")),
+                post("a-3", "a3", Optional.of("net-a"), Optional.of("page-b")));
+        // net-a has 3 subjects and page-b 3: the fourth of either trips, a subject of neither does not.
+        assertThat(breakers.assess(RULE, post("c-1", "c1", Optional.of("net-c"), Optional.of("page-c")), next)).isEmpty();
+        assertThat(breakers.assess(RULE, post("b-3", "b3", Optional.of("net-b"), Optional.of("page-c")), next)).isEmpty();
+        assertThat(breakers.assess(RULE, post("c-2", "c2", Optional.of("net-c"), Optional.of("page-b")), next))
+                .flatMap(TripFigures::cohort).contains(new Cohort.Page(new SubjectRef(SubjectKind.PAGE, "page-b")));
+    }
+
+    @Test
+    void aTripByAnotherCheckNamesTheLargestCohortOfTheSubject() {
+        act(T0, 1, 50);
+        Optional<TripFigures> trip = breakers.assess(RULE, post("n", "someone", Optional.of("net"), Optional.empty()), T0.plusSeconds(59));
+        assertThat(trip.get().cause()).isEqualTo(TripCause.CAP);
+        assertThat(trip.get().cohortSubjects()).isEqualTo(1);
+        assertThat(trip.get().cohort()).contains(new Cohort.Owner(new AccountId("someone")));
+    }
+
+    @Test
+    void aSubjectBelongsOnlyToAPage() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new Subject(
+                new SubjectRef(SubjectKind.CONTENT, "c"), new AccountId("o"), 1, new LanguageCode("en"), new CountryCode("IE"),
+                Optional.empty(), LocalDate.of(2026, 1, 1), Optional.empty(), Optional.empty(),
+                Optional.of(new SubjectRef(SubjectKind.ACCOUNT, "a"))));
     }
 
     @Test

@@ -1,5 +1,16 @@
 package dev.recourse.server.cli;
 
+import dev.recourse.core.authority.Authority;
+import dev.recourse.core.authority.AuthorityKind;
+import dev.recourse.core.authority.LegalBasis;
+import dev.recourse.core.authority.LegalHold;
+import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.notice.NoticeId;
+import dev.recourse.core.process.Result;
+import dev.recourse.core.subject.CountryCode;
+import dev.recourse.core.subject.Subject;
 import dev.recourse.server.delivery.DeliverySettings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.server.http.Service;
@@ -15,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -22,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +58,8 @@ import picocli.CommandLine.Spec;
 })
 final class BenchPortalCommand implements Callable<Integer> {
     static final String ORIGIN = "bench.recourse.invalid/portal";
+    /** How many authority requests the register holds. */
+    static final int REQUESTS = 60;
 
     @Option(names = "--decisions", paramLabel = "N", defaultValue = "10000000",
             description = "How many decisions the rollups count (default ${DEFAULT-VALUE}).")
@@ -99,17 +114,19 @@ final class BenchPortalCommand implements Callable<Integer> {
                     + " searchable)...");
             err.flush();
             long start = System.nanoTime();
-            counted = PublicRecordLoad.fill(store.dataSource(), first, 365, decisions, rules, searchable);
+            counted = PublicRecordLoad.fill(store.dataSource(), first, 365, decisions, rules, searchable, message -> {
+                err.println("recourse: " + message);
+                err.flush();
+            });
             err.printf(Locale.ROOT, "recourse: filled in %.1f s: the rollups count %d decisions%n", (System.nanoTime() - start) / 1e9,
                     counted);
             err.flush();
+            DecisionId decision = registerRequests(store);
             SecureRandom random = new SecureRandom();
             PageLinks links = PageLinks.load(work, URI.create("http://127.0.0.1"), random);
             try (Service service = Service.start(HttpSettings.onPort(0), DeliverySettings.none(), links, store, clock, random, "bench")) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                for (String path : List.of("/portal/statistics", "/portal/statistics?from=" + first + "&to=" + last,
-                        "/portal/decisions", "/portal/decisions?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD"
-                                + "&automation=AUTOMATED_DECISION_FULLY", "/portal/decisions?rule=rule-7@1&appeal=UPHELD", "/portal/decisions?rule=rule-7@1&appeal=REVERSED")) {
+                for (String path : pages(first, last, decision)) {
                     timings.add(measure(http, service.url().resolve(path), path));
                     err.println("recourse: measured " + path);
                     err.flush();
@@ -132,6 +149,65 @@ final class BenchPortalCommand implements Callable<Integer> {
         out.println(json.append("]}"));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The pages measured: the statistics of the last 90 days and of the year; the search unfiltered, by each filter
+     * alone, and by combinations that match and that match nothing; a decision's record; the register.
+     */
+    private static List<String> pages(LocalDate first, LocalDate last, DecisionId decision) {
+        String search = "/portal/decisions";
+        return List.of("/portal/statistics", "/portal/statistics?from=" + first + "&to=" + last,
+                search,
+                search + "?from=" + last.minusDays(30) + "&to=" + last.minusDays(30),
+                search + "?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
+                search + "?ground=DECISION_GROUND_ILLEGAL_CONTENT",
+                search + "?restriction=ACCOUNT",
+                search + "?automation=AUTOMATED_DECISION_PARTIALLY",
+                search + "?source=GOVERNMENT_REQUEST",
+                search + "?rule=rule-7@1",
+                search + "?appeal=REVERSED",
+                search + "?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD&automation=AUTOMATED_DECISION_FULLY",
+                search + "?rule=rule-7@1&appeal=UPHELD",
+                // The load gives rule-7@1 only to decisions whose appeal was upheld, and a trusted flagger's notices
+                // only to decisions on the second ground: these two match nothing.
+                search + "?rule=rule-7@1&appeal=REVERSED",
+                search + "?ground=DECISION_GROUND_ILLEGAL_CONTENT&source=TRUSTED_FLAGGER",
+                search + "/" + decision,
+                "/portal/authority-requests");
+    }
+
+    /**
+     * Registers {@value #REQUESTS} authority requests through the core, every fifth under a legal hold, each followed by
+     * a decision it caused, so that the register has a full page and a decision's record has its log entry.
+     *
+     * @return the last decision
+     */
+    private DecisionId registerRequests(RecourseStore store) {
+        DecisionId last = null;
+        for (long n = 0; n < REQUESTS; n++) {
+            Subject post = DecisionLoad.post(n);
+            List<RecordedEvent> registered = accepted(store, new dev.recourse.core.command.Command.RegisterAuthorityRequest(post,
+                    n % 2 == 0 ? AuthorityKind.ORDER : AuthorityKind.GOVERNMENT_REQUEST,
+                    new Authority("Landgericht Berlin", new CountryCode("DE")), new LegalBasis("Art. 9 DSA with § 130 StGB"),
+                    Optional.empty(), "Remove the post.", n % 5 == 0 ? Optional.of(new LegalHold(clock.instant()
+                            .plus(Duration.ofDays(30)), "an investigation runs")) : Optional.empty()));
+            NoticeId notice = registered.stream().map(RecordedEvent::event).filter(CaseEvent.NoticeReceived.class::isInstance)
+                    .map(e -> ((CaseEvent.NoticeReceived) e).notice().id()).findFirst().orElseThrow();
+            last = accepted(store, DecisionLoad.decision(n, notice)).stream().map(RecordedEvent::event)
+                    .filter(CaseEvent.DecisionTaken.class::isInstance).map(e -> ((CaseEvent.DecisionTaken) e).decision().id())
+                    .findFirst().orElseThrow();
+        }
+        return last;
+    }
+
+    private static List<RecordedEvent> accepted(RecourseStore store, dev.recourse.core.command.Command command) {
+        return switch (store.dueProcess().handle(command)) {
+            case Result.Accepted a -> a.events();
+            case Result.Rejected r -> throw new IllegalStateException("the core refused the benchmark's " + command + ": " + r);
+            // Nothing else writes to the benchmark's store.
+            case Result.Contended c -> throw new IllegalStateException("the benchmark's " + command + " met another writer on " + c.stream());
+        };
     }
 
     private Timing measure(HttpClient http, URI uri, String path) throws Exception {

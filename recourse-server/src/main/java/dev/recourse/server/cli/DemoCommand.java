@@ -47,7 +47,9 @@ import picocli.CommandLine.Spec;
  * protected page whose suspension waits for a second person. Then it plays {@link DemoScenario}: a rule version that
  * matches political vocabulary, its breaker tripping, the high-impact guard and a recall. It checks that every page it prints answers, verifies
  * the receipt of a decision against the log over HTTP, prints each URL to open with what it shows, and serves until
- * Ctrl-C ({@code --no-serve}: stops instead).
+ * Ctrl-C ({@code --no-serve}: stops instead). The platform's receiver ({@link DemoPlatform}) takes the actions and
+ * messages the service delivers, as {@code serve} delivers them to a platform's webhooks, and acknowledges each action;
+ * the demo waits for that and prints where each action's state is seen.
  *
  * <p>Running it again on the same data directory reuses the keys (kept in {@value #KEYS_FILE}, readable by the user
  * only) and adds a fresh round of cases.
@@ -66,6 +68,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String KEYS_FILE = "demo-keys";
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"form\" value=\"([^\"]+)\"");
+    /** How long the demo waits for its actions to be delivered and acknowledged. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
     private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "recourse-data/demo",
@@ -93,20 +97,28 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The command line is the edge of the program: the one place the clock and randomness are chosen.
+        InstantSource clock = InstantSource.system();
+        SecureRandom random = new SecureRandom();
+        // The platform's receiver, so that actions and messages are delivered as serve delivers them to a platform.
+        try (DemoPlatform platform = DemoPlatform.start(random, clock)) {
+            return demo(platform, clock, random);
+        }
+    }
+
+    private Integer demo(DemoPlatform platform, InstantSource clock, SecureRandom random) throws Exception {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port is 0 to 65535, not " + port);
         }
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> options = new HashMap<>(Map.of("data", data.toString(), "port", Integer.toString(port)));
         DemoScenario.BREAKERS.forEach(setting -> options.put(setting[0], setting[1]));
+        options.putAll(platform.settings());
         ServerSettings settings = switch (ServerSettings.resolve(Map.of(), recourse.environment(), options)) {
             case Validation.Valid<ServerSettings> valid -> valid.value();
             case Validation.Invalid<ServerSettings> invalid ->
                     throw new Failures.Failed(invalid.errors().stream().map(Object::toString).toList());
         };
-        // The command line is the edge of the program: the one place the clock and randomness are chosen.
-        InstantSource clock = InstantSource.system();
-        SecureRandom random = new SecureRandom();
         out.println("Recourse demo: a fictional platform, its moderators and its users, over the real service");
         RunningService running = RunningService.start(settings, clock, random, ServeCommand.version(), out);
         running.untilExit(() -> {
@@ -115,6 +127,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             try (DemoClient client = new DemoClient(url)) {
                 Keys keys = keys(running.service().keys(), client, out);
+                platform.acknowledgeWith(client, keys.platform());
                 String round = HexFormat.of().formatHex(bytes(random, 3));
                 List<String[]> open = walk(client, keys, url, round, clock, out);
                 List<DemoScenario.Link> scenario = new DemoScenario(client, running.links(), out).play(
@@ -136,6 +149,7 @@ final class DemoCommand implements Callable<Integer> {
                     }
                     out.println("      " + link.shows());
                 }
+                delivered(client, keys.admin(), url, platform, clock, out);
                 out.println("(checked: each answers 200)");
             }
             out.flush();
@@ -325,6 +339,40 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  the case as the API shows it (with a key): curl -H 'Authorization: Bearer " + keys.moderator() + "' "
                 + url.resolve("/v1/cases/" + removal.string("case")));
         return open;
+    }
+
+    /**
+     * Waits until the demo platform's receiver has taken and acknowledged every action (none waits for its first
+     * attempt, none is delivered unacknowledged), then prints each with where its state is seen.
+     */
+    private static void delivered(DemoClient client, String admin, URI url, DemoPlatform platform, InstantSource clock,
+            PrintWriter out) throws Exception {
+        Instant until = clock.instant().plus(DELIVERY_WAIT);
+        while (waiting(client, admin) || platform.actions().stream().anyMatch(a -> !a.acknowledged())) {
+            if (clock.instant().isAfter(until)) {
+                throw new Failures.Failed("the actions were not all delivered and acknowledged within " + DELIVERY_WAIT.toSeconds()
+                        + " s; see " + url.resolve("/v1/actions?state=pending"));
+            }
+            platform.awaitChange(Duration.ofMillis(200));
+        }
+        out.println();
+        out.println("Actions delivered to social-example's receiver at " + platform.url(DemoPlatform.ACTIONS) + " (signed;"
+                + " it acknowledges each as applied; messages to people go to " + platform.url(DemoPlatform.MESSAGES)
+                + "). Each action's state and attempts:");
+        for (DemoPlatform.Action action : platform.actions()) {
+            String path = "/v1/actions/" + action.id();
+            String state = ((Json.Str) client.get(path, Optional.of(admin), 200).json().get("state")).value();
+            out.println("  " + action.type() + " on " + action.subject() + ": " + state);
+            out.println("  curl -H 'Authorization: Bearer " + admin + "' " + url.resolve(path));
+        }
+    }
+
+    /** Whether an action waits for its first attempt, or was delivered and not acknowledged. */
+    private static boolean waiting(DemoClient client, String admin) throws Exception {
+        Json.Obj pending = client.get("/v1/actions?state=pending&limit=500", Optional.of(admin), 200).json();
+        Json.Obj unacknowledged = client.get("/v1/actions?state=delivered&limit=1", Optional.of(admin), 200).json();
+        return !((Json.Arr) unacknowledged.get("items")).elements().isEmpty() || ((Json.Arr) pending.get("items")).elements().stream()
+                .anyMatch(item -> ((Json.Num) ((Json.Obj) item).get("failures")).value() == 0);
     }
 
     /** The appeal of {@code decision} waiting in the queue. */

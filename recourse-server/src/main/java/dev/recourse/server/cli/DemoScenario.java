@@ -16,7 +16,8 @@ import java.util.UUID;
  * The second part of {@code recourse demo}: the automation error Recourse exists for, caught, held and undone. A new
  * rule version whose keyword list matches political vocabulary is loaded in enforce mode; the platform sends the posts
  * of a political student organisation and of a news site's editors through {@code POST /v1/events}; the rule removes
- * a few, then its circuit breaker trips (many subjects of one owner: the news organisation) and its further actions
+ * a few, then its circuit breaker trips (many subjects of one network: the editors are different owners, but the
+ * platform puts their accounts in the newsroom's network and their posts on the news site's page) and its further actions
  * become proposals; the high-impact guard holds the takedown of the organisation's page for two approvals; a recall
  * of the rule version lifts every removal still standing, and each affected person's notice page says so, with the
  * apology. Everything goes over the HTTP API, as a platform and its staff would do it.
@@ -24,7 +25,7 @@ import java.util.UUID;
  * <p>The demo's service runs with breaker settings that let this trip within a few posts ({@link #BREAKERS}).
  */
 final class DemoScenario {
-    /** The breakers' settings of the demo: at most 10 actions a minute, and 3 subjects of one owner in 10 minutes. */
+    /** The breakers' settings of the demo: at most 10 actions a minute, and 3 subjects of one cohort in 10 minutes. */
     static final List<String[]> BREAKERS = List.of(new String[] {"breaker.floor", "5"}, new String[] {"breaker.cap", "10"},
             new String[] {"breaker.cohort-limit", "3"}, new String[] {"breaker.cohort-window-minutes", "10"});
 
@@ -37,8 +38,9 @@ final class DemoScenario {
     /** A URL to open, what it shows, and the key it needs if any. */
     record Link(String path, String shows, Optional<String> key) {}
 
-    /** A post or page the platform sends an event about. */
-    private record Item(String kind, String id, String owner, long reach, Optional<String> protectedMark, String type, String text) {}
+    /** A post or page the platform sends an event about, with the network and page the platform puts it in, if any. */
+    private record Item(String kind, String id, String owner, long reach, Optional<String> protectedMark, Optional<String> network,
+            Optional<String> page, String type, String text) {}
 
     private final DemoClient client;
     private final PageLinks links;
@@ -68,8 +70,8 @@ final class DemoScenario {
         out.println();
         out.println("Part 2: an automated rule that runs away, and how Recourse stops it (round " + round + ")");
         out.println("  Campus Grün, a political student organisation, runs the page campus-gruen-" + round + " (protected)");
-        out.println("  Tagesblatt, a news site: its editors post through the newsroom's accounts, all owned by tagesblatt-" + round
-                + " (high reach)");
+        out.println("  Tagesblatt, a news site: five editors, each with an account of their own (high reach), post on its page"
+                + " tagesblatt-" + round + "; the platform puts their accounts in the newsroom's network, org:tagesblatt-" + round);
 
         // ---- a new rule version, enforcing at once ----
         DemoClient.Reply policy = client.post("/v1/policies", keys.policyAuthor(),
@@ -80,12 +82,13 @@ final class DemoScenario {
 
         // ---- the posts: a few removed, then the breaker trips ----
         List<Item> posts = new ArrayList<>();
-        posts.add(new Item("content", "campus-gruen-post-" + round, "campus-gruen-" + round, 4_800, Optional.empty(), "post.created",
+        posts.add(new Item("content", "campus-gruen-post-" + round, "campus-gruen-" + round, 4_800, Optional.empty(), Optional.empty(),
+                Optional.of("campus-gruen-" + round), "post.created",
                 "Student parliament election next week: come to our rally in front of the library on Tuesday."));
         for (String editor : List.of("mueller", "yilmaz", "novak", "schmidt", "okafor")) {
-            posts.add(new Item("content", "tagesblatt-" + editor + "-" + round, "tagesblatt-" + round, 250_000, Optional.empty(),
-                    "post.created", "Live: thousands join the protest against the election law; our reporter " + editor
-                            + " is at the square."));
+            posts.add(new Item("content", "tagesblatt-" + editor + "-" + round, "editor-" + editor + "-" + round, 250_000,
+                    Optional.empty(), Optional.of("org:tagesblatt-" + round), Optional.of("tagesblatt-" + round), "post.created",
+                    "Live: thousands join the protest against the election law; our reporter " + editor + " is at the square."));
         }
         List<String> removedPages = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -103,14 +106,15 @@ final class DemoScenario {
             });
         }
         Json.Obj breaker = breaker(keys.firstSenior(), postsRule);
-        if (!breaker.get("tripped").equals(Json.of(true))) {
-            throw new Failures.Failed("the breaker of " + postsRule + " did not trip: " + breaker);
+        if (!breaker.get("tripped").equals(Json.of(true)) || !(breaker.get("trip") instanceof Json.Obj trip)
+                || !Json.of("COHORT").equals(trip.get("cause")) || !Json.of("network").equals(trip.get("cohort"))) {
+            throw new Failures.Failed("the breaker of " + postsRule + " did not trip on the newsroom's network: " + breaker);
         }
         out.println("  the circuit breaker of " + postsRule + " tripped: " + CanonicalJson.write(breaker.get("trip")));
 
         // ---- the page: the high-impact guard holds its takedown for two people ----
         Item page = new Item("page", "campus-gruen-" + round, "campus-gruen-" + round, 45_000, Optional.of("civic_organisation"),
-                "page.updated", "Campus Grün: our programme for the student parliament election, and the dates of our rallies.");
+                Optional.empty(), Optional.empty(), "page.updated", "Campus Grün: our programme for the student parliament election, and the dates of our rallies.");
         String pageEffect = send(keys.platform(), page, round, today);
         out.println("  the rule " + pagesRule + " would take the page down: " + pageEffect
                 + " (the high-impact guard: a protected page, so automation may only propose, and two people must approve)");
@@ -139,7 +143,7 @@ final class DemoScenario {
 
         List<Link> open = new ArrayList<>();
         open.add(new Link("/v1/breakers", "the breakers: " + postsRule + " tripped, with the figures that tripped it (cohort:"
-                + " subjects of one owner)", Optional.of(keys.firstSenior())));
+                + " subjects of one network, of different owners)", Optional.of(keys.firstSenior())));
         open.add(new Link("/v1/proposals", "the proposals still waiting (part 1's protected page among them); this round's were"
                 + " declined after the recall", Optional.of(keys.firstSenior())));
         open.add(new Link("/v1/rules/" + postsRule + "/stats", "the rule version's figures: its actions, its trip, its recall"
@@ -159,6 +163,8 @@ final class DemoScenario {
                 .put("reach", Json.of(item.reach())).put("language", "en").put("territory", "DE")
                 .put("since", today.minusYears(2).toString());
         item.protectedMark().ifPresent(mark -> subject.put("protected", mark));
+        item.network().ifPresent(network -> subject.put("network", network));
+        item.page().ifPresent(page -> subject.put("page", page));
         Json.Obj event = Json.object().put("id", "evt-" + item.id() + "-" + UUID.randomUUID()).put("type", item.type())
                 .put("subject", subject.build()).put("texts", Json.object().put("body", item.text()).build()).build();
         Json.Obj answer = client.post("/v1/events", platform, Json.object().put("items", List.of((Json) event)).build(), 200).json();

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 })
 final class ExportDsaCommand implements Callable<Integer> {
     @Mixin
-    StoredData stored;
+    StoreOptions stored;
 
     @Option(names = "--out", paramLabel = "FILE", description = "The JSON lines file to write (replaced if it exists).")
     Path out;
@@ -109,9 +109,10 @@ final class ExportDsaCommand implements Callable<Integer> {
         } else if (tokenFile != null) {
             throw new ParameterException(spec.commandLine(), "--token-file is for --submit");
         }
-        try (Database database = stored.open(recourse().environment())) {
+        ServerSettings settings = stored.existing(recourse().environment());
+        try (Database database = Database.start(settings.store().database())) {
             if (out != null) {
-                write(database, period);
+                write(database, period, settings.dataDirectory());
             }
             if (submit != null) {
                 submit(database, period, token.orElseThrow());
@@ -120,10 +121,10 @@ final class ExportDsaCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(Database database, DsaStatements.Period period) throws java.io.IOException {
+    private void write(Database database, DsaStatements.Period period, Path data) throws java.io.IOException {
         InstantSource clock = InstantSource.system();
         PrintWriter err = spec.commandLine().getErr();
-        DsaStatements statements = new DsaStatements(database.dataSource(), entries());
+        DsaStatements statements = new DsaStatements(database.dataSource(), entries(data));
         long start = System.nanoTime();
         DsaStatements.Tally tally;
         long bytes;
@@ -165,11 +166,11 @@ final class ExportDsaCommand implements Callable<Integer> {
     }
 
     /** Where the public entries come from: the log given, the log in --data if it has one, or only the database. */
-    private Optional<Path> entries() {
+    private Optional<Path> entries(Path data) {
         if (databaseOnly) {
             return Optional.empty();
         }
-        Path dir = log != null ? log : stored.data.resolve("log");
+        Path dir = log != null ? log : data.resolve("log");
         return Files.isRegularFile(dir.resolve("checkpoint")) ? Optional.of(dir) : Optional.empty();
     }
 

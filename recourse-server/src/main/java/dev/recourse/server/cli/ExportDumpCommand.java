@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 })
 final class ExportDumpCommand implements Callable<Integer> {
     @Mixin
-    StoredData stored;
+    StoreOptions stored;
 
     @Option(names = "--day", paramLabel = "DATE", required = true, description = "The day (YYYY-MM-DD, UTC) to dump.")
     LocalDate day;
@@ -39,7 +39,7 @@ final class ExportDumpCommand implements Callable<Integer> {
         output.check(spec);
         InstantSource clock = InstantSource.system();
         PrintWriter err = spec.commandLine().getErr();
-        try (Database database = stored.open(((Recourse) spec.root().userObject()).environment())) {
+        try (Database database = stored.openExisting(((Recourse) spec.root().userObject()).environment())) {
             Path out = output.made();
             DsaStatements.Tally tally;
             try (LateProgress progress = new LateProgress("dumped", err, clock)) {

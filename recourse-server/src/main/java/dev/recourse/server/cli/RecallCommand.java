@@ -8,13 +8,11 @@ import dev.recourse.store.RecourseStore;
 import dev.recourse.store.safeguard.RecallTarget;
 import dev.recourse.store.safeguard.Recalls;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -95,10 +93,7 @@ final class RecallCommand implements Callable<Integer> {
             Person person = new Person(parse(() -> new Pseudonym(by), "--by"), Role.SENIOR_MODERATOR);
             request = Optional.of(new Recalls.Request(version, fromTime, toTime, person, reasons, apology == null ? APOLOGY : apology));
         }
-        ServerSettings settings = storeOptions.settings(recourse.environment(), Map.of());
-        if (settings.databaseUrl().isEmpty() && !Files.isDirectory(settings.dataDirectory())) {
-            throw new Failures.Failed("no Recourse data in " + settings.dataDirectory() + "; give --data or --database-url");
-        }
+        ServerSettings settings = storeOptions.existing(recourse.environment());
         InstantSource clock = InstantSource.system();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

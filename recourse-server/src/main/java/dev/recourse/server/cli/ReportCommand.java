@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 })
 final class ReportCommand implements Callable<Integer> {
     @Mixin
-    StoredData stored;
+    StoreOptions stored;
 
     @Option(names = "--from", paramLabel = "DATE", required = true, description = "The first day (YYYY-MM-DD, UTC) of the period.")
     LocalDate from;
@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
         output.check(spec);
         InstantSource clock = InstantSource.system();
         Report report;
-        try (Database database = stored.open(((Recourse) spec.root().userObject()).environment())) {
+        try (Database database = stored.openExisting(((Recourse) spec.root().userObject()).environment())) {
             // Only the rollups are read; the appeal window does not enter them.
             List<Rollup> rollups = new ReadModel(database.dataSource(), clock, Settings.defaults("-", "-")).rollups(from, to);
             report = Report.of(from, to, rollups, clock.instant());

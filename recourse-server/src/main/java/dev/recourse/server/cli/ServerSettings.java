@@ -20,6 +20,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,8 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         int maxRequestBytes = r.whole("http.max-request-bytes", 1024, 64 << 20);
         double rate = r.number("http.rate-per-second");
         int burst = r.whole("http.rate-burst", 1, Integer.MAX_VALUE);
+        HttpSettings.RateLimits rateLimits = r.choice("http.rate-limit-store", HttpSettings.RateLimits.values(),
+                HttpSettings.RateLimits::settingName);
         Path data = r.path("data");
         Optional<String> url = r.optional("database.url");
         Optional<String> user = r.optional("database.user");
@@ -147,7 +150,8 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         DeliverySettings delivery = delivery(r);
         BreakerSettings breakers = breakers(r);
         Optional<KafkaSettings> kafka = kafka(r);
-        return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst), data, url,
+        return Validation.of(errors, () -> new ServerSettings(new HttpSettings(host, port, maxRequestBytes, rate, burst, publicUrl,
+                rateLimits), data, url,
                 user, password, pool, origin, outOfCourt, judicial, publicUrl, delivery,
                 new Publishing(dsaApi, dsaToken, Duration.ofSeconds(submitEvery), dumps), breakers, policies, kafka));
     }
@@ -277,6 +281,18 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
             return min;
         }
 
+        /** The one of {@code choices} whose name (by {@code named}) is the value of {@code name}. */
+        <E extends Enum<E>> E choice(String name, E[] choices, Function<E, String> named) {
+            String value = values.get(name).value().strip();
+            for (E choice : choices) {
+                if (named.apply(choice).equals(value)) {
+                    return choice;
+                }
+            }
+            error(name, "is one of " + Arrays.stream(choices).map(named).toList() + ", not \"" + value + "\"");
+            return choices[0];
+        }
+
         boolean flag(String name) {
             String value = values.get(name).value().strip();
             if (!value.equals("true") && !value.equals("false")) {
@@ -336,6 +352,7 @@ public record ServerSettings(HttpSettings http, Path dataDirectory, Optional<Str
         d.put("http.max-request-bytes", Integer.toString(HttpSettings.DEFAULT_MAX_REQUEST_BYTES));
         d.put("http.rate-per-second", Double.toString(HttpSettings.DEFAULT_RATE_PER_SECOND));
         d.put("http.rate-burst", Integer.toString(HttpSettings.DEFAULT_RATE_BURST));
+        d.put("http.rate-limit-store", HttpSettings.RateLimits.MEMORY.settingName());
         d.put("redress.out-of-court", "A certified out-of-court dispute settlement body (DSA Art. 21).");
         d.put("redress.judicial", "The courts of the Member State where you live.");
         d.put("dsa.api-url", "");

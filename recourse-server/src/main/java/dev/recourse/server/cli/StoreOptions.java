@@ -1,6 +1,7 @@
 package dev.recourse.server.cli;
 
 import dev.recourse.core.Validation;
+import dev.recourse.store.database.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,6 +48,27 @@ final class StoreOptions {
             case Validation.Invalid<ServerSettings> invalid ->
                     throw new Failures.Failed(invalid.errors().stream().map(Object::toString).toList());
         };
+    }
+
+    /**
+     * The settings (as {@link #settings}) of a store that {@code recourse serve} made before, never making one: without
+     * a database URL, the data directory MUST hold an embedded database already. For the commands that read it.
+     *
+     * @throws Failures.Failed if a setting is wrong or there is no database to open
+     * @throws IOException if the configuration file cannot be read
+     */
+    ServerSettings existing(Map<String, String> environment) throws IOException {
+        ServerSettings settings = settings(environment, Map.of());
+        if (settings.databaseUrl().isEmpty() && !Files.isDirectory(settings.dataDirectory().resolve("postgres"))) {
+            throw new Failures.Failed("no Recourse data in " + settings.dataDirectory()
+                    + " (no database there); give --data DIR or --database-url URL");
+        }
+        return settings;
+    }
+
+    /** Opens the database of {@link #existing}. */
+    Database openExisting(Map<String, String> environment) throws IOException {
+        return Database.start(existing(environment).store().database());
     }
 
     /** The settings in the configuration file: {@code --config}, else {@code RECOURSE_CONFIG}, else none. */

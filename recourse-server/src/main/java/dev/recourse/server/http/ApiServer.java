@@ -57,15 +57,15 @@ public final class ApiServer implements AutoCloseable {
      *
      * @param keys the register callers are authenticated against
      * @param idempotency where writes' answers are kept
+     * @param rateLimit the limit per key (per address for calls without a valid key)
      * @param registry where request timings go
-     * @param clock for the rate limit
+     * @param clock for the measurements
      * @param random for incident ids
      * @throws io.javalin.util.JavalinBindException if the port is taken
      */
     public static ApiServer start(HttpSettings settings, List<Route> routes, ApiKeys keys, Idempotency idempotency,
-            MeterRegistry registry, InstantSource clock, RandomGenerator random) {
-        Serving serving = new Serving(keys, idempotency, new RateLimit(settings.ratePerSecond(), settings.rateBurst(), clock),
-                new Problems(random));
+            RateLimit rateLimit, MeterRegistry registry, InstantSource clock, RandomGenerator random) {
+        Serving serving = new Serving(keys, idempotency, rateLimit, new Problems(random));
         ApiMetrics metrics = new ApiMetrics(registry);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

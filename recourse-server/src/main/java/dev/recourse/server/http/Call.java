@@ -161,9 +161,14 @@ public final class Call {
         return context.ip();
     }
 
-    /** Where the caller reached this service: {@code scheme://host[:port]}, as their request says. */
+    /**
+     * Where the caller reached this service: {@code scheme://address:port} of this end of the connection. Never the
+     * request's {@code Host} header, which the caller chooses: a page MUST NOT tell people an address an attacker
+     * picked. Behind a proxy this is the proxy's way in, not the public one; {@code public-url} says that.
+     */
     public String origin() {
-        return context.scheme() + "://" + context.host();
+        String address = context.req().getLocalAddr();
+        return context.scheme() + "://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + context.req().getLocalPort();
     }
 
     /** The body, checked against the route's shape; only for routes that take one. */

@@ -1,5 +1,10 @@
 package dev.recourse.server.http;
 
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * How the API is served.
  *
@@ -9,8 +14,27 @@ package dev.recourse.server.http;
  * @param ratePerSecond requests a second each API key may make (and each address without a valid key), at least 0;
  *     0 turns the limit off
  * @param rateBurst how many requests a key may make at once before the rate applies, at least 1
+ * @param publicUrl where people reach this service ({@code public-url}), without a trailing slash, if not where it
+ *     listens: what people's pages tell them to use, never the request's {@code Host}, which the caller chooses
+ * @param rateLimits where the rate limit's budgets are kept: in this node's memory, or in the database, shared by
+ *     every node on it
  */
-public record HttpSettings(String host, int port, int maxRequestBytes, double ratePerSecond, int rateBurst) {
+public record HttpSettings(String host, int port, int maxRequestBytes, double ratePerSecond, int rateBurst,
+        Optional<URI> publicUrl, RateLimits rateLimits) {
+    /** Where the rate limit's budgets are kept. */
+    public enum RateLimits {
+        /** In each node's memory: cheapest; N nodes allow N times the rate. */
+        MEMORY,
+        /** In the database, one row per caller: every node on the database shares one budget. */
+        DATABASE;
+
+        /** Its name in settings: {@code memory}, {@code database}. */
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+
     /** The default {@link #host}: loopback only. */
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The default {@link #port}. */
@@ -38,6 +62,25 @@ public record HttpSettings(String host, int port, int maxRequestBytes, double ra
         if (rateBurst < 1) {
             throw new IllegalArgumentException("the rate burst is at least 1, not " + rateBurst);
         }
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        if (publicUrl.map(URI::toString).filter(u -> u.endsWith("/")).isPresent()) {
+            throw new IllegalArgumentException("the public URL has no trailing slash: " + publicUrl.get());
+        }
+    }
+
+    /** Served where it listens ({@code public-url} not set), the rate limit in this node's memory. */
+    public HttpSettings(String host, int port, int maxRequestBytes, double ratePerSecond, int rateBurst) {
+        this(host, port, maxRequestBytes, ratePerSecond, rateBurst, Optional.empty(), RateLimits.MEMORY);
+    }
+
+    /** These settings, reached by people at {@code url}. */
+    public HttpSettings withPublicUrl(URI url) {
+        return new HttpSettings(host, port, maxRequestBytes, ratePerSecond, rateBurst, Optional.of(url), rateLimits);
+    }
+
+    /** These settings, with the rate limit's budgets kept in {@code where}. */
+    public HttpSettings withRateLimits(RateLimits where) {
+        return new HttpSettings(host, port, maxRequestBytes, ratePerSecond, rateBurst, publicUrl, where);
     }
 
     /** The defaults, on {@code port}. */

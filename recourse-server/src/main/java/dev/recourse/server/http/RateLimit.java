@@ -1,71 +1,42 @@
 package dev.recourse.server.http;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
- * A token bucket per caller (an API key, or an address that has none): each holds up to {@code burst} tokens and
- * gains {@code perSecond} a second; a request takes one. In memory, per node: with several nodes each allows as much.
- * Thread-safe.
+ * The limit on how fast each caller (an API key, or an address that has none) may make requests: {@code perSecond}
+ * a second, with bursts of {@code burst}; 0 a second lets everything through. Kept in this node's memory, or in the
+ * database so that every node on it shares one budget per caller ({@link HttpSettings.RateLimits}). Thread-safe.
  */
-public final class RateLimit {
-    /** Buckets kept before the full ones are forgotten (a full bucket is the same as none). */
-    private static final int MAX_BUCKETS = 100_000;
-
-    private final double perSecond;
-    private final int burst;
-    private final InstantSource clock;
-    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    private static final class Bucket {
-        double tokens;
-        long lastNanos;
-
-        Bucket(double tokens, long lastNanos) {
-            this.tokens = tokens;
-            this.lastNanos = lastNanos;
-        }
+public sealed interface RateLimit permits Buckets, SharedBudgets {
+    /** The limit in this node's memory. */
+    static RateLimit inMemory(double perSecond, int burst, InstantSource clock) {
+        return new Buckets(perSecond, burst, clock);
     }
 
-    /** {@code perSecond} requests a second with bursts of {@code burst}; 0 a second lets everything through. */
-    public RateLimit(double perSecond, int burst, InstantSource clock) {
-        if (perSecond < 0 || !Double.isFinite(perSecond) || burst < 1) {
-            throw new IllegalArgumentException("a rate limit is at least 0 a second with bursts of at least 1");
-        }
-        this.perSecond = perSecond;
-        this.burst = burst;
-        this.clock = clock;
+    /** The limit shared by every node on {@code database} (which holds the table {@code rate_limit_budget}). */
+    static RateLimit shared(DataSource database, double perSecond, int burst, InstantSource clock) {
+        return new SharedBudgets(database, perSecond, burst, clock);
     }
 
-    /** Takes a token for {@code caller}: empty if it had one, else how long until it has. */
-    public Optional<Duration> take(String caller) {
-        if (perSecond == 0) {
-            return Optional.empty();
-        }
-        long now = nanos();
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.values().removeIf(b -> refilled(b, now) >= burst);
-        }
-        Bucket bucket = buckets.computeIfAbsent(caller, c -> new Bucket(burst, now));
-        synchronized (bucket) {
-            bucket.tokens = refilled(bucket, now);
-            bucket.lastNanos = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return Optional.empty();
-            }
-            return Optional.of(Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / perSecond * 1e9)));
-        }
+    /** The limit {@code settings} ask for, kept where they say. */
+    static RateLimit of(HttpSettings settings, DataSource database, InstantSource clock) {
+        return switch (settings.rateLimits()) {
+            case MEMORY -> inMemory(settings.ratePerSecond(), settings.rateBurst(), clock);
+            case DATABASE -> shared(database, settings.ratePerSecond(), settings.rateBurst(), clock);
+        };
     }
 
-    private double refilled(Bucket bucket, long now) {
-        return Math.min(burst, bucket.tokens + (now - bucket.lastNanos) / 1e9 * perSecond);
-    }
+    /**
+     * Takes one request of {@code caller}'s budget: empty if it had one, else how long until it has.
+     *
+     * @throws SQLException if the shared budget cannot be read
+     */
+    Optional<Duration> take(String caller) throws SQLException;
 
-    private long nanos() {
-        var instant = clock.instant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
-    }
+    /** Forgets the budgets that are full again (the same as none); returns how many. */
+    int prune() throws SQLException;
 }

@@ -59,15 +59,18 @@ public final class RuleSafeguards {
     /** The figures of a trip. */
     static final Shape.Obj TRIP = object("The figures that tripped the breaker, as they stood at the action that tripped it.",
             required("cause", choice("cap: more actions in a minute than the cap; rate: far more than the learned baseline;"
-                    + " cohort: too many subjects of one owner within the window.", List.of("CAP", "RATE", "COHORT"))),
+                    + " cohort: too many subjects of one owner, network or page within the window.", List.of("CAP", "RATE", "COHORT"))),
             required("rate", whole(1, Json.Num.MAX_EXACT, "Actions in that minute, the tripping one included.")),
             required("baseline", NUMBER),
             required("history_minutes", whole(0, Json.Num.MAX_EXACT, "Minutes the baseline had learned from.")),
             required("threshold", NUMBER),
             required("cap", whole(1, Json.Num.MAX_EXACT, "The absolute cap of actions a minute.")),
-            required("cohort_subjects", whole(0, Json.Num.MAX_EXACT, "Subjects of one owner acted on within the window.")),
-            required("cohort_limit", whole(1, Json.Num.MAX_EXACT, "How many subjects of one owner trip the breaker.")),
-            required("cohort_window", text(1, 40, "The cohort check's window, ISO-8601.")));
+            required("cohort_subjects", whole(0, Json.Num.MAX_EXACT, "Subjects of the cohort acted on within the window.")),
+            required("cohort_limit", whole(1, Json.Num.MAX_EXACT, "How many subjects of one cohort trip the breaker.")),
+            required("cohort_window", text(1, 40, "The cohort check's window, ISO-8601.")),
+            optional("cohort", choice("Which cohort cohort_subjects counts (the one that tripped the cohort check, else the"
+                    + " subject's largest): its owner's, its network's or its page's. Absent in trips recorded before cohorts"
+                    + " were told apart (the owner's).", List.of("owner", "network", "page"))));
 
     /** One breaker. */
     static final Shape.Obj BREAKER = object("A rule version's circuit breaker.",

@@ -76,11 +76,13 @@ public final class Service implements AutoCloseable {
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         Metrics.measureWrites(registry, store::writeStats);
-        Pages pages = pages(settings, store, links, clock, random);
+        RateLimit rateLimit = RateLimit.of(settings, store.dataSource(), clock);
+        Pages pages = pages(settings, store, links, rateLimit, clock, random);
         Routes routes = routes(store, keys, links, pages, clock, registry, version);
         List<Route> all = routes.all();
-        ApiServer server = ApiServer.start(settings, all, keys, idempotency, registry, clock, random);
+        ApiServer server = ApiServer.start(settings, all, keys, idempotency, rateLimit, registry, clock, random);
         ScheduledExecutorService purger = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("recourse-purge").factory());
+        purger.scheduleWithFixedDelay(() -> purge(rateLimit), 1, 1, TimeUnit.MINUTES);
         purger.scheduleWithFixedDelay(() -> purge(idempotency), 1, 60, TimeUnit.MINUTES);
         purger.scheduleWithFixedDelay(() -> purge(pages), 2, 60 * 24, TimeUnit.MINUTES);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
@@ -93,9 +95,10 @@ public final class Service implements AutoCloseable {
         return new Service(server, keys, all, purger, outbox, routes.policies().stored(), routes.contentEvents().worker(), recalls);
     }
 
-    /** People's pages over {@code store}, rate-limited per address as the API is per key. */
-    static Pages pages(HttpSettings settings, RecourseStore store, PageLinks links, InstantSource clock, SecureRandom random) {
-        return new Pages(store, links, new RateLimit(settings.ratePerSecond(), settings.rateBurst(), clock), clock, random);
+    /** People's pages over {@code store}, rate-limited per address by {@code rateLimit}, as the API is per key. */
+    static Pages pages(HttpSettings settings, RecourseStore store, PageLinks links, RateLimit rateLimit, InstantSource clock,
+            SecureRandom random) {
+        return new Pages(store, links, rateLimit, settings.publicUrl(), clock, random);
     }
 
     /** Every endpoint over {@code store}. */
@@ -164,6 +167,14 @@ public final class Service implements AutoCloseable {
             LOG.info("forgot {} form tokens of people's pages", pages.purge());
         } catch (SQLException | RuntimeException e) {
             LOG.warn("could not forget old form tokens of people's pages; trying again tomorrow", e);
+        }
+    }
+
+    private static void purge(RateLimit rateLimit) {
+        try {
+            rateLimit.prune();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not forget the rate limit's full budgets; trying again in a minute", e);
         }
     }
 

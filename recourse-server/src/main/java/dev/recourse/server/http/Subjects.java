@@ -20,6 +20,7 @@ import dev.recourse.core.statement.AccountType;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.LanguageCode;
+import dev.recourse.core.subject.NetworkId;
 import dev.recourse.core.subject.ProtectedMark;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.core.subject.SubjectKind;
@@ -56,7 +57,11 @@ public final class Subjects {
                     names(ProtectedMark.values()))),
             required("since", formatted(Format.DATE, 10, "When the content was posted, or the account or page made.")),
             optional("accountType", choice("The owner's account type, as the DSA names it.",
-                    Arrays.stream(AccountType.values()).map(AccountType::dsaValue).toList())));
+                    Arrays.stream(AccountType.values()).map(AccountType::dsaValue).toList())),
+            optional("network", text(1, 500, "The platform's grouping it is in, if any: an organisation, a newsroom, a network of"
+                    + " accounts. The circuit breakers count the subjects of one network together, whoever owns them.")),
+            optional("page", text(1, 500, "The platform's id of the page it belongs to, if any: content posted on a page, an"
+                    + " editor's account of a page. The circuit breakers count the subjects of one page together.")));
 
     /** What a subject's read answers. */
     static final Shape.Obj STANDING = object("A subject as last described, its case and the restrictions in force on it.",
@@ -151,6 +156,8 @@ public final class Subjects {
         subject.protectedMark().ifPresent(mark -> obj.put("protected", name(mark)));
         obj.put("since", subject.since().toString());
         subject.accountType().ifPresent(type -> obj.put("accountType", type.dsaValue()));
+        subject.network().ifPresent(network -> obj.put("network", network.value()));
+        subject.page().ifPresent(page -> obj.put("page", page.platformId()));
         return obj.build();
     }
 
@@ -162,7 +169,8 @@ public final class Subjects {
         return new Subject(ref(s), new AccountId(s.text("owner")), s.whole("reach"), new LanguageCode(s.text("language")),
                 new CountryCode(s.text("territory")),
                 s.optionalText("protected").map(p -> ProtectedMark.valueOf(p.toUpperCase(Locale.ROOT))),
-                LocalDate.parse(s.text("since")), s.optionalText("accountType").map(AccountType::valueOf));
+                LocalDate.parse(s.text("since")), s.optionalText("accountType").map(AccountType::valueOf),
+                s.optionalText("network").map(NetworkId::new), s.optionalText("page").map(page -> new SubjectRef(SubjectKind.PAGE, page)));
     }
 
     static Json json(SubjectRef ref) {

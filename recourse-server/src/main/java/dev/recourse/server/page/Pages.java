@@ -44,6 +44,7 @@ public final class Pages {
     private final PageTargets targets;
     private final AppealForms forms;
     private final RateLimit rateLimit;
+    private final Optional<URI> publicUrl;
     private final InstantSource clock;
     private final RandomGenerator random;
 
@@ -52,14 +53,19 @@ public final class Pages {
      *
      * @param links the pages' addresses and form tokens
      * @param rateLimit the limit per address of every request to a page
+     * @param publicUrl where people reach the service, if set ({@code public-url}): the address the receipt's
+     *     verify command names; without it, the address the request reached (the connection's, never its Host
+     *     header, which the caller chooses)
      * @param random form tokens
      */
-    public Pages(RecourseStore store, PageLinks links, RateLimit rateLimit, InstantSource clock, RandomGenerator random) {
+    public Pages(RecourseStore store, PageLinks links, RateLimit rateLimit, Optional<URI> publicUrl, InstantSource clock,
+            RandomGenerator random) {
         this.store = store;
         this.links = links;
         this.targets = new PageTargets(store.dataSource(), store.events());
         this.forms = new AppealForms(store.dataSource(), clock);
         this.rateLimit = rateLimit;
+        this.publicUrl = publicUrl;
         this.clock = clock;
         this.random = random;
     }
@@ -112,7 +118,7 @@ public final class Pages {
                     .append(parts.t("redress.courts", "text", redress.judicialRedress())).append("</li></ol>\n");
             body.append(appealSection(parts, o.record(), taken, appellant, o.token(), path + "/appeal", grounds, problem));
         }
-        body.append(parts.receipt(taken.position(), call.origin(), store.log().verifierKey(),
+        body.append(parts.receipt(taken.position(), origin(call), store.log().verifierKey(),
                 Optional.of(store.privateRecord(taken.position()))));
         String title = m.text("title.decision", taken.subject().ref().kind());
         return page(status, parts.page(title, path, body.toString()));
@@ -176,7 +182,7 @@ public final class Pages {
                     .append(parts.t("redress.courts", "text", settings.judicialRedress())).append("</li></ol>\n");
             body.append(appealSection(parts, o.record(), taken, new Appellant.Notifier(id), o.token(), path + "/appeal", grounds, problem));
         }
-        body.append(parts.receipt(received.position(), call.origin(), store.log().verifierKey(), Optional.empty()));
+        body.append(parts.receipt(received.position(), origin(call), store.log().verifierKey(), Optional.empty()));
         return page(status, parts.page(m.text("title.notice"), path, body.toString()));
     }
 
@@ -291,13 +297,18 @@ public final class Pages {
         return opened.isPresent() ? shown.show(opened.get()) : notFound(call);
     }
 
+    /** Where the service is reached, for the receipt's verify command: the public URL, else the connection's address. */
+    private String origin(Call call) {
+        return publicUrl.map(URI::toString).orElseGet(call::origin);
+    }
+
     private PageParts parts(Call call, Optional<String> personsLanguage) {
         Optional<String> asked = call.query("lang").or(() -> call.formField("lang"));
         Locale language = Messages.choose(asked, personsLanguage, call.header("Accept-Language"));
         return new PageParts(Messages.in(language), clock.instant());
     }
 
-    private Optional<Answer> limited(Call call) {
+    private Optional<Answer> limited(Call call) throws SQLException {
         Optional<Duration> wait = rateLimit.take("page:" + call.address());
         if (wait.isEmpty()) {
             return Optional.empty();

@@ -31,6 +31,10 @@ class DemoCommandTest {
     private static final Pattern KEYED = Pattern.compile("^  curl -H 'Authorization: Bearer (\\S+)' (http://127\\.0\\.0\\.1:\\d+/\\S*)$",
             Pattern.MULTILINE);
 
+    /** An action the demo's platform received, its state, and the API's URL of it with the key that opens it. */
+    private static final Pattern ACTION = Pattern.compile("^  (action\\.\\w+ on \\S+ \\S+): (\\w+)\\n  curl -H 'Authorization: Bearer (\\S+)'"
+            + " (http://127\\.0\\.0\\.1:\\d+/v1/actions/\\S+)$", Pattern.MULTILINE);
+
     @TempDir
     Path dir;
 
@@ -149,6 +153,34 @@ class DemoCommandTest {
                 .map(Map.Entry::getKey).toList();
         assertThat(recalled).isNotEmpty().allSatisfy(page -> assertThat(fetched.get(page)).contains("lifted on", "the rule that made this decision was recalled. Why:", "We are sorry.")
                 .doesNotContain("and we apologise"));
+    }
+
+    @Test
+    void itsActionsReachTheRealReceiverWhichAcknowledgesEach() {
+        StringWriter out = new StringWriter();
+        Map<String, String> shown = new LinkedHashMap<>();
+        Run run = Run.of(Map.of(), commandLine -> {
+            commandLine.setOut(new PrintWriter(out, true));
+            demoCommand(commandLine).whileServing = url -> {
+                try (HttpClient client = HttpClient.newHttpClient()) {
+                    Matcher m = ACTION.matcher(out.toString());
+                    while (m.find()) {
+                        HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(m.group(4)))
+                                .header("Authorization", "Bearer " + m.group(3)).build(), HttpResponse.BodyHandlers.ofString());
+                        shown.put(m.group(1) + ": " + m.group(2), reply.body());
+                    }
+                }
+            };
+        }, "demo", "--data", dir.toString(), "--port", "0");
+
+        assertThat(run.exitCode()).as(run.err() + out).isZero();
+        assertThat(out.toString()).containsPattern("Actions delivered to social-example's receiver at http://127\\.0\\.0\\.1:\\d+/recourse/actions"
+                + " \\(signed; it acknowledges each as applied; messages to people go to http://127\\.0\\.0\\.1:\\d+/recourse/messages\\)");
+        assertThat(shown.keySet()).anyMatch(a -> a.startsWith("action.apply on content post-"))
+                .anyMatch(a -> a.startsWith("action.lift on content post-")).anyMatch(a -> a.startsWith("action.apply on account jonas.berger-"))
+                .allMatch(a -> a.endsWith(": applied"));
+        assertThat(shown.values()).allSatisfy(action -> assertThat(action).contains("\"state\":\"applied\"", "\"acknowledgedAt\":",
+                "\"accepted\":true"));
     }
 
     /** The URLs printed to open, by path, each with what it shows. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +118,19 @@ class ExportDsaCommandTest extends AgainstDecidedStore {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.firstErrLine()).contains("--from").contains("2026-02-30");
+    }
+
+    @Test
+    void theDataDirectoryComesFromTheEnvironmentAsForServe() {
+        Path out = dir.resolve("sor.jsonl");
+
+        Run run = Run.of(Map.of("RECOURSE_DATA", dir.resolve("elsewhere").toString()), c -> {},
+                "export", "dsa", "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("recourse: no Recourse data in " + dir.resolve("elsewhere")
+                + " (no database there); give --data DIR or --database-url URL");
+        assertThat(out).doesNotExist();
     }
 
     @Test

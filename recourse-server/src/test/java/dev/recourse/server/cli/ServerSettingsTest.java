@@ -35,6 +35,32 @@ class ServerSettingsTest {
     }
 
     @Test
+    void theRateLimitIsSharedThroughTheDatabaseWhenAsked() {
+        ServerSettings settings = ServerSettings.resolve(Map.of(), Map.of("RECOURSE_HTTP_RATE_LIMIT_STORE", "database"), Map.of())
+                .orElseThrow();
+
+        assertThat(settings.http().rateLimits()).isEqualTo(HttpSettings.RateLimits.DATABASE);
+    }
+
+    @Test
+    void aRateLimitStoreOtherThanMemoryOrDatabaseIsRefused() {
+        var resolved = ServerSettings.resolve(Map.of("http.rate-limit-store", "redis"), Map.of(), Map.of());
+
+        assertThat(resolved.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("http.rate-limit-store (in the configuration file)");
+            assertThat(e.problem()).contains("memory", "database", "redis");
+        });
+    }
+
+    @Test
+    void thePublicUrlReachesThePages() {
+        ServerSettings settings = ServerSettings.resolve(Map.of("public-url", "https://moderation.example.org/"), Map.of(), Map.of())
+                .orElseThrow();
+
+        assertThat(settings.http().publicUrl()).contains(java.net.URI.create("https://moderation.example.org"));
+    }
+
+    @Test
     void everySettingHasAnEnvironmentVariable() {
         assertThat(ServerSettings.variable("database.pool-size")).isEqualTo("RECOURSE_DATABASE_POOL_SIZE");
         assertThat(ServerSettings.variable("redress.out-of-court")).isEqualTo("RECOURSE_REDRESS_OUT_OF_COURT");

@@ -9,8 +9,8 @@ class RateLimitTest {
     private final TestClock clock = new TestClock();
 
     @Test
-    void aBurstIsAllowedThenTheRate() {
-        RateLimit limit = new RateLimit(2, 3, clock);
+    void aBurstIsAllowedThenTheRate() throws Exception {
+        RateLimit limit = RateLimit.inMemory(2, 3, clock);
 
         assertThat(limit.take("a")).isEmpty();
         assertThat(limit.take("a")).isEmpty();
@@ -21,8 +21,8 @@ class RateLimitTest {
     }
 
     @Test
-    void eachCallerHasItsOwnBucket() {
-        RateLimit limit = new RateLimit(1, 1, clock);
+    void eachCallerHasItsOwnBucket() throws Exception {
+        RateLimit limit = RateLimit.inMemory(1, 1, clock);
 
         assertThat(limit.take("a")).isEmpty();
         assertThat(limit.take("b")).isEmpty();
@@ -30,8 +30,8 @@ class RateLimitTest {
     }
 
     @Test
-    void aRateOfZeroLetsEverythingThrough() {
-        RateLimit limit = new RateLimit(0, 1, clock);
+    void aRateOfZeroLetsEverythingThrough() throws Exception {
+        RateLimit limit = RateLimit.inMemory(0, 1, clock);
 
         for (int i = 0; i < 100; i++) {
             assertThat(limit.take("a")).isEmpty();
@@ -39,7 +39,7 @@ class RateLimitTest {
     }
 
     @Test
-    void aKeyOverItsRateIsAnsweredTooManyRequestsWithRetryAfter() {
+    void aKeyOverItsRateIsAnsweredTooManyRequestsWithRetryAfter() throws Exception {
         try (TestApi api = new TestApi(new HttpSettings(HttpSettings.DEFAULT_HOST, 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1, 2), clock)) {
             String key = api.key(dev.recourse.server.http.auth.ApiRole.AUDITOR);
             assertThat(api.client.get("/v1/api-keys").key(key).send().status()).isEqualTo(200);

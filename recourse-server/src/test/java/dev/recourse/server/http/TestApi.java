@@ -58,11 +58,12 @@ final class TestApi implements AutoCloseable {
         PrometheusMeterRegistry registry = Metrics.registry();
         Metrics.measureLedger(registry, store.log()::progress);
         links = new PageLinks(URI.create("http://127.0.0.1"), new byte[32]);
-        Pages pages = Service.pages(settings, store, links, clock, random);
+        RateLimit rateLimit = RateLimit.of(settings, store.dataSource(), clock);
+        Pages pages = Service.pages(settings, store, links, rateLimit, clock, random);
         List<Route> all = new ArrayList<>(Service.routes(store, keys, links, pages, clock, registry, "test").all());
         all.addAll(List.of(more));
         routes = List.copyOf(all);
-        server = ApiServer.start(settings, routes, keys, idempotency, registry, clock, random);
+        server = ApiServer.start(settings, routes, keys, idempotency, rateLimit, registry, clock, random);
         client = new Client(server.url());
     }
 

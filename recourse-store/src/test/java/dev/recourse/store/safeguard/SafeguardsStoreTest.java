@@ -25,7 +25,11 @@ import dev.recourse.core.notice.Signal;
 import dev.recourse.core.process.Fixture;
 import dev.recourse.core.process.Result;
 import dev.recourse.core.process.SteppingClock;
+import dev.recourse.core.json.Json;
 import dev.recourse.core.safeguard.BreakerSettings;
+import dev.recourse.core.safeguard.Cohort;
+import dev.recourse.core.subject.NetworkId;
+import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.statement.DecisionVisibility;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.core.subject.SubjectRef;
@@ -67,13 +71,14 @@ class SafeguardsStoreTest {
     }
 
     private StoreSettings settings;
+    private BreakerSettings breakers = BREAKERS;
 
     /** Opens the store, on the same database each time. */
     private void open() throws Exception {
         if (settings == null) {
             settings = TestCases.settings(data);
         }
-        store = RecourseStore.open(settings, BREAKERS, clock, new SecureRandom());
+        store = RecourseStore.open(settings, breakers, clock, new SecureRandom());
     }
 
     private static List<RecordedEvent> accepted(Result result) {
@@ -84,7 +89,11 @@ class SafeguardsStoreTest {
     /** A new post that {@code rule} acts on in {@code mode}; returns the events of the decision. */
     private List<RecordedEvent> act(Versioned rule, Mode mode) {
         posts++;
-        Subject post = TestCases.post("post-" + posts, "owner-" + posts);
+        return act(rule, mode, TestCases.post("post-" + posts, "owner-" + posts));
+    }
+
+    /** {@code rule} acts on {@code post} in {@code mode}; returns the events of the decision. */
+    private List<RecordedEvent> act(Versioned rule, Mode mode, Subject post) {
         CaseEvent.DetectionRecorded detected = accepted(store.dueProcess().handle(new Command.RecordDetection(post,
                 new Signal.RuleMatch(rule)))).stream().map(RecordedEvent::event).filter(CaseEvent.DetectionRecorded.class::isInstance)
                 .map(CaseEvent.DetectionRecorded.class::cast).findFirst().orElseThrow();
@@ -120,6 +129,34 @@ class SafeguardsStoreTest {
         Map<RestrictionId, Long> lifts = events(CaseEvent.RestrictionLifted.class).stream()
                 .collect(Collectors.groupingBy(CaseEvent.RestrictionLifted::restriction, Collectors.counting()));
         assertThat(lifts).hasSize(expected).allSatisfy((r, n) -> assertThat(n).as("lifted once: " + r).isEqualTo(1));
+    }
+
+    @Test
+    void postsOfDifferentOwnersInOneNetworkTripTheCohortCheckAndKeepTheirNetworkAndPage() throws Exception {
+        breakers = new BreakerSettings(0.5, 3, 4, 3, 8, 3, Duration.ofMinutes(10));
+        open();
+        List<Subject> editors = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Subject post = TestCases.post("editor-post-" + i, "editor-" + i);
+            editors.add(new Subject(post.ref(), post.owner(), post.reach(), post.language(), post.territory(), post.protectedMark(),
+                    post.since(), post.accountType(), Optional.of(new NetworkId("org:tagesblatt")),
+                    Optional.of(new SubjectRef(SubjectKind.PAGE, "tagesblatt"))));
+            act(RULE, Mode.ENFORCE, editors.getLast());
+            clock.advance(Duration.ofSeconds(20));
+        }
+
+        RuleFigures figures = store.safeguards().of(RULE).orElseThrow();
+        assertThat(figures.tripped()).isTrue();
+        Json.Obj trip = (Json.Obj) Json.parse(figures.lastTrip().orElseThrow()).orElseThrow();
+        assertThat(trip.get("cause")).isEqualTo(Json.of("COHORT"));
+        assertThat(trip.get("cohort")).isEqualTo(Json.of("network"));
+        assertThat(events(RuleEvent.BreakerTripped.class).getFirst().figures().cohort())
+                .contains(new Cohort.Network(new NetworkId("org:tagesblatt")));
+
+        store.close();
+        open(); // the descriptions as PostgreSQL gives them back
+        assertThat(events(CaseEvent.SubjectDescribed.class)).extracting(CaseEvent.SubjectDescribed::subject)
+                .containsExactlyElementsOf(editors);
     }
 
     @Test

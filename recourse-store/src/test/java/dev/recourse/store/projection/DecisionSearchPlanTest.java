@@ -1,0 +1,196 @@
+package dev.recourse.store.projection;
+
+import dev.recourse.core.json.Json;
+import dev.recourse.core.process.SteppingClock;
+import dev.recourse.core.statement.AutomatedDecision;
+import dev.recourse.core.statement.Category;
+import dev.recourse.core.statement.DecisionGround;
+import dev.recourse.store.RecourseStore;
+import dev.recourse.store.TestCases;
+import dev.recourse.store.bench.PublicRecordLoad;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plans PostgreSQL makes for the portal's searches on a filled table (200,000 decisions, analysed): every
+ * combination of filters the search form offers reads the decisions through indexes, never by scanning the table, and
+ * a search that matches nothing finds that out in an index of its filters instead of walking every decision by position.
+ * Asserted on the node types and indexes of {@code EXPLAIN (FORMAT JSON)}, never on time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DecisionSearchPlanTest {
+    private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
+    private static final int SEARCHABLE = 200_000;
+    private static final Category ABSENT_CATEGORY = Category.STATEMENT_CATEGORY_ANIMAL_WELFARE;
+
+    /** The filters of the search form; the two days count as one. */
+    enum Filter { DAYS, CATEGORY, GROUND, RESTRICTION, AUTOMATION, SOURCE, RULE, APPEAL }
+
+    private Path data;
+    private RecourseStore store;
+    private PublicDecision sample;
+
+    @BeforeAll
+    void fill() throws Exception {
+        data = Files.createTempDirectory("recourse-search-plans");
+        store = RecourseStore.open(TestCases.settings(data), new SteppingClock(Instant.parse("2025-06-01T00:00:00Z")), new SecureRandom());
+        PublicRecordLoad.fill(store.dataSource(), FIRST, 60, 10_000, 40, SEARCHABLE);
+        // One value of each filter that no decision has, for searches that match nothing.
+        try (Connection connection = store.dataSource().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("UPDATE public_decision SET category = CASE category WHEN '" + ABSENT_CATEGORY.name() + "' THEN '"
+                    + Category.STATEMENT_CATEGORY_SCAMS_AND_FRAUD.name() + "' ELSE category END,"
+                    + " ground = 'DECISION_GROUND_INCOMPATIBLE_CONTENT',"
+                    + " restriction_kind = replace(restriction_kind, 'MONETARY', 'SERVICE'),"
+                    + " automation = replace(automation, 'PARTIALLY', 'FULLY'),"
+                    + " appeal = replace(appeal, 'MODIFIED', 'UPHELD')");
+            statement.execute("VACUUM ANALYZE public_decision");
+        }
+        sample = new PublicRecord(store.dataSource()).search(DecisionQuery.ALL, Optional.of(new Cursor(PublicRecordLoad.FIRST_POSITION + SEARCHABLE / 3)), 1)
+                .items().getFirst();
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        TestCases.close(store);
+        try (var paths = Files.walk(data)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void everyCombinationOfFiltersReadsThroughIndexesOnly() throws SQLException {
+        List<Filter> filters = List.of(Filter.values());
+        for (int mask = 0; mask < 1 << filters.size(); mask++) {
+            Set<Filter> chosen = EnumSet.noneOf(Filter.class);
+            for (int i = 0; i < filters.size(); i++) {
+                if ((mask & 1 << i) != 0) {
+                    chosen.add(filters.get(i));
+                }
+            }
+            DecisionQuery query = queryOf(chosen, sample.rule().orElse("rule-1@1"), sample.appeal());
+
+            List<Json.Obj> scans = scansOfTheDecisions(plan(query));
+
+            assertThat(scans).as("the scans of " + chosen).isNotEmpty()
+                    .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
+                            .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
+        }
+    }
+
+    @Test
+    void aRuleAndAnAppealOutcomeThatNeverOccurTogetherAreLookedUpInTheirOwnIndex() throws SQLException {
+        // The load gives rule-7@1 to decisions 7, 47, 87...: all of them end with 7, so their appeals are all UPHELD.
+        DecisionQuery query = queryOf(EnumSet.of(Filter.RULE, Filter.APPEAL), "rule-7@1", AppealStatus.REVERSED);
+        assertThat(new PublicRecord(store.dataSource()).search(query, Optional.empty(), 10).items()).isEmpty();
+
+        assertThat(scansOfTheDecisions(plan(query))).extracting(scan -> string(scan, "Index Name"))
+                .containsExactly("public_decision_rule_appeal");
+    }
+
+    @Test
+    void aFilterWhoseValueNoDecisionHasIsLookedUpInAnIndexOfThatFilter() throws SQLException {
+        Optional<LocalDate> after = Optional.of(FIRST.plusDays(400));
+        assertLookedUpIn(new DecisionQuery(after, after, none(), none(), none(), none(), none(), none(), none()),
+                "public_decision_day");
+        assertLookedUpIn(new DecisionQuery(none(), none(), Optional.of(ABSENT_CATEGORY), none(), none(), none(), none(), none(), none()),
+                "public_decision_category");
+        assertLookedUpIn(new DecisionQuery(none(), none(), none(), Optional.of(DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT), none(),
+                none(), none(), none(), none()), "public_decision_ground");
+        assertLookedUpIn(new DecisionQuery(none(), none(), none(), none(), Optional.of(RestrictionKind.MONETARY), none(), none(), none(),
+                none()), "public_decision_monetary");
+        assertLookedUpIn(new DecisionQuery(none(), none(), none(), none(), none(), Optional.of(AutomatedDecision.AUTOMATED_DECISION_PARTIALLY),
+                none(), none(), none()), "public_decision_automation");
+        // The load never states no source.
+        assertLookedUpIn(new DecisionQuery(none(), none(), none(), none(), none(), none(), Optional.of(DecisionSource.NOT_STATED), none(),
+                none()), "public_decision_source");
+        assertLookedUpIn(new DecisionQuery(none(), none(), none(), none(), none(), none(), none(), Optional.of("rule-that-never-acted@1"),
+                none()), "public_decision_rule", "public_decision_rule_appeal");
+        assertLookedUpIn(new DecisionQuery(none(), none(), none(), none(), none(), none(), none(), none(),
+                Optional.of(AppealStatus.MODIFIED)), "public_decision_appeal");
+    }
+
+    private void assertLookedUpIn(DecisionQuery query, String... indexes) throws SQLException {
+        assertThat(new PublicRecord(store.dataSource()).search(query, Optional.empty(), 10).items()).as(query.toString()).isEmpty();
+        assertThat(scansOfTheDecisions(plan(query))).as(query.toString()).extracting(scan -> string(scan, "Index Name"))
+                .isNotEmpty().allSatisfy(index -> assertThat(index).isIn((Object[]) indexes));
+    }
+
+    private static <T> Optional<T> none() {
+        return Optional.empty();
+    }
+
+    /** A query with the filters {@code chosen}, each set to the sample decision's value (or {@code rule}, {@code appeal}). */
+    private DecisionQuery queryOf(Set<Filter> chosen, String rule, AppealStatus appeal) {
+        LocalDate day = LocalDate.ofInstant(sample.decidedAt(), ZoneOffset.UTC);
+        Optional<LocalDate> days = chosen.contains(Filter.DAYS) ? Optional.of(day) : Optional.empty();
+        return new DecisionQuery(days, days.map(d -> d.plusDays(6)),
+                when(chosen, Filter.CATEGORY, sample.category().orElse(Category.STATEMENT_CATEGORY_SCAMS_AND_FRAUD)),
+                when(chosen, Filter.GROUND, sample.ground().orElse(DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT)),
+                when(chosen, Filter.RESTRICTION, sample.restrictions().stream().findFirst().orElse(RestrictionKind.ACCOUNT)),
+                when(chosen, Filter.AUTOMATION, sample.automation()),
+                when(chosen, Filter.SOURCE, sample.source()),
+                when(chosen, Filter.RULE, rule),
+                when(chosen, Filter.APPEAL, appeal));
+    }
+
+    private static <T> Optional<T> when(Set<Filter> chosen, Filter filter, T value) {
+        return chosen.contains(filter) ? Optional.of(value) : Optional.empty();
+    }
+
+    /** {@code EXPLAIN (FORMAT JSON)} of the search the portal runs for {@code query}'s first page. */
+    private Json.Obj plan(DecisionQuery query) throws SQLException {
+        PublicRecord.Search search = PublicRecord.Search.of(query, Optional.empty(), 51);
+        try (Connection connection = store.dataSource().getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + search.sql())) {
+            search.set(explain);
+            try (ResultSet rows = explain.executeQuery()) {
+                rows.next();
+                Json.Arr plans = (Json.Arr) Json.parse(rows.getString(1)).orElseThrow();
+                return (Json.Obj) ((Json.Obj) plans.elements().getFirst()).get("Plan");
+            }
+        }
+    }
+
+    /** The nodes of {@code plan} that read public_decision or one of its indexes, bitmaps' heap scans left out. */
+    private static List<Json.Obj> scansOfTheDecisions(Json.Obj plan) {
+        List<Json.Obj> scans = new ArrayList<>();
+        collect(plan, scans);
+        return scans;
+    }
+
+    private static void collect(Json.Obj node, List<Json.Obj> scans) {
+        String type = string(node, "Node Type");
+        boolean onTheTable = "public_decision".equals(string(node, "Relation Name"));
+        boolean onAnIndex = string(node, "Index Name") != null && string(node, "Index Name").startsWith("public_decision");
+        if ((onTheTable || onAnIndex) && !type.equals("Bitmap Heap Scan")) {
+            scans.add(node);
+        }
+        if (node.get("Plans") instanceof Json.Arr children) {
+            children.elements().forEach(child -> collect((Json.Obj) child, scans));
+        }
+    }
+
+    private static String string(Json.Obj node, String name) {
+        return node.get(name) instanceof Json.Str s ? s.value() : null;
+    }
+}
