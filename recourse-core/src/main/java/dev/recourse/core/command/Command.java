@@ -123,10 +123,16 @@ public sealed interface Command {
     /**
      * A person recalls what a rule version did between {@code from} (inclusive) and {@code to} (exclusive), each open
      * when absent: {@link RecallSubject} then undoes it subject by subject, and {@link CompleteRecall} closes it.
-     * {@code reasons} and {@code apology} are what each affected person is told.
+     * {@code reasons} and {@code apology} are what each affected person is told, on their page and in their message:
+     * the core refuses them blank or longer than {@link #MAX_REASONS} and {@link #MAX_APOLOGY} characters.
      */
     record StartRecall(Versioned rule, Optional<Instant> from, Optional<Instant> to, Person person, String reasons, String apology)
-            implements Command {}
+            implements Command {
+        /** The most characters a recall's reasons have. */
+        public static final int MAX_REASONS = 20_000;
+        /** The most characters a recall's apology has: it stands in a message and on a page. */
+        public static final int MAX_APOLOGY = 2_000;
+    }
 
     /**
      * Undo what a started recall covers on one subject: lift every restriction of the rule version's decisions in the

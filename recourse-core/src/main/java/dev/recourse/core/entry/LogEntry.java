@@ -195,7 +195,8 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                     case LiftCause.Expired ignored -> RecordJson.write(e.cause(), o.name("cause"));
                     case LiftCause.Reversed ignored -> RecordJson.write(e.cause(), o.name("cause"));
                     case LiftCause.Replaced ignored -> RecordJson.write(e.cause(), o.name("cause"));
-                    case LiftCause.Recalled ignored -> RecordJson.write(e.cause(), o.name("cause"));
+                    // The public log names the recall and the rule version, never the reasons and apology people wrote.
+                    case LiftCause.Recalled r -> RecordJson.write(new LiftCause.Recalled(r.recall(), r.rule()), o.name("cause"));
                 }
             }
             case PersonInformed e -> {

@@ -697,6 +697,8 @@ public final class DueProcess {
         private void startRecall(StartRecall c) {
             requireText("reasons", c.reasons());
             requireText("apology", c.apology());
+            requireAtMost("reasons", c.reasons(), StartRecall.MAX_REASONS);
+            requireAtMost("apology", c.apology(), StartRecall.MAX_APOLOGY);
             if (c.from().isPresent() && c.to().isPresent() && !c.from().get().isBefore(c.to().get())) {
                 error("to", "the recall's time ends after it begins, not at " + c.to().get());
             }
@@ -713,7 +715,7 @@ public final class DueProcess {
                 return;
             }
             RuleEvent.RecallStarted r = recall.get();
-            LiftCause cause = new LiftCause.Recalled(r.recall(), r.rule());
+            LiftCause cause = new LiftCause.Recalled(r.recall(), r.rule(), Optional.of(r.reasons()), Optional.of(r.apology()));
             Set<DecisionId> undone = new java.util.LinkedHashSet<>();
             for (RestrictionApplied applied : List.copyOf(state.standing.values())) {
                 Decision decision = state.decision(applied.decision()).orElseThrow();
@@ -789,6 +791,12 @@ public final class DueProcess {
         private void requireText(String field, String value) {
             if (value.isBlank()) {
                 error(field, "is required");
+            }
+        }
+
+        private void requireAtMost(String field, String value, int characters) {
+            if (value.length() > characters) {
+                error(field, "has at most " + characters + " characters, not " + value.length());
             }
         }
 

@@ -71,6 +71,17 @@ class EventCodecTest {
     }
 
     @Test
+    void aLiftByARecallIsStoredWithTheRecallsReasonsAndApologyAsPinned() {
+        pinned(restrictionLiftedByRecall(), "RestrictionLifted-recalled.json");
+    }
+
+    @Test
+    void aLiftByARecallStoredBeforeItCarriedTheRecallsTextsStillReads() {
+        // Stored events are never rewritten: the form without reasons and apology stays readable, with neither.
+        pinned(restrictionLiftedByRecallWithoutTexts(), "RestrictionLifted-recalled-without-texts.json");
+    }
+
+    @Test
     void aSubjectWithItsNetworkAndPageIsStoredExactlyAsPinned() {
         pinned(subjectDescribed(), "SubjectDescribed.json");
     }

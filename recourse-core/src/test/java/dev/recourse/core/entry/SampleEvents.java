@@ -124,6 +124,27 @@ public final class SampleEvents {
                 notice.received(), Optional.empty(), Optional.empty()), AT);
     }
 
+    /** A recall lifted a restriction, and the owner is told the recall's reasons and apology. */
+    public static dev.recourse.core.event.CaseEvent.RestrictionLifted restrictionLiftedByRecall() {
+        return recalledLift(new dev.recourse.core.event.LiftCause.Recalled(RECALL, new Versioned("political-words", "7"),
+                Optional.of("The rule matched political vocabulary."), Optional.of("Wir bitten um Entschuldigung — unser Fehler.")));
+    }
+
+    /** {@link #restrictionLiftedByRecall} as it was stored before lifts carried the recall's reasons and apology. */
+    public static dev.recourse.core.event.CaseEvent.RestrictionLifted restrictionLiftedByRecallWithoutTexts() {
+        return recalledLift(new dev.recourse.core.event.LiftCause.Recalled(RECALL, new Versioned("political-words", "7")));
+    }
+
+    private static dev.recourse.core.event.CaseEvent.RestrictionLifted recalledLift(dev.recourse.core.event.LiftCause cause) {
+        return new dev.recourse.core.event.CaseEvent.RestrictionLifted(CASE,
+                new DecisionId(UUID.fromString("d0d0d0d0-0000-4000-8000-000000000001")),
+                new dev.recourse.core.subject.SubjectRef(dev.recourse.core.subject.SubjectKind.CONTENT, "post-4711"),
+                new dev.recourse.core.decision.RestrictionId(UUID.fromString("e0e0e0e0-0000-4000-8000-000000000002")), cause, AT);
+    }
+
+    private static final dev.recourse.core.safeguard.RecallId RECALL =
+            new dev.recourse.core.safeguard.RecallId(UUID.fromString("f0f0f0f0-0000-4000-8000-000000000003"));
+
     /** A classifier's score: a number with a fraction. */
     public static DetectionRecorded detectionRecorded() {
         Detection detection = new Detection(new DetectionId(UUID.fromString("5c0e5c0e-0000-4000-8000-00000000000a")),

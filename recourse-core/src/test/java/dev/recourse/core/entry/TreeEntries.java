@@ -141,9 +141,15 @@ final class TreeEntries {
             }
             case RestrictionApplied e -> o.put("decision", e.decision().toString()).put("restriction", restriction(e.restriction()));
             case RestrictionLifted e -> o.put("decision", e.decision().toString()).put("restriction", e.restriction().toString())
-                    .put("cause", e.cause() instanceof dev.recourse.core.event.LiftCause.Corrected c
-                            ? Json.object().put("variant", "Corrected").put("person", person(c.person())).build()
-                            : RecordJson.write(e.cause()));
+                    .put("cause", switch (e.cause()) {
+                        case dev.recourse.core.event.LiftCause.Corrected c ->
+                                Json.object().put("variant", "Corrected").put("person", person(c.person())).build();
+                        case dev.recourse.core.event.LiftCause.Recalled r -> Json.object().put("variant", "Recalled")
+                                .put("recall", r.recall().toString()).put("rule", RecordJson.write(r.rule())).build();
+                        case dev.recourse.core.event.LiftCause.Expired x -> RecordJson.write(x);
+                        case dev.recourse.core.event.LiftCause.Reversed x -> RecordJson.write(x);
+                        case dev.recourse.core.event.LiftCause.Replaced x -> RecordJson.write(x);
+                    });
             case PersonInformed e -> {
                 o.put("topic", e.topic().name()).put("recipient", switch (e.recipient()) {
                     case Recipient.Owner ignored -> "AFFECTED_PERSON";

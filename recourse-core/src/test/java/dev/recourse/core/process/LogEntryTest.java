@@ -71,6 +71,15 @@ class LogEntryTest {
     }
 
     @Test
+    void aLiftByARecallNamesTheRecallInPublicButNotItsReasonsOrApology() {
+        String text = new String(LogEntry.seal(dev.recourse.core.entry.SampleEvents.restrictionLiftedByRecall(), new Random(1))
+                .publicEntry(), StandardCharsets.UTF_8);
+
+        assertThat(text).contains("f0f0f0f0-0000-4000-8000-000000000003", "political-words")
+                .doesNotContain("vocabulary", "Entschuldigung", "apology", "reasons");
+    }
+
+    @Test
     void privateRecordsHoldTheWholeEvent() {
         String all = entries().stream().map(e -> new String(e.privateRecord(), StandardCharsets.UTF_8)).reduce("", String::concat);
         assertThat(all).contains("owner-secret-77", "notifier-secret-1", "nora@secret.example", "My secret grounds.");

@@ -148,7 +148,8 @@ class SafeguardsTest {
         f.accept(new CompleteRecall(RULE, recall));
 
         List<RestrictionLifted> lifted = f.events(RestrictionLifted.class);
-        assertThat(lifted).hasSize(2).allSatisfy(l -> assertThat(l.cause()).isEqualTo(new LiftCause.Recalled(recall, RULE)));
+        assertThat(lifted).hasSize(2).allSatisfy(l -> assertThat(l.cause()).isEqualTo(new LiftCause.Recalled(recall, RULE,
+                Optional.of("The rule matched political vocabulary."), Optional.of("We are sorry: this was our mistake."))));
         List<PersonInformed> told = f.events(PersonInformed.class).stream().filter(p -> p.topic() == Topic.RECALLED).toList();
         assertThat(told).hasSize(2).allSatisfy(p -> assertThat(p.recipient()).isInstanceOf(Recipient.Owner.class));
         assertThat(f.only(RuleEvent.RecallCompleted.class).recall()).isEqualTo(recall);
@@ -187,6 +188,15 @@ class SafeguardsTest {
         f.reject(new StartRecall(RULE, Optional.empty(), Optional.empty(), BEA, "", "Sorry."));
         f.reject(new StartRecall(RULE, Optional.empty(), Optional.empty(), BEA, "Faulty rule.", " "));
         f.reject(new StartRecall(RULE, Optional.of(START), Optional.of(START), BEA, "Faulty rule.", "Sorry."));
+    }
+
+    @Test
+    void aRecallsApologyIsRefusedLongerThanItsBoundNamingTheField() {
+        Result.Rejected rejected = f.reject(new StartRecall(RULE, Optional.empty(), Optional.empty(), BEA, "Faulty rule.",
+                "x".repeat(StartRecall.MAX_APOLOGY + 1)));
+
+        assertThat(rejected.errors()).extracting(dev.recourse.core.FieldError::field).containsExactly("apology");
+        f.accept(new StartRecall(RULE, Optional.empty(), Optional.empty(), BEA, "Faulty rule.", "x".repeat(StartRecall.MAX_APOLOGY)));
     }
 
     @Test

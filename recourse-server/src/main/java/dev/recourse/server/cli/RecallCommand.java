@@ -84,6 +84,12 @@ final class RecallCommand implements Callable<Integer> {
             if (reasons == null || reasons.isBlank() || by == null) {
                 throw new ParameterException(spec.commandLine(), "a recall needs --reasons and --by (or --dry-run)");
             }
+            if (reasons.length() > dev.recourse.core.command.Command.StartRecall.MAX_REASONS) {
+                throw new ParameterException(spec.commandLine(), "--reasons has at most " + dev.recourse.core.command.Command.StartRecall.MAX_REASONS + " characters");
+            }
+            if (apology != null && (apology.isBlank() || apology.length() > dev.recourse.core.command.Command.StartRecall.MAX_APOLOGY)) {
+                throw new ParameterException(spec.commandLine(), "--apology has 1 to " + dev.recourse.core.command.Command.StartRecall.MAX_APOLOGY + " characters");
+            }
             Person person = new Person(parse(() -> new Pseudonym(by), "--by"), Role.SENIOR_MODERATOR);
             request = Optional.of(new Recalls.Request(version, fromTime, toTime, person, reasons, apology == null ? APOLOGY : apology));
         }

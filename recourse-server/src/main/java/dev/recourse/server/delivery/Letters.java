@@ -1,10 +1,13 @@
 package dev.recourse.server.delivery;
 
 import dev.recourse.core.decision.CaseId;
+import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.StreamId;
+import dev.recourse.core.event.Topic;
 import dev.recourse.core.port.EventStore;
 import dev.recourse.core.port.Notifier.Message;
 import dev.recourse.core.subject.LanguageCode;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -25,6 +29,9 @@ import java.util.function.Function;
  *
  * <p>A person is addressed in the language of the case's subject (the language its owner uses); where Recourse has
  * no texts in that language, or the message concerns no case, in English.
+ *
+ * <p>A person whose decision a recall undid is told the recall's own reasons and apology, as the lift recorded them;
+ * the fixed apology of the bundle only for lifts recorded before recalls carried their texts.
  */
 public final class Letters {
     /** The languages Recourse writes messages in. */
@@ -34,19 +41,42 @@ public final class Letters {
     private static final String BUNDLE = "dev.recourse.server.delivery.mail";
 
     private final Function<CaseId, Optional<LanguageCode>> caseLanguage;
+    private final BiFunction<CaseId, DecisionId, Optional<LiftCause.Recalled>> recalled;
     private final PageLinks links;
 
     /**
-     * Letters that address people in the language {@code caseLanguage} gives for a case, linking with {@code links}.
+     * Letters that address people in the language {@code caseLanguage} gives for a case, linking with {@code links};
+     * {@code recalled} gives the recall that undid a decision of a case, as its lift recorded it.
      */
-    public Letters(Function<CaseId, Optional<LanguageCode>> caseLanguage, PageLinks links) {
+    public Letters(Function<CaseId, Optional<LanguageCode>> caseLanguage,
+            BiFunction<CaseId, DecisionId, Optional<LiftCause.Recalled>> recalled, PageLinks links) {
         this.caseLanguage = caseLanguage;
+        this.recalled = recalled;
         this.links = links;
+    }
+
+    /** Letters as {@link #Letters(Function, BiFunction, PageLinks)} for cases no recall undid. */
+    public Letters(Function<CaseId, Optional<LanguageCode>> caseLanguage, PageLinks links) {
+        this(caseLanguage, (caseId, decision) -> Optional.empty(), links);
     }
 
     /** Letters for the cases of {@code events}: a case's language is its subject's, as last described. */
     public static Letters of(EventStore events, Function<CaseId, Optional<StreamId>> caseStream, PageLinks links) {
-        return new Letters(id -> caseStream.apply(id).flatMap(stream -> language(events.read(stream))), links);
+        return new Letters(id -> caseStream.apply(id).flatMap(stream -> language(events.read(stream))),
+                (id, decision) -> caseStream.apply(id).flatMap(stream -> recall(events.read(stream), decision)), links);
+    }
+
+    /** The recall that lifted a restriction of {@code decision} among {@code stream}, if one did. */
+    private static Optional<LiftCause.Recalled> recall(List<RecordedEvent> stream, DecisionId decision) {
+        return stream.reversed().stream()
+                .map(RecordedEvent::event)
+                .<LiftCause.Recalled>mapMulti((event, found) -> {
+                    if (event instanceof CaseEvent.RestrictionLifted lifted && lifted.decision().equals(decision)
+                            && lifted.cause() instanceof LiftCause.Recalled r) {
+                        found.accept(r);
+                    }
+                })
+                .findFirst();
     }
 
     private static Optional<LanguageCode> language(List<RecordedEvent> stream) {
@@ -76,10 +106,20 @@ public final class Letters {
         Function<String, String> text = key -> texts.getString(texts.containsKey(audience + key) ? audience + key : key);
         StringBuilder body = new StringBuilder()
                 .append(texts.getString("greeting")).append("\n\n")
-                .append(text.apply(topic + ".text")).append("\n\n");
+                .append(recalledWords(message).map(r -> MessageFormat.format(texts.getString("recalled.words.text"),
+                        r.reasons().orElse(""), r.apology().orElseThrow())).orElseGet(() -> text.apply(topic + ".text")))
+                .append("\n\n");
         link.ifPresent(l -> body.append(MessageFormat.format(texts.getString("link"), l.toString())).append("\n\n"));
         body.append(texts.getString("signature")).append("\n");
         return new Letter(language, text.apply(topic + ".subject"), body.toString(), link);
+    }
+
+    /** For a message about a recall, the recall as the lift recorded it, if it recorded its apology. */
+    private Optional<LiftCause.Recalled> recalledWords(Message message) {
+        if (message.topic() != Topic.RECALLED || message.caseId().isEmpty() || message.decision().isEmpty()) {
+            return Optional.empty();
+        }
+        return recalled.apply(message.caseId().get(), message.decision().get()).filter(r -> r.apology().isPresent());
     }
 
     /** The person's page about {@code message}: the decision's for the affected person, the notice's for its sender. */

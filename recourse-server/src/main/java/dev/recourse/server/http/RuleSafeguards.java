@@ -110,8 +110,10 @@ public final class RuleSafeguards {
             optional("from", formatted(Format.DATE_TIME, 40, "Recall its decisions from this instant on (inclusive).")),
             optional("to", formatted(Format.DATE_TIME, 40, "Recall its decisions before this instant (exclusive).")),
             optional("dryRun", flag("Only list what would be lifted; change nothing.")),
-            optional("reasons", prose(1, 20_000, "Why, as each affected person is told; required unless dryRun.")),
-            optional("apology", prose(1, 20_000, "The apology each affected person is given; required unless dryRun.")));
+            optional("reasons", prose(1, Command.StartRecall.MAX_REASONS, "Why, as each affected person is told on their page and"
+                    + " in their message; required unless dryRun.")),
+            optional("apology", prose(1, Command.StartRecall.MAX_APOLOGY, "The apology each affected person is given on their page"
+                    + " and in their message, in place of a fixed one; required unless dryRun.")));
 
     /** What a recall lifts or would lift. */
     static final Shape.Obj TARGET = object("A restriction the recall lifts.",

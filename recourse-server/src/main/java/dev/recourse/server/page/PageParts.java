@@ -226,7 +226,10 @@ final class PageParts {
                 case LiftCause.Expired ignored -> t("restriction.expired", "date", date);
                 case LiftCause.Reversed ignored -> t("restriction.reversed", "date", date);
                 case LiftCause.Replaced ignored -> t("restriction.replaced", "date", date);
-                case LiftCause.Recalled ignored -> t("restriction.recalled", "date", date);
+                // The recall's own reasons and apology; the fixed apology only for lifts recorded before recalls carried them.
+                case LiftCause.Recalled r -> r.apology().isPresent()
+                        ? t("restriction.recalledWithApology", "date", date, "reasons", r.reasons().orElse(""), "apology", r.apology().get())
+                        : t("restriction.recalled", "date", date);
                 case LiftCause.Corrected c -> t("restriction.corrected", "date", date, "reasons", c.reasons());
             };
         }

@@ -151,7 +151,8 @@ class DemoCommandTest {
         assertThat(fetched.get("/v1/policies/civic-vocabulary/versions")).contains("civic-vocabulary@2-", "pol-farah");
         List<String> recalled = links(text).entrySet().stream().filter(e -> e.getValue().contains("lifted by the recall"))
                 .map(Map.Entry::getKey).toList();
-        assertThat(recalled).isNotEmpty().allSatisfy(page -> assertThat(fetched.get(page)).contains("lifted on", "the rule that made this decision was recalled, and we apologise"));
+        assertThat(recalled).isNotEmpty().allSatisfy(page -> assertThat(fetched.get(page)).contains("lifted on", "the rule that made this decision was recalled. Why:", "We are sorry.")
+                .doesNotContain("and we apologise"));
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.DecisionId;
+import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.Recipient;
 import dev.recourse.core.event.Topic;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.notice.NoticeSource;
 import dev.recourse.core.notice.NotifierId;
 import dev.recourse.core.port.Notifier.Message;
+import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.LanguageCode;
 import dev.recourse.server.page.PageLinks;
@@ -45,6 +48,27 @@ class LettersTest {
             texts.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         return texts;
+    }
+
+    @Test
+    void aRecalledPersonIsToldTheRecallsOwnReasonsAndApologyInPlaceOfTheFixedOne() {
+        LiftCause.Recalled recalled = new LiftCause.Recalled(new RecallId(UUID.randomUUID()), new Versioned("political-words", "7"),
+                Optional.of("The rule matched political vocabulary."), Optional.of("We are sorry: our automation erred."));
+        Letters letters = new Letters(id -> Optional.of(new LanguageCode("en")),
+                (id, decision) -> id.equals(CASE) && decision.equals(DECISION) ? Optional.of(recalled) : Optional.empty(), LINKS);
+
+        Letter letter = letters.write(toOwner(Topic.RECALLED));
+
+        assertThat(letter.text()).contains("Why: The rule matched political vocabulary.", "We are sorry: our automation erred.")
+                .doesNotContain("We apologise.");
+    }
+
+    @Test
+    void aPersonRecalledBeforeRecallsCarriedTheirTextsGetsTheFixedApology() {
+        LiftCause.Recalled old = new LiftCause.Recalled(new RecallId(UUID.randomUUID()), new Versioned("political-words", "7"));
+        Letters letters = new Letters(id -> Optional.of(new LanguageCode("en")), (id, decision) -> Optional.of(old), LINKS);
+
+        assertThat(letters.write(toOwner(Topic.RECALLED)).text()).contains("We apologise.");
     }
 
     @ParameterizedTest

@@ -9,7 +9,11 @@ import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.PlannedRestriction;
 import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.RecordedEvent;
+import dev.recourse.core.event.StreamId;
+import dev.recourse.core.port.EventStore;
+import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.Signal;
 import dev.recourse.core.process.Result;
@@ -143,6 +147,60 @@ class SafeguardsApiTest {
         }
 
         assertThat(seen).containsSubsequence(started);
+    }
+
+    /** The path of the affected person's page of the decision among {@code events}. */
+    private static String page(List<RecordedEvent> events) {
+        CaseEvent.DecisionTaken taken = events.stream().map(RecordedEvent::event).filter(CaseEvent.DecisionTaken.class::isInstance)
+                .map(CaseEvent.DecisionTaken.class::cast).findFirst().orElseThrow();
+        return api.links.decisionPage(taken.decision().id()).getRawPath();
+    }
+
+    @Test
+    void theAffectedPersonsPageShowsTheRecallsOwnReasonsAndApologyInPlaceOfTheFixedOne() {
+        String page = page(enforce(new Versioned("apologetic-rule", "1"), "ap-1", "ap-owner-1"));
+
+        Client.Reply started = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("apologetic-rule@1", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(ApiRole.ADMIN, started.header("Location").orElseThrow()).string("state"),
+                "done"::equals);
+
+        String html = api.client.get(page + "?lang=en").send().text();
+        assertThat(html).contains("the rule that made this decision was recalled. Why: The rule matched political vocabulary."
+                + " — We are sorry: our automation erred.").doesNotContain("and we apologise");
+    }
+
+    @Test
+    void aLiftByARecallRecordedWithoutItsTextsShowsTheFixedApology() {
+        List<RecordedEvent> events = enforce(new Versioned("old-recall-rule", "1"), "or-1", "or-owner-1");
+        CaseEvent.RestrictionApplied applied = events.stream().map(RecordedEvent::event).filter(CaseEvent.RestrictionApplied.class::isInstance)
+                .map(CaseEvent.RestrictionApplied.class::cast).findFirst().orElseThrow();
+        RecordedEvent last = events.stream().filter(e -> e.stream().equals(StreamId.of(applied.subject()))).reduce((x, y) -> y).orElseThrow();
+        // A lift as recalls recorded it before they carried their reasons and apology.
+        api.store.events().append(List.of(new EventStore.StreamAppend(last.stream(), last.version(), List.of(new CaseEvent.RestrictionLifted(
+                applied.caseId(), applied.decision(), applied.subject(), applied.restriction().id(),
+                new LiftCause.Recalled(new RecallId(UUID.randomUUID()), new Versioned("old-recall-rule", "1")), applied.at())))));
+
+        String html = api.client.get(page(events) + "?lang=en").send().text();
+
+        assertThat(html).contains("the rule that made this decision was recalled, and we apologise");
+    }
+
+    @Test
+    void aRecallWithoutAnApologyOrWithOneTooLongIsRefusedNamingTheFieldAndChangesNothing() {
+        enforce(new Versioned("unapologetic", "1"), "un-1", "un-owner-1");
+        long before = api.events();
+
+        Client.Reply missing = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls",
+                Json.object().put("rule", "unapologetic@1").put("reasons", "Faulty rule.").build());
+        Client.Reply tooLong = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", Json.object().put("rule", "unapologetic@1")
+                .put("reasons", "Faulty rule.").put("apology", "x".repeat(Command.StartRecall.MAX_APOLOGY + 1)).build());
+
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(missing.fields()).containsExactly("$.apology");
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.fields()).containsExactly("$.apology");
+        assertThat(api.events()).isEqualTo(before);
     }
 
     @Test

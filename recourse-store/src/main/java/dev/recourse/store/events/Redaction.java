@@ -93,9 +93,19 @@ final class Redaction {
                 }
             };
             case RestrictionApplied e -> e;
-            case RestrictionLifted e -> e.cause() instanceof LiftCause.Corrected c && !c.reasons().equals(ERASED)
-                    ? new RestrictionLifted(e.caseId(), e.decision(), e.subject(), e.restriction(), new LiftCause.Corrected(c.person(), ERASED), e.at())
-                    : e;
+            case RestrictionLifted e -> switch (e.cause()) {
+                case LiftCause.Corrected c -> c.reasons().equals(ERASED) ? e : new RestrictionLifted(e.caseId(), e.decision(),
+                        e.subject(), e.restriction(), new LiftCause.Corrected(c.person(), ERASED), e.at());
+                case LiftCause.Recalled r -> {
+                    // The recall's reasons and apology as the person was told them: written by people.
+                    LiftCause.Recalled erased = new LiftCause.Recalled(r.recall(), r.rule(), r.reasons().map(x -> ERASED),
+                            r.apology().map(x -> ERASED));
+                    yield erased.equals(r) ? e : new RestrictionLifted(e.caseId(), e.decision(), e.subject(), e.restriction(), erased, e.at());
+                }
+                case LiftCause.Expired ignored -> e;
+                case LiftCause.Reversed ignored -> e;
+                case LiftCause.Replaced ignored -> e;
+            };
             case PersonInformed e -> switch (e.recipient()) {
                 case Recipient.NoticeSender s when s.contact().isPresent() -> new PersonInformed(e.caseId(),
                         new Recipient.NoticeSender(s.notice(), s.source(), Optional.empty()), e.topic(), e.decision(), e.appeal(), e.at());

@@ -32,7 +32,7 @@ class RedactionTest {
         assertThat(EventCodec.decode(payload)).isEqualTo(new Validation.Valid<>(Redaction.of(event)));
         Json json = ((Validation.Valid<Json>) Json.parseUtf8(payload)).value();
         assertNoMember(json, "contact");
-        for (String text : List.of("explanation", "grounds", "reasons")) {
+        for (String text : List.of("explanation", "grounds", "reasons", "apology")) {
             assertOnlyErased(json, text);
         }
     }
