@@ -37,19 +37,29 @@ import java.util.stream.Stream;
  * [--warmup W]} (or {@code bin/recourse bench load ...}): serves the API in-process on the embedded defaults in a new
  * temporary directory, and sends it {@code N} requests over loopback, {@code R} a second on a fixed schedule (open
  * loop), at most {@code T} at a time, in the mix of {@link Kind}: 40% reads, 35% notices, 20% decisions, 5% appeals.
- * {@code W} more requests first warm the JVM up, unmeasured. Progress goes to stderr; the last line on stdout is one
+ * {@code W} more requests first warm the JVM up, unmeasured; with {@code --mix reads} the measured part sends only
+ * reads, of the cases the warm-up made. Progress goes to stderr; the last line on stdout is one
  * JSON object with the requests a second and p50/p99/p999 per kind. Everything is deleted at the end.
  */
 public final class LoadGenerator {
     private static final String ORIGIN = "bench.recourse.invalid/load";
     private static final int MODERATORS = 20;
 
-    /** What to run. */
-    record Plan(long requests, double rate, int threads, long warmup) {
+    /**
+     * What to run.
+     *
+     * @param readsOnly whether the measured part sends only reads (the warm-up keeps the mix, which makes the cases)
+     */
+    record Plan(long requests, double rate, int threads, long warmup, boolean readsOnly) {
         Plan {
             if (requests < 1 || !(rate > 0) || Double.isInfinite(rate) || threads < 1 || warmup < 0) {
                 throw new IllegalArgumentException("requests and threads are at least 1, a rate above 0, a warm-up at least 0");
             }
+        }
+
+        /** The whole mix, measured. */
+        Plan(long requests, double rate, int threads, long warmup) {
+            this(requests, rate, threads, warmup, false);
         }
     }
 
@@ -74,6 +84,7 @@ public final class LoadGenerator {
         double rate = 10_000;
         int threads = 512;
         long warmup = -1;
+        boolean readsOnly = false;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -86,8 +97,13 @@ public final class LoadGenerator {
                     case "--rate" -> rate = Double.parseDouble(value);
                     case "--threads" -> threads = Integer.parseInt(value);
                     case "--warmup" -> warmup = Long.parseLong(value);
+                    case "--mix" -> readsOnly = switch (value) {
+                        case "all" -> false;
+                        case "reads" -> true;
+                        default -> throw new IllegalArgumentException("--mix is all or reads, not " + value);
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + name
-                            + "; the options are --requests N [--rate R] [--threads T] [--warmup W]");
+                            + "; the options are --requests N [--rate R] [--threads T] [--warmup W] [--mix all|reads]");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " takes a number, not " + value);
@@ -96,7 +112,7 @@ public final class LoadGenerator {
         if (requests < 0) {
             throw new IllegalArgumentException("--requests N is required");
         }
-        return new Plan(requests, rate, threads, warmup < 0 ? Math.min(requests, 20_000) : warmup);
+        return new Plan(requests, rate, threads, warmup < 0 ? Math.min(requests, 20_000) : warmup, readsOnly);
     }
 
     /** Serves the API, runs {@code plan} against it, stops and deletes everything; returns the JSON line of results. */
@@ -125,14 +141,17 @@ public final class LoadGenerator {
             Traffic traffic = new Traffic(client, service.url(), platform, moderators,
                     (int) Math.min(Integer.MAX_VALUE - 8, plan.warmup() + plan.requests()));
             if (plan.warmup() > 0) {
-                drive(traffic, plan.warmup(), plan.rate(), plan.threads(), new Latencies(), "warm-up", err, nanoTime, random);
+                drive(traffic, plan.warmup(), plan.rate(), plan.threads(), new Latencies(), "warm-up", false, err, nanoTime, random);
             }
             Latencies latencies = new Latencies();
-            double seconds = drive(traffic, plan.requests(), plan.rate(), plan.threads(), latencies, "measured", err, nanoTime, random);
+            Duration cpuBefore = processCpu();
+            double seconds = drive(traffic, plan.requests(), plan.rate(), plan.threads(), latencies, "measured", plan.readsOnly(),
+                    err, nanoTime, random);
+            double cpuMillis = processCpu().minus(cpuBefore).toNanos() / 1e6 / plan.requests();
             return String.format(Locale.ROOT, "{\"requests\":%d,\"seconds\":%.3f,\"requestsPerSecond\":%.1f,\"targetRate\":%.1f,"
-                            + "\"threads\":%d,\"warmup\":%d,\"failed\":%d,%s}",
+                            + "\"threads\":%d,\"warmup\":%d,\"mix\":\"%s\",\"jvmCpuMillisPerRequest\":%.4f,\"failed\":%d,%s}",
                     plan.requests(), seconds, plan.requests() / seconds, plan.rate(), plan.threads(), plan.warmup(),
-                    latencies.failed(), latencies.json());
+                    plan.readsOnly() ? "reads" : "all", cpuMillis, latencies.failed(), latencies.json());
         } finally {
             delete(work);
         }
@@ -143,7 +162,7 @@ public final class LoadGenerator {
      * the seconds from the first scheduled start to the last answer.
      */
     private static double drive(Traffic traffic, long count, double rate, int threads, Latencies latencies, String phase,
-            PrintStream err, LongSupplier nanoTime, SplittableRandom random) throws InterruptedException {
+            boolean readsOnly, PrintStream err, LongSupplier nanoTime, SplittableRandom random) throws InterruptedException {
         Semaphore inFlight = new Semaphore(threads);
         AtomicLong sent = new AtomicLong();
         AtomicLong lastAnswer = new AtomicLong();
@@ -157,7 +176,7 @@ public final class LoadGenerator {
                     LockSupport.parkNanos(scheduled - now);
                 }
                 inFlight.acquire();
-                Kind kind = Kind.of(random.nextInt(100));
+                Kind kind = readsOnly ? Kind.READ : Kind.of(random.nextInt(100));
                 long draw = random.nextLong();
                 requests.submit(() -> {
                     try {
@@ -183,6 +202,15 @@ public final class LoadGenerator {
         err.printf(Locale.ROOT, "load: %s: %,d requests in %.1f s: %,.0f/s, p99 %.1f ms, %d failed%n", phase, count, seconds,
                 count / seconds, latencies.p99Millis(), latencies.failed());
         return seconds;
+    }
+
+    /**
+     * The CPU time this JVM has used, server and load generator together: on a shared machine a steadier figure of
+     * what a request costs than the rate.
+     */
+    private static Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("this platform does not tell a process's CPU time"));
     }
 
     private static void report(String phase, long count, AtomicLong sent, Latencies latencies, long start, PrintStream err,

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,10 +56,13 @@ final class DemoPlatform implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final List<Action> actions = new ArrayList<>();
     private Optional<Exception> failure = Optional.empty();
+    /** When an action last arrived or was acknowledged. */
+    private Instant lastChange;
 
     private DemoPlatform(WebhookSecret secret, InstantSource clock) {
         this.secret = secret;
         this.clock = clock;
+        this.lastChange = clock.instant();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -95,6 +99,16 @@ final class DemoPlatform implements AutoCloseable {
         lock.lock();
         try {
             return List.copyOf(actions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether every action received is acknowledged, and none arrived or was acknowledged for {@code quiet}. */
+    boolean settled(Duration quiet) {
+        lock.lock();
+        try {
+            return actions.stream().allMatch(Action::acknowledged) && !clock.instant().isBefore(lastChange.plus(quiet));
         } finally {
             lock.unlock();
         }
@@ -157,6 +171,7 @@ final class DemoPlatform implements AutoCloseable {
                 return false;
             }
             actions.add(action);
+            lastChange = clock.instant();
             changed.signalAll();
             return true;
         } finally {
@@ -181,6 +196,7 @@ final class DemoPlatform implements AutoCloseable {
         lock.lock();
         try {
             change.run();
+            lastChange = clock.instant();
             changed.signalAll();
         } finally {
             lock.unlock();

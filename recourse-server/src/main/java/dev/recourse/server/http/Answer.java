@@ -1,6 +1,8 @@
 package dev.recourse.server.http;
 
 import dev.recourse.core.json.Json;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -65,6 +67,11 @@ public record Answer(int status, String contentType, byte[] body, SequencedMap<S
     @Override
     public byte[] body() {
         return body.clone();
+    }
+
+    /** Writes the body to {@code out}, without copying it first. */
+    public void writeBody(OutputStream out) throws IOException {
+        out.write(body);
     }
 
     @Override

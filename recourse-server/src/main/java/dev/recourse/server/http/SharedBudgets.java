@@ -32,6 +32,12 @@ final class SharedBudgets implements RateLimit {
                 tat = CASE WHEN GREATEST(b.tat, ?) + ? - ? <= ? THEN GREATEST(b.tat, ?) + ? ELSE b.tat END
             RETURNING allowed, tat""";
 
+    /**
+     * The longest interval, and the longest burst window, in nanoseconds (about 31 years): a burst worth more of the
+     * rate than that is cut to that much.
+     */
+    private static final double LONGEST = 1e18;
+
     private final DataSource database;
     private final double perSecond;
     private final long interval;
@@ -44,8 +50,9 @@ final class SharedBudgets implements RateLimit {
         }
         this.database = database;
         this.perSecond = perSecond;
-        this.interval = perSecond == 0 ? 0 : Math.max(1, Math.round(1e9 / perSecond));
-        this.limit = interval * burst;
+        // Capped, so that the sums in the statement stay far from overflowing a bigint.
+        this.interval = perSecond == 0 ? 0 : (long) Math.max(1, Math.min(LONGEST, Math.round(1e9 / perSecond)));
+        this.limit = (long) Math.min(LONGEST, (double) interval * burst);
         this.clock = clock;
     }
 

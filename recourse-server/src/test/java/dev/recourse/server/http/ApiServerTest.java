@@ -53,6 +53,14 @@ class ApiServerTest {
 
 
     @Test
+    void anAnswerStatesItsLength() {
+        Client.Reply reply = api.client.get("/v1/api-keys").key(admin()).send();
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("Content-Length")).contains(Integer.toString(reply.body().length));
+    }
+
+    @Test
     void anUnknownPathIsANotFoundProblem() {
         Client.Reply reply = api.client.get("/v1/nothing-here").send();
 

@@ -98,6 +98,15 @@ class SharedRateLimitTest {
     }
 
     @Test
+    void aBurstTooLongToCountInNanosecondsIsCutNotOverflowed() throws Exception {
+        RateLimit limit = RateLimit.shared(store.dataSource(), 0.001, 10_000_000, clock);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(limit.take("a")).isEmpty();
+        }
+    }
+
+    @Test
     void aRateOfZeroLetsEverythingThroughAndStoresNothing() throws Exception {
         RateLimit limit = RateLimit.shared(store.dataSource(), 0, 1, clock);
 
