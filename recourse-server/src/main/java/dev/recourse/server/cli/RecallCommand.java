@@ -129,6 +129,9 @@ final class RecallCommand implements Callable<Integer> {
                 case Recalls.Outcome.Completed done -> out.println("recall " + done.recall() + " of " + version + ": lifted "
                         + done.lifted() + " restrictions on " + done.subjects() + " subjects"
                         + (done.resumed() ? " (took up the unfinished recall)" : "") + "; each owner is told, with the apology");
+                case Recalls.Outcome.Elsewhere elsewhere -> throw new Failures.Failed("recall " + elsewhere.recall() + " of " + version
+                        + " is being carried out by another process (a node of the service?); it completes there, see GET /v1/recalls/"
+                        + elsewhere.recall());
             }
         }
         return 0;

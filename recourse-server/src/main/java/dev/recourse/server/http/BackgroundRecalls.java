@@ -55,9 +55,14 @@ final class BackgroundRecalls implements AutoCloseable {
         }
         runs.execute(() -> {
             try {
-                Recalls.Outcome.Completed done = recalls.carryOut(recall, resumed, (subjects, total, lifted) -> { });
-                LOG.info("recall {} of {} complete: {} restriction(s) lifted on {} subject(s)", done.recall(), recall.rule(),
-                        done.lifted(), done.subjects());
+                switch (recalls.carryOut(recall, resumed, (subjects, total, lifted) -> { })) {
+                    case Recalls.Outcome.Completed done -> LOG.info("recall {} of {} complete: {} restriction(s) lifted on {}"
+                            + " subject(s)", done.recall(), recall.rule(), done.lifted(), done.subjects());
+                    case Recalls.Outcome.Elsewhere elsewhere -> LOG.info("recall {} of {} is carried out by another process",
+                            elsewhere.recall(), recall.rule());
+                    case Recalls.Outcome.NothingStands nothing -> throw new IllegalStateException("a started recall has begun");
+                    case Recalls.Outcome.Refused refused -> throw new IllegalStateException("a started recall has begun");
+                }
                 synchronized (queued) {
                     queued.remove(recall.recall());
                 }

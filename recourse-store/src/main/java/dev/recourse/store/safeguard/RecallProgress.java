@@ -112,6 +112,49 @@ public final class RecallProgress {
                 s -> s.setObject(1, recall.value()));
     }
 
+    /**
+     * Runs {@code run} while this process alone carries out {@code recall}, holding a PostgreSQL advisory lock keyed on
+     * the recall on a connection of its own, so that two nodes taking up the same unfinished recall at once do not
+     * both do its work; or runs nothing when another session holds it.
+     *
+     * @return what {@code run} returned, or empty when the recall is carried out elsewhere
+     * @throws StoreException if the lock cannot be taken or given back
+     */
+    public <T> Optional<T> alone(RecallId recall, java.util.function.Supplier<T> run) {
+        long key = lockKey(recall);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (!advisory(c, "SELECT pg_try_advisory_lock(?)", key)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(run.get());
+            } finally {
+                advisory(c, "SELECT pg_advisory_unlock(?)", key);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not take or give back the lock of recall " + recall + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The advisory lock key of {@code recall}: its 128 bits folded to 64. Two recalls sharing a key would only take
+     * turns; the integrator's key is ASCII text, which a version-4 UUID's fold hits with probability 2^-64.
+     */
+    static long lockKey(RecallId recall) {
+        return recall.value().getMostSignificantBits() ^ recall.value().getLeastSignificantBits();
+    }
+
+    private static boolean advisory(Connection c, String sql, long key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, key);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
     private void update(String sql, RecallId recall, Queries.Parameters parameters) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             parameters.set(s);

@@ -77,6 +77,9 @@ public final class Recalls {
          * @param lifted restrictions lifted in this run
          */
         record Completed(RecallId recall, boolean resumed, long subjects, long lifted) implements Outcome {}
+
+        /** Another process (a node of the service, or a {@code recourse recall}) is carrying the recall out now. */
+        record Elsewhere(RecallId recall) implements Outcome {}
     }
 
     /** How far recalls are. */
@@ -137,13 +140,20 @@ public final class Recalls {
 
     /**
      * Carries out the started {@code recall}: each subject whose restrictions it covers, then its completion. What a
-     * run before did is not done again.
+     * run before did is not done again. One process at a time carries out a recall: while another does, this does
+     * nothing and answers {@link Outcome.Elsewhere}.
      *
+     * @return {@link Outcome.Completed}, or {@link Outcome.Elsewhere}
      * @param resumed whether this takes up a recall a run before left unfinished
      * @throws StoreException if the core cannot get a subject's case written for contention, or the store fails; what
      *     was done stays done, and carrying it out again takes it up
      */
-    public Outcome.Completed carryOut(RecallView recall, boolean resumed, Progress progress) {
+    public Outcome carryOut(RecallView recall, boolean resumed, Progress progress) {
+        return this.progress.<Outcome>alone(recall.recall(), () -> carryOutHere(recall, resumed, progress))
+                .orElseGet(() -> new Outcome.Elsewhere(recall.recall()));
+    }
+
+    private Outcome.Completed carryOutHere(RecallView recall, boolean resumed, Progress progress) {
         if (resumed) {
             this.progress.resumed(recall.recall());
         }

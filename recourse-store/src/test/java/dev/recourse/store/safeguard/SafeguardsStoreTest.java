@@ -225,6 +225,25 @@ class SafeguardsStoreTest {
     }
 
     @Test
+    void aRecallBeingCarriedOutIsLeftToItsRunner() throws Exception {
+        open();
+        fiveActionsAndAnother();
+        List<Recalls.Outcome> meanwhile = new ArrayList<>();
+        Recalls.Outcome first = store.recalls().run(request(), (done, total, lifted) -> {
+            if (done == 2) {
+                RecallView running = store.safeguards().unfinished(RULE).getFirst();
+                meanwhile.add(store.recalls().carryOut(running, true, (d, t, l) -> { }));
+            }
+        });
+
+        assertThat(meanwhile).singleElement().isInstanceOf(Recalls.Outcome.Elsewhere.class);
+        assertThat(first).isInstanceOf(Recalls.Outcome.Completed.class);
+        assertThat(((Recalls.Outcome.Completed) first).lifted()).isEqualTo(5);
+        assertEachRestrictionOfTheRuleLiftedOnce(5);
+        assertThat(events(RuleEvent.RecallCompleted.class)).hasSize(1);
+    }
+
+    @Test
     void twoRecallsAtOnceLiftEveryRestrictionOnce() throws Exception {
         open();
         fiveActionsAndAnother();
