@@ -33,3 +33,8 @@ CREATE INDEX rule_action_time ON rule_action (rule, acted_at);
 CREATE INDEX rule_action_owner ON rule_action (rule, owner, acted_at);
 CREATE INDEX rule_action_network ON rule_action (rule, network, acted_at) WHERE network IS NOT NULL;
 CREATE INDEX rule_action_page ON rule_action (rule, page, acted_at) WHERE page IS NOT NULL;
+
+-- A reset empties the rule version's current minute, as a breaker in memory does: the baseline
+-- then learns only the actions after it. An emptied minute keeps its row, with 0 actions.
+ALTER TABLE rule_minute DROP CONSTRAINT rule_minute_actions_check;
+ALTER TABLE rule_minute ADD CONSTRAINT rule_minute_actions_check CHECK (actions >= 0);

@@ -13,16 +13,21 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.notice.Signal;
+import dev.recourse.core.port.InMemoryEventStore;
+import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.process.Fixture;
 import dev.recourse.core.process.Result;
 import dev.recourse.core.process.SteppingClock;
 import dev.recourse.core.safeguard.BreakerSettings;
+import dev.recourse.core.safeguard.Breakers;
 import dev.recourse.core.safeguard.Cohort;
 import dev.recourse.core.safeguard.TripCause;
 import dev.recourse.core.safeguard.TripFigures;
 import dev.recourse.core.statement.DecisionVisibility;
 import dev.recourse.core.subject.NetworkId;
 import dev.recourse.core.subject.Subject;
+import dev.recourse.core.subject.SubjectKind;
+import dev.recourse.core.subject.SubjectRef;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.StoreSettings;
 import dev.recourse.store.TestCases;
@@ -31,6 +36,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,11 +77,16 @@ class SharedBreakersTest {
 
     /** The rule acts on {@code post} through {@code store}, enforcing; whether its decision was taken (not proposed). */
     private static boolean act(RecourseStore store, Subject post) {
-        Result detected = store.dueProcess().handle(new Command.RecordDetection(post, new Signal.RuleMatch(RULE)));
+        return act(store.dueProcess(), post);
+    }
+
+    /** The rule acts on {@code post} through {@code process}, enforcing; whether its decision was taken (not proposed). */
+    private static boolean act(DueProcess process, Subject post) {
+        Result detected = process.handle(new Command.RecordDetection(post, new Signal.RuleMatch(RULE)));
         CaseEvent.DetectionRecorded detection = accepted(detected).stream().map(RecordedEvent::event)
                 .filter(CaseEvent.DetectionRecorded.class::isInstance).map(CaseEvent.DetectionRecorded.class::cast).findFirst()
                 .orElseThrow();
-        Result decided = store.dueProcess().handle(new Command.Decide(post.ref(), Set.of(), Set.of(detection.detection().id()),
+        Result decided = process.handle(new Command.Decide(post.ref(), Set.of(), Set.of(detection.detection().id()),
                 new DecidedBy.Rule(AutomatedRule.of(RULE), Mode.ENFORCE), new Command.Plan.Restrict(List.of(PlannedRestriction.everywhere(
                         new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_REMOVED, Optional.empty()))),
                         TestCases.illegalReasons())));
@@ -95,6 +106,42 @@ class SharedBreakersTest {
     private static Subject inNetwork(Subject post, String network) {
         return new Subject(post.ref(), post.owner(), post.reach(), post.language(), post.territory(), post.protectedMark(),
                 post.since(), post.accountType(), Optional.of(new NetworkId(network)), Optional.empty());
+    }
+
+    @Test
+    void countedInTheDatabaseTheBreakerDecidesAsInMemory() throws Exception {
+        first = open();
+        InMemoryEventStore memory = new InMemoryEventStore();
+        DueProcess inMemory = new DueProcess(memory, clock, new Random(3), settings.process(), new Breakers(BREAKERS));
+        Random random = new Random(7);
+        int trips = 0;
+        for (int i = 0; i < 80; i++) {
+            clock.advance(Duration.ofSeconds(random.nextInt(45)));
+            Subject s = TestCases.post("post-" + i, "owner-" + random.nextInt(5));
+            Subject post = new Subject(s.ref(), s.owner(), s.reach(), s.language(), s.territory(), s.protectedMark(), s.since(),
+                    s.accountType(), random.nextBoolean() ? Optional.of(new NetworkId("net-" + random.nextInt(3))) : Optional.empty(),
+                    random.nextBoolean() ? Optional.of(new SubjectRef(SubjectKind.PAGE, "page-" + random.nextInt(3))) : Optional.empty());
+
+            assertThat(act(first, post)).as("step %d", i).isEqualTo(act(inMemory, post));
+
+            List<TripFigures> stored = stored(RuleEvent.BreakerTripped.class).stream().map(RuleEvent.BreakerTripped::figures).toList();
+            List<TripFigures> remembered = memory.readAll(0, Integer.MAX_VALUE).stream().map(RecordedEvent::event)
+                    .filter(RuleEvent.BreakerTripped.class::isInstance).map(e -> ((RuleEvent.BreakerTripped) e).figures()).toList();
+            assertThat(stored).hasSameSizeAs(remembered);
+            if (stored.size() > trips) {
+                trips = stored.size();
+                TripFigures a = stored.getLast();
+                TripFigures b = remembered.getLast();
+                assertThat(List.of(a.cause(), a.rate(), a.cohortSubjects(), a.cohort(), a.history()))
+                        .as("step %d", i).isEqualTo(List.of(b.cause(), b.rate(), b.cohortSubjects(), b.cohort(), b.history()));
+                // The store learns from the minutes that still weigh (BreakerSettings.memory): within a thousandth.
+                assertThat(a.baseline()).isCloseTo(b.baseline(), org.assertj.core.data.Offset.offset(1e-3 * Math.max(1, b.baseline())));
+                Command.ResetBreaker reset = new Command.ResetBreaker(RULE, TestCases.BEA, "Checked.");
+                accepted(first.dueProcess().handle(reset));
+                accepted(inMemory.handle(reset));
+            }
+        }
+        assertThat(trips).isGreaterThan(2);
     }
 
     @Test
