@@ -7,11 +7,12 @@ import dev.recourse.store.database.Database;
 import dev.recourse.store.erasure.Erasure;
 import dev.recourse.store.events.PostgresEventStore;
 import dev.recourse.core.safeguard.BreakerSettings;
-import dev.recourse.core.safeguard.Breakers;
+import dev.recourse.core.safeguard.CircuitBreakers;
 import dev.recourse.store.idempotency.IdempotentWrite;
 import dev.recourse.store.ledger.LedgerIntegrator;
 import dev.recourse.store.safeguard.Recalls;
 import dev.recourse.store.safeguard.Safeguards;
+import dev.recourse.store.safeguard.SharedBreakers;
 import dev.recourse.store.projection.ReadModel;
 import dev.recourse.store.sequencer.PrivateRecord;
 import dev.recourse.store.sequencer.Sequencer;
@@ -61,11 +62,11 @@ public final class RecourseStore implements AutoCloseable {
     private final ReadModel readModel;
     private final PublicLog log;
     private final Safeguards safeguards;
-    private final Breakers breakers;
+    private final CircuitBreakers breakers;
 
     private RecourseStore(StoreSettings settings, InstantSource clock, RandomGenerator random, Database database,
                           LedgerIntegrator integrator, PostgresEventStore events, ReadModel readModel, Safeguards safeguards,
-                          Breakers breakers) {
+                          CircuitBreakers breakers) {
         this.settings = settings;
         this.clock = clock;
         this.random = random;
@@ -93,7 +94,7 @@ public final class RecourseStore implements AutoCloseable {
 
     /**
      * Starts everything as {@link #open(StoreSettings, InstantSource, SecureRandom)} does, with circuit breakers that
-     * learn and trip as {@code breakerSettings} say; they learn again from the actions per minute the store kept.
+     * learn and trip as {@code breakerSettings} say, counting in the database with every other process on it.
      *
      * @throws IOException if the embedded database or the log cannot start
      */
@@ -106,13 +107,14 @@ public final class RecourseStore implements AutoCloseable {
             integrator = LedgerIntegrator.start(database.dataSource(), settings.ledger(), clock, random);
             ReadModel readModel = new ReadModel(database.dataSource(), clock, settings.process());
             Safeguards safeguards = new Safeguards(database.dataSource());
+            SharedBreakers breakers = new SharedBreakers(database.dataSource(), breakerSettings);
             RandomGenerator writes = new BufferedRandom(random);
             events = PostgresEventStore.start(database.dataSource(), settings.sequencer(),
-                    List.of(readModel.projection(), safeguards.projection()), integrator::committed, writes);
+                    List.of(readModel.projection(), safeguards.projection(), breakers.projection()), breakers.admission(),
+                    integrator::committed, writes);
             readModel.catchUp(events);
             safeguards.catchUp(events);
-            Breakers breakers = new Breakers(breakerSettings);
-            safeguards.restore(breakers, clock.instant().minus(Safeguards.memory(breakerSettings)));
+            breakers.catchUp(events);
             return new RecourseStore(settings, clock, writes, database, integrator, events, readModel, safeguards, breakers);
         } catch (IOException | RuntimeException e) {
             stop(events, integrator, database, e);
@@ -155,8 +157,11 @@ public final class RecourseStore implements AutoCloseable {
         return new DueProcess(events, clock, random, settings.process(), breakers);
     }
 
-    /** The circuit breakers every {@link #dueProcess()} shares: what they learned, for the breakers' page. */
-    public Breakers breakers() {
+    /**
+     * The circuit breakers every {@link #dueProcess()} shares, with every process on this database: what they learned,
+     * for the breakers' page.
+     */
+    public CircuitBreakers breakers() {
         return breakers;
     }
 

@@ -29,6 +29,7 @@ import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.safeguard.BreakerSettings;
 import dev.recourse.core.safeguard.Breakers;
+import dev.recourse.core.safeguard.CircuitBreakers;
 import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.safeguard.TripFigures;
 import dev.recourse.core.event.Recipient;
@@ -78,7 +79,7 @@ public final class DueProcess {
     private final InstantSource clock;
     private final RandomGenerator random;
     private final Settings settings;
-    private final Breakers breakers;
+    private final CircuitBreakers breakers;
 
     /**
      * A pipeline on {@code store}, with time from {@code clock} and ids from {@code random}, and circuit breakers with
@@ -89,10 +90,11 @@ public final class DueProcess {
     }
 
     /**
-     * A pipeline whose rules' actions trip {@code breakers}: one instance MUST serve every pipeline of a process, so
-     * that it learns from all their actions.
+     * A pipeline whose rules' actions trip {@code breakers}: every pipeline of a process MUST share one, so that it
+     * counts all their actions ({@link Breakers} counts in this process's memory; a store's breakers may count the
+     * actions of every process).
      */
-    public DueProcess(EventStore store, InstantSource clock, RandomGenerator random, Settings settings, Breakers breakers) {
+    public DueProcess(EventStore store, InstantSource clock, RandomGenerator random, Settings settings, CircuitBreakers breakers) {
         this.store = store;
         this.clock = clock;
         this.random = random;

@@ -40,6 +40,15 @@ public record BreakerSettings(double smoothing, long minimumHistory, double fact
         return new BreakerSettings(0.05, 60, 5, 30, 1_000, 10, Duration.ofMinutes(10));
     }
 
+    /**
+     * How many minutes back a breaker's baseline remembers: minutes older than this weigh less than a thousandth (and at
+     * least the minimum history, so that the history is known).
+     */
+    public long memory() {
+        long forgotten = (long) Math.ceil(Math.log(1e-3) / Math.log(1 - Math.min(smoothing, 0.999)));
+        return Math.max(minimumHistory, forgotten) + 1;
+    }
+
     /** The actions in a minute above which the rate check trips, for a learned {@code baseline}. */
     public double threshold(double baseline) {
         return Math.max(floor, factor * baseline);

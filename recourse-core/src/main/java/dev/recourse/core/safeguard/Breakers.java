@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the circuit breakers have learned: per rule version, its actions per minute (an exponentially weighted mean of
+ * The circuit breakers of one process, in its memory: per rule version, its actions per minute (an exponentially weighted mean of
  * the minutes since its first action, the current minute apart) and the subjects it acted on lately, by cohort (owner,
  * network, page: see {@link Cohort}).
  *
@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe.
  */
-public final class Breakers {
+public final class Breakers implements CircuitBreakers {
     private final BreakerSettings settings;
     private final Map<Versioned, Breaker> breakers = new ConcurrentHashMap<>();
 
@@ -34,28 +34,22 @@ public final class Breakers {
         this.settings = settings;
     }
 
-    /** How these breakers learn and trip. */
+    @Override
     public BreakerSettings settings() {
         return settings;
     }
 
-    /**
-     * Whether one more action of {@code rule} on {@code subject} at {@code at} trips its breaker, with the figures that
-     * trip it; empty when it may act. Records nothing: {@link #record} does once the action took effect.
-     */
+    @Override
     public Optional<TripFigures> assess(Versioned rule, Subject subject, Instant at) {
         return breaker(rule).assess(subject, at);
     }
 
-    /** An action of {@code rule} on {@code subject} took effect at {@code at}. */
+    @Override
     public void record(Versioned rule, Subject subject, Instant at) {
         breaker(rule).record(subject, at);
     }
 
-    /**
-     * A person reset {@code rule}'s breaker at {@code at}: the current minute and the cohorts start empty, the baseline
-     * stays.
-     */
+    @Override
     public void reset(Versioned rule, Instant at) {
         breaker(rule).reset(at);
     }
@@ -71,7 +65,7 @@ public final class Breakers {
         breaker(rule).learn(minute, actions);
     }
 
-    /** What {@code rule}'s breaker has learned by {@code at}, if it has seen the rule version act. */
+    @Override
     public Optional<Learned> learned(Versioned rule, Instant at) {
         Breaker b = breakers.get(rule);
         return b == null ? Optional.empty() : b.learned(at);
@@ -108,26 +102,41 @@ public final class Breakers {
      * @param baseline the learned actions per minute
      * @param history how many minutes the baseline learned from
      * @param cohorts each cohort of the subject about to be acted on, in the order of {@link Cohort#of}, with its count;
-     *     at least one
+     *     empty only when the subject's cohorts are not known (no cohort check then)
      */
     public static Optional<TripFigures> judge(BreakerSettings settings, long rate, double baseline, long history,
             List<CohortCount> cohorts) {
-        CohortCount largest = cohorts.getFirst();
+        Optional<CohortCount> largest = Optional.empty();
         for (CohortCount c : cohorts) {
-            if (c.subjects() > largest.subjects()) {
-                largest = c;
+            if (largest.isEmpty() || c.subjects() > largest.get().subjects()) {
+                largest = Optional.of(c);
             }
         }
+        long cohortSubjects = largest.map(CohortCount::subjects).orElse(0L);
         double threshold = settings.threshold(baseline);
         TripCause cause = rate > settings.cap() ? TripCause.CAP
                 : history >= settings.minimumHistory() && rate > threshold ? TripCause.RATE
-                : largest.subjects() >= settings.cohortLimit() ? TripCause.COHORT
+                : cohortSubjects >= settings.cohortLimit() ? TripCause.COHORT
                 : null;
         if (cause == null) {
             return Optional.empty();
         }
-        return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(), largest.subjects(),
-                settings.cohortLimit(), settings.cohortWindow(), Optional.of(largest.cohort())));
+        return Optional.of(new TripFigures(cause, rate, baseline, history, threshold, settings.cap(), cohortSubjects,
+                settings.cohortLimit(), settings.cohortWindow(), largest.map(CohortCount::cohort)));
+    }
+
+    /**
+     * The baseline learned from {@code actions}, a rule version's actions in each minute (in epoch minutes) from
+     * {@code from} (inclusive) to {@code to} (exclusive), a minute not in it counting as zero: what a breaker that
+     * started learning at {@code from} knows when the minute {@code to} begins. Long enough a span (see
+     * {@link BreakerSettings#memory}) gives the baseline of a breaker that learned since the rule version first acted.
+     */
+    public static double baseline(BreakerSettings settings, java.util.Map<Long, Long> actions, long from, long to) {
+        double baseline = 0;
+        for (long m = from; m < to; m++) {
+            baseline = settings.smoothing() * actions.getOrDefault(m, 0L) + (1 - settings.smoothing()) * baseline;
+        }
+        return baseline;
     }
 
     private Breaker breaker(Versioned rule) {

@@ -215,6 +215,24 @@ class BreakersTest {
     }
 
     @Test
+    void theBaselineOfCountsPerMinuteIsWhatABreakerLearns() {
+        Instant now = act(T0, 3, 2);
+        now = act(now.plus(Duration.ofMinutes(2)), 2, 3); // two quiet minutes between
+        long first = T0.getEpochSecond() / 60;
+        java.util.Map<Long, Long> counts = java.util.Map.of(first, 2L, first + 1, 2L, first + 2, 2L, first + 5, 3L, first + 6, 3L);
+
+        double baseline = Breakers.baseline(SETTINGS, counts, first, now.getEpochSecond() / 60);
+
+        assertThat(baseline).isCloseTo(breakers.learned(RULE, now).orElseThrow().baseline(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theMemoryCoversTheMinutesThatStillWeighInTheBaseline() {
+        assertThat(BreakerSettings.defaults().memory()).isEqualTo(136); // 0.95^135 < 0.001
+        assertThat(SETTINGS.memory()).isEqualTo(11); // the minimum history of 5, or 10 minutes at smoothing 0.5
+    }
+
+    @Test
     void settingsOutsideTheirBoundsAreRefused() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new BreakerSettings(0, 5, 4, 3, 50, 4, Duration.ofMinutes(10)));

@@ -270,7 +270,7 @@ public final class Routes {
                                 Success.json(200, RuleSafeguards.BREAKERS, "Every rule version's breaker: tripped or not, the"
                                         + " figures of its trip, its last reset and what it learned."))
                                 .described("A breaker trips when a rule version acts far more than its learned baseline, more"
-                                        + " than the cap in a minute, or on many subjects of one owner at once; its enforcing"
+                                        + " than the cap in a minute, or on many subjects of one owner, network or page at once; its enforcing"
                                         + " actions are then only proposed until a person resets it.")),
                 Route.post("/v1/breakers/{rule}/reset", roles(SENIOR_MODERATOR, ADMIN), RuleSafeguards.RESET, safeguards::reset,
                         Doc.of("resetBreaker", "Safeguards", "Reset a tripped circuit breaker",

@@ -19,7 +19,7 @@ import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.process.DueProcess;
-import dev.recourse.core.safeguard.Breakers;
+import dev.recourse.core.safeguard.CircuitBreakers;
 import dev.recourse.server.http.auth.ApiRole;
 import dev.recourse.server.http.auth.Principal;
 import dev.recourse.server.http.shape.Fields;
@@ -82,7 +82,7 @@ public final class RuleSafeguards {
             optional("lastReset", object("The last reset.", required("at", TIME),
                     required("person", text(1, 200, "Who reset it: pseudonym and role.")),
                     required("reasons", prose(1, 20_000, "Why.")))),
-            optional("learned", object("What this process's breaker learned (absent before the rule version acted here).",
+            optional("learned", object("What the breaker learned, as every process counts it (absent before the rule version acted).",
                     required("baseline", NUMBER),
                     required("historyMinutes", whole(0, Json.Num.MAX_EXACT, "Minutes learned from.")),
                     required("currentMinute", whole(0, Json.Num.MAX_EXACT, "Actions in the current minute.")),
@@ -174,14 +174,15 @@ public final class RuleSafeguards {
     private final Safeguards safeguards;
     private final Recalls recalls;
     private final BackgroundRecalls background;
-    private final Breakers breakers;
+    private final CircuitBreakers breakers;
     private final InstantSource clock;
 
     /**
      * The safeguards kept in {@code safeguards}, carried out through {@code process}; recalls carried out in the
      * background by {@code background}.
      */
-    RuleSafeguards(DueProcess process, Safeguards safeguards, BackgroundRecalls background, Breakers breakers, InstantSource clock) {
+    RuleSafeguards(DueProcess process, Safeguards safeguards, BackgroundRecalls background, CircuitBreakers breakers,
+            InstantSource clock) {
         this.process = process;
         this.safeguards = safeguards;
         this.recalls = background.recalls();

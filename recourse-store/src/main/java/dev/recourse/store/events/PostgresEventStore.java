@@ -12,6 +12,7 @@ import dev.recourse.store.idempotency.AnswerProjection;
 import dev.recourse.store.idempotency.IdempotentWrite;
 import dev.recourse.store.intake.IntakeStep;
 import dev.recourse.store.intake.IntakeSteps;
+import dev.recourse.store.sequencer.Admission;
 import dev.recourse.store.sequencer.ExpectedVersion;
 import dev.recourse.store.sequencer.GroupResult;
 import dev.recourse.store.sequencer.NewEvent;
@@ -109,13 +110,36 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
      */
     public static PostgresEventStore start(DataSource dataSource, SequencerSettings settings, List<EventProjection> projections,
                                            LongConsumer committedUpTo, RandomGenerator random) {
+        return start(dataSource, settings, projections, (connection, events) -> Optional.empty(), committedUpTo, random);
+    }
+
+    /**
+     * Starts the sequencer and the event store that writes through it, storing an append only if {@code admission}
+     * admits its events inside the transaction; an append it refuses is a conflict, which the core tries again.
+     * Otherwise as {@link #start(DataSource, SequencerSettings, List, LongConsumer, RandomGenerator)}.
+     */
+    public static PostgresEventStore start(DataSource dataSource, SequencerSettings settings, List<EventProjection> projections,
+                                           EventAdmission admission, LongConsumer committedUpTo, RandomGenerator random) {
         PostgresEventStore store = new PostgresEventStore(dataSource, random);
         List<Projection> hooks = new ArrayList<>(projections.stream().map(store::hook).toList());
         hooks.add(store::answer);
         hooks.add(store::step);
         hooks.add(store::beside);
-        store.sequencer = Sequencer.start(dataSource, settings, hooks, committedUpTo);
+        store.sequencer = Sequencer.start(dataSource, settings, hooks, store.admission(admission), committedUpTo);
         return store;
+    }
+
+    /** {@code admission} as the sequencer checks it: on the core's events of the group, appended here. */
+    private Admission admission(EventAdmission admission) {
+        return (connection, group) -> {
+            List<Event> events = new ArrayList<>();
+            for (Write write : group.writes()) {
+                for (NewEvent form : write.events()) {
+                    events.add(Objects.requireNonNull(inFlight.get(form), "an appended event is in flight until committed"));
+                }
+            }
+            return admission.refuses(connection, events).map(StreamId::toString);
+        };
     }
 
     /** The sequencer's counts: transactions, events committed, conflicts. */
@@ -243,9 +267,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             case GroupResult.Conflict conflict -> {
                 WriteResult.Conflict c = conflict.conflict();
                 cache.forget(c.streamId());
-                StreamAppend append = appends.stream().filter(a -> a.stream().toString().equals(c.streamId())).findFirst()
-                        .orElseThrow();
-                yield new Appended.Conflict(append.stream(), append.expectedVersion(), c.actualVersion());
+                // A stream the append does not write when the admission refused it: read again, it was stale.
+                Optional<StreamAppend> append = appends.stream().filter(a -> a.stream().toString().equals(c.streamId())).findFirst();
+                yield append.map(a -> new Appended.Conflict(a.stream(), a.expectedVersion(), c.actualVersion()))
+                        .orElseGet(() -> new Appended.Conflict(streamId(c.streamId()), -1, c.actualVersion()));
             }
         };
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,7 @@ final class RuleProjection {
     private static final String DECISION = "INSERT INTO rule_decision (decision_id, rule, decided_at) VALUES (?, ?, ?)";
     private static final String MINUTE = "INSERT INTO rule_minute AS m (rule, minute, actions) VALUES (?, ?, ?)"
             + " ON CONFLICT (rule, minute) DO UPDATE SET actions = m.actions + EXCLUDED.actions";
+    private static final String MINUTE_RESET = "UPDATE rule_minute SET actions = 0 WHERE rule = ? AND minute = ?";
     private static final String TRIPPED = "UPDATE rule_figures SET tripped_at = ?, trip = ? WHERE rule = ?";
     private static final String RESET = "UPDATE rule_figures SET tripped_at = NULL, reset_at = ?, reset_by = ?, reset_reasons = ?"
             + " WHERE rule = ?";
@@ -65,6 +67,8 @@ final class RuleProjection {
     private final Map<DecisionId, String> rules = new HashMap<>();
     private final List<Object[]> decisions = new ArrayList<>();
     private final Map<List<Object>, Long> minutes = new LinkedHashMap<>();
+    /** The minutes a reset emptied, before this batch's actions after the reset are added. */
+    private final Set<List<Object>> emptied = new LinkedHashSet<>();
     private final List<Change> changes = new ArrayList<>();
     private final Map<UUID, Long> lifted = new LinkedHashMap<>();
 
@@ -143,6 +147,10 @@ final class RuleProjection {
             case RuleEvent.BreakerReset e -> {
                 String rule = e.rule().toString();
                 count(rule);
+                // As a breaker in memory: the reset empties the current minute, and the baseline learns only what follows.
+                List<Object> minute = List.of(rule, e.at().truncatedTo(ChronoUnit.MINUTES));
+                minutes.remove(minute);
+                emptied.add(minute);
                 changes.add(c -> update(c, RESET, time(e.at()), e.person().toString(), e.reasons(), rule));
             }
             case RuleEvent.RecallStarted e -> {
@@ -181,6 +189,7 @@ final class RuleProjection {
             }
         }
         batch(connection, DECISION, decisions.stream().map(d -> new Object[] {d[0], d[1], time((Instant) d[2])}).toList());
+        batch(connection, MINUTE_RESET, emptied.stream().map(m -> new Object[] {m.get(0), time((Instant) m.get(1))}).toList());
         batch(connection, MINUTE, minutes.entrySet().stream()
                 .map(e -> new Object[] {e.getKey().get(0), time((Instant) e.getKey().get(1)), e.getValue()}).toList());
         for (Change change : changes) {

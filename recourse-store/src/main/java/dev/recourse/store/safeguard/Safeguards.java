@@ -4,7 +4,6 @@ import dev.recourse.core.decider.Versioned;
 import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.RestrictionId;
 import dev.recourse.core.port.EventStore;
-import dev.recourse.core.safeguard.Breakers;
 import dev.recourse.core.safeguard.RecallId;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
@@ -14,7 +13,6 @@ import dev.recourse.store.database.Queries.Row;
 import dev.recourse.store.events.EventProjection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,8 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * The safeguards' read model: per rule version its figures (actions, appeals, overturns, trips, recalls), its breaker,
- * its recalls, what a recall would lift, and its actions per minute, from which the breakers learn again when the
- * process starts. Kept in the sequencer's transaction, as up to date as the events.
+ * its recalls, what a recall would lift, and its actions per minute, from which the breakers learn their baseline
+ * ({@link SharedBreakers}). Kept in the sequencer's transaction, as up to date as the events.
  */
 public final class Safeguards {
     private static final String FIGURES = "SELECT rule, actions, automated, proposals, appeals_filed, appeals_decided, overturned,"
@@ -35,7 +33,6 @@ public final class Safeguards {
             + " WHERE d.rule = ? AND (?::timestamptz IS NULL OR d.decided_at >= ?) AND (?::timestamptz IS NULL OR d.decided_at < ?)"
             + " ORDER BY s.subject_kind, s.subject_id, s.restriction_id";
     private static final String RECALLS = "SELECT recall_id, rule, from_time, to_time, started_at, completed_at, lifted FROM rule_recall";
-    private static final String MINUTES = "SELECT rule, minute, actions FROM rule_minute WHERE minute >= ? ORDER BY rule, minute";
     private static final String HEAD = "SELECT next_position FROM rule_figures_head FOR UPDATE";
 
     private final DataSource dataSource;
@@ -58,23 +55,6 @@ public final class Safeguards {
      */
     public long catchUp(EventStore events) {
         return Queries.catchUp(dataSource, "the safeguards' read model", HEAD, events, projection());
-    }
-
-    /**
-     * Teaches {@code breakers} the actions per minute of every rule version since {@code since}, oldest first: what a
-     * process that starts again knew before it stopped (the cohorts of the last minutes apart).
-     */
-    public void restore(Breakers breakers, Instant since) {
-        query(MINUTES, s -> s.setObject(1, RuleProjection.time(since)), rows -> {
-            breakers.learn(Versioned.parse(rows.getString(1)), rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getLong(3));
-            return null;
-        });
-    }
-
-    /** How far back {@link #restore} needs to read for {@code breakers} to learn again what they knew. */
-    public static Duration memory(dev.recourse.core.safeguard.BreakerSettings settings) {
-        long forgotten = (long) Math.ceil(Math.log(1e-3) / Math.log(1 - Math.min(settings.smoothing(), 0.999)));
-        return Duration.ofMinutes(Math.max(settings.minimumHistory(), forgotten) + 1);
     }
 
     /** Every rule version that acted, proposed or was recalled, by name. */

@@ -26,7 +26,8 @@ import java.util.function.LongConsumer;
  * writes; one sequencer thread takes everything queued, up to a bound, into one transaction.
  *
  * <p>In that transaction it locks the event head (so appends from every node are serialised and
- * become visible in position order), checks each write's expected stream version, inserts the
+ * become visible in position order), checks each write's expected stream version and the
+ * {@link Admission} of each group, inserts the
  * events of the writes that pass at the next positions with one binary {@code COPY}, advances the
  * head, lets the projections see the events, and commits. Only then does it complete each
  * writer's future. A {@link WriteGroup} carries writes to several streams that pass or fail
@@ -37,7 +38,9 @@ import java.util.function.LongConsumer;
  *   <li>Positions are 0, 1, 2, ... without gaps: they are taken from the head row updated in the
  *       same transaction, so a rolled-back transaction takes none.</li>
  *   <li>A version conflict is a {@link WriteResult.Conflict} for that write (or group) alone: none
- *       of the group's events is stored, and the other writes in the transaction commit.</li>
+ *       of the group's events is stored, and the other writes in the transaction commit. A group
+ *       its admission refuses is a conflict too, on the stream the admission names (which the
+ *       group may not write): a writer that reads it again and tries again finds what changed.</li>
  *   <li>A failed transaction (a database error, a failing projection) fails the future of every
  *       write in it; none was stored, none is acknowledged, and the sequencer goes on with the
  *       next. If the connection broke while committing, the outcome is unknown to the sequencer
@@ -65,6 +68,7 @@ public final class Sequencer implements AutoCloseable {
     private final DataSource dataSource;
     private final SequencerSettings settings;
     private final List<Projection> projections;
+    private final Admission admission;
     private final LongConsumer committedUpTo;
     private final BlockingQueue<Pending> queue;
     private final ReadWriteLock closing = new ReentrantReadWriteLock();
@@ -78,10 +82,11 @@ public final class Sequencer implements AutoCloseable {
     private volatile long conflicts;
 
     private Sequencer(DataSource dataSource, SequencerSettings settings, List<Projection> projections,
-                      LongConsumer committedUpTo) {
+                      Admission admission, LongConsumer committedUpTo) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.projections = List.copyOf(projections);
+        this.admission = admission;
         this.committedUpTo = committedUpTo;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.thread = Thread.ofPlatform().name("recourse-sequencer").unstarted(this::run);
@@ -98,8 +103,17 @@ public final class Sequencer implements AutoCloseable {
      */
     public static Sequencer start(DataSource dataSource, SequencerSettings settings, List<Projection> projections,
                                   LongConsumer committedUpTo) {
+        return start(dataSource, settings, projections, Admission.ALL, committedUpTo);
+    }
+
+    /**
+     * Starts the sequencer thread, storing only the groups {@code admission} admits; otherwise as
+     * {@link #start(DataSource, SequencerSettings, List, LongConsumer)}.
+     */
+    public static Sequencer start(DataSource dataSource, SequencerSettings settings, List<Projection> projections,
+                                  Admission admission, LongConsumer committedUpTo) {
         Sequencer sequencer = new Sequencer(Objects.requireNonNull(dataSource), Objects.requireNonNull(settings),
-                projections, Objects.requireNonNull(committedUpTo));
+                projections, Objects.requireNonNull(admission), Objects.requireNonNull(committedUpTo));
         sequencer.thread.start();
         return sequencer;
     }
@@ -282,6 +296,12 @@ public final class Sequencer implements AutoCloseable {
         for (Pending pending : batch) {
             WriteGroup group = pending.group();
             Optional<WriteResult.Conflict> conflict = conflict(group, versions);
+            if (conflict.isEmpty()) {
+                Optional<String> refused = admission.refuses(connection, group);
+                if (refused.isPresent()) {
+                    conflict = Optional.of(new WriteResult.Conflict(refused.get(), ExpectedVersion.ANY, WriteResult.Conflict.UNKNOWN));
+                }
+            }
             if (conflict.isPresent()) {
                 results.add(new GroupResult.Conflict(conflict.get()));
                 continue;

@@ -54,6 +54,38 @@ class SequencerTest {
     }
 
     @Test
+    void aGroupItsAdmissionRefusesIsAConflictOnTheNamedStreamAndWhatAdmissionsWriteCounts() throws Exception {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE admitted (stream text NOT NULL)");
+        }
+        // Admits two groups in all, counting them in the transaction.
+        Admission two = (connection, group) -> {
+            try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery("SELECT count(*) FROM admitted")) {
+                rows.next();
+                if (rows.getLong(1) >= 2) {
+                    return Optional.of("limit/of-two");
+                }
+            }
+            try (var insert = connection.prepareStatement("INSERT INTO admitted (stream) VALUES (?)")) {
+                insert.setString(1, group.writes().getFirst().streamId());
+                insert.executeUpdate();
+            }
+            return Optional.empty();
+        };
+        Sequencer sequencer = Sequencer.start(database.dataSource(), SequencerSettings.DEFAULT, List.of(), two, committedUpTo::set);
+        started.add(sequencer);
+        List<CompletableFuture<WriteResult>> results = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            results.add(sequencer.submit(TestEvents.write("s-" + i, ExpectedVersion.NO_STREAM, 1)));
+        }
+
+        assertThat(results.stream().map(CompletableFuture::join).filter(WriteResult.Committed.class::isInstance)).hasSize(2);
+        assertThat(results.stream().map(CompletableFuture::join).filter(WriteResult.Conflict.class::isInstance))
+                .singleElement().isEqualTo(new WriteResult.Conflict("limit/of-two", ExpectedVersion.ANY, WriteResult.Conflict.UNKNOWN));
+        assertThat(query("SELECT count(*) FROM event")).containsExactly(2L);
+    }
+
+    @Test
     void concurrentWritesGetGaplessConsecutivePositions() throws Exception {
         Sequencer sequencer = sequencer(SequencerSettings.DEFAULT);
         int threads = 6;
