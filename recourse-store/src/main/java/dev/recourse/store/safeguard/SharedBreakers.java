@@ -65,10 +65,15 @@ public final class SharedBreakers implements CircuitBreakers {
     private static final String COHORTS_OF = "SELECT owner, network, page FROM subject_cohort WHERE subject = ?";
     private static final String ACTED = "INSERT INTO rule_action (rule, acted_at, subject, owner, network, page)"
             + " VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String DESCRIBED = "INSERT INTO subject_cohort (subject, owner, network, page) VALUES (?, ?, ?, ?)"
-            + " ON CONFLICT (subject) DO UPDATE SET owner = EXCLUDED.owner, network = EXCLUDED.network, page = EXCLUDED.page";
+    /**
+     * A batch's descriptions, whole columns as arrays (empty arrays write nothing), and the head's advance: one round
+     * trip of the sequencer's transaction.
+     */
+    private static final String DESCRIBED = "INSERT INTO subject_cohort (subject, owner, network, page)"
+            + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+            + " ON CONFLICT (subject) DO UPDATE SET owner = EXCLUDED.owner, network = EXCLUDED.network, page = EXCLUDED.page;"
+            + " UPDATE subject_cohort_head SET next_position = ? WHERE next_position = ?";
     private static final String HEAD = "SELECT next_position FROM subject_cohort_head FOR UPDATE";
-    private static final String ADVANCE = "UPDATE subject_cohort_head SET next_position = ? WHERE next_position = ?";
 
     private final DataSource dataSource;
     private final BreakerSettings settings;
@@ -338,22 +343,28 @@ public final class SharedBreakers implements CircuitBreakers {
                 described.put(d.subject().ref(), d.subject());
             }
         }
-        if (!described.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(DESCRIBED)) {
-                for (Subject s : described.values()) {
-                    upsert.setString(1, s.ref().toString());
-                    upsert.setString(2, s.owner().value());
-                    upsert.setString(3, s.network().map(NetworkId::value).orElse(null));
-                    upsert.setString(4, s.page().map(SubjectRef::platformId).orElse(null));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
+        int n = described.size();
+        String[] subjects = new String[n];
+        String[] owners = new String[n];
+        String[] networks = new String[n];
+        String[] pages = new String[n];
+        int i = 0;
+        for (Subject d : described.values()) {
+            subjects[i] = d.ref().toString();
+            owners[i] = d.owner().value();
+            networks[i] = d.network().map(NetworkId::value).orElse(null);
+            pages[i++] = d.page().map(SubjectRef::platformId).orElse(null);
         }
-        try (PreparedStatement head = connection.prepareStatement(ADVANCE)) {
-            head.setLong(1, events.getLast().position() + 1);
-            head.setLong(2, events.getFirst().position());
-            if (head.executeUpdate() != 1) {
+        try (PreparedStatement save = connection.prepareStatement(DESCRIBED)) {
+            save.setArray(1, connection.createArrayOf("text", subjects));
+            save.setArray(2, connection.createArrayOf("text", owners));
+            save.setArray(3, connection.createArrayOf("text", networks));
+            save.setArray(4, connection.createArrayOf("text", pages));
+            save.setLong(5, events.getLast().position() + 1);
+            save.setLong(6, events.getFirst().position());
+            save.execute();
+            save.getMoreResults(); // past the upsert's count, to the head's
+            if (save.getUpdateCount() != 1) {
                 throw new SQLException("the subjects' cohorts have not taken in the events before position "
                         + events.getFirst().position() + "; they catch up when the store starts");
             }
