@@ -109,6 +109,7 @@ public final class RecourseStore implements AutoCloseable {
             RandomGenerator writes = new BufferedRandom(random);
             events = PostgresEventStore.start(database.dataSource(), settings.sequencer(),
                     List.of(readModel.projection(), safeguards.projection()), integrator::committed, writes);
+            readModel.rebuildIfOutdated(events);
             readModel.catchUp(events);
             safeguards.catchUp(events);
             Breakers breakers = new Breakers(breakerSettings);
