@@ -87,12 +87,64 @@ public final class PublicRecord {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " items, not " + limit);
         }
-        Search search = Search.of(query, after, limit + 1);
+        Optional<DecisionQuery> narrowed = narrowed(query);
+        if (narrowed.isEmpty()) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        Search search = Search.of(narrowed.get(), after, limit + 1);
         List<PublicDecision> found = query(search.sql(), search::set, rows -> decision(rows, 1));
         if (found.size() <= limit) {
             return new Page<>(found, Optional.empty());
         }
         return new Page<>(found.subList(0, limit), Optional.of(new Cursor(found.get(limit - 1).position())));
+    }
+
+    /**
+     * {@code query} with its days narrowed to those on which the rollups counted decisions with its category, ground,
+     * restriction, automation and source; empty if there are none, so the search can answer without reading a decision.
+     * The rollups are kept in the same transaction as the decisions, so they count exactly the decisions there are; per
+     * day and combination of these five, they tell in a few hundred rows a year whether a combination whose values are
+     * each common ever occurs. A query with none of the five is returned as it is: its other filters (days, rule,
+     * appeal) have indexes that bound the search on their own.
+     */
+    Optional<DecisionQuery> narrowed(DecisionQuery query) {
+        if (query.category().isEmpty() && query.ground().isEmpty() && query.restriction().isEmpty() && query.automation().isEmpty()
+                && query.source().isEmpty()) {
+            return Optional.of(query);
+        }
+        StringBuilder sql = new StringBuilder("SELECT min(day), max(day) FROM transparency_rollup WHERE decisions > 0");
+        List<Object> parameters = new ArrayList<>();
+        query.from().ifPresent(day -> {
+            sql.append(" AND day >= ?");
+            parameters.add(day);
+        });
+        query.to().ifPresent(day -> {
+            sql.append(" AND day <= ?");
+            parameters.add(day);
+        });
+        query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
+        query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
+        query.restriction().ifPresent(v -> {
+            sql.append(" AND ? = ANY (string_to_array(restriction_kind, '+'))");
+            parameters.add(v.name());
+        });
+        query.automation().ifPresent(v -> equal(sql, parameters, "automation", v.name()));
+        // The rollups keep the DSA's source type, which the finer sources of the public record map onto.
+        query.source().ifPresent(v -> equal(sql, parameters, "source_type", switch (v) {
+            case ARTICLE_16 -> SourceType.SOURCE_ARTICLE_16.name();
+            case TRUSTED_FLAGGER -> SourceType.SOURCE_TRUSTED_FLAGGER.name();
+            case OTHER_NOTICE, AUTHORITY_ORDER, GOVERNMENT_REQUEST -> SourceType.SOURCE_TYPE_OTHER_NOTIFICATION.name();
+            case OWN_INITIATIVE -> SourceType.SOURCE_VOLUNTARY.name();
+            case NOT_STATED -> "";
+        }));
+        List<LocalDate[]> span = query(sql.toString(), statement -> new Search(sql.toString(), parameters).set(statement),
+                rows -> new LocalDate[] {rows.getObject(1, LocalDate.class), rows.getObject(2, LocalDate.class)});
+        LocalDate[] days = span.getFirst();
+        if (days[0] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DecisionQuery(Optional.of(days[0]), Optional.of(days[1]), query.category(), query.ground(),
+                query.restriction(), query.automation(), query.source(), query.rule(), query.appeal()));
     }
 
     /** The statement of a search: its SQL and the values of its parameters. */

@@ -108,6 +108,23 @@ class DecisionSearchPlanTest {
     }
 
     @Test
+    void aCombinationTheRollupsNeverCountedIsAnsweredWithoutReadingADecision() {
+        PublicRecord record = new PublicRecord(store.dataSource());
+        // The load gives a trusted flagger's notices to decisions 1, 7, 13...: never to those not automated (2, 5, 8...).
+        DecisionQuery never = new DecisionQuery(none(), none(), none(), none(), none(),
+                Optional.of(AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED), Optional.of(DecisionSource.TRUSTED_FLAGGER), none(), none());
+        DecisionQuery some = new DecisionQuery(none(), none(), none(), none(), none(), none(), Optional.of(DecisionSource.TRUSTED_FLAGGER),
+                none(), none());
+
+        assertThat(record.narrowed(never)).isEmpty();
+        assertThat(record.search(never, Optional.empty(), 10).items()).isEmpty();
+        DecisionQuery narrowed = record.narrowed(some).orElseThrow();
+        assertThat(narrowed.from()).contains(FIRST);
+        assertThat(narrowed.to()).contains(FIRST.plusDays(59));
+        assertThat(record.search(some, Optional.empty(), 10).items()).hasSize(10);
+    }
+
+    @Test
     void aFilterWhoseValueNoDecisionHasIsLookedUpInAnIndexOfThatFilter() throws SQLException {
         Optional<LocalDate> after = Optional.of(FIRST.plusDays(400));
         assertLookedUpIn(new DecisionQuery(after, after, none(), none(), none(), none(), none(), none(), none()),
