@@ -35,6 +35,8 @@ import java.util.UUID;
 public final class PublicRecord {
     /** The most items one page holds. */
     public static final int MAX_PAGE = 200;
+    /** How many decisions a search reads and sorts at most, rather than walk the decisions newest first. */
+    private static final long FEW = 100_000;
 
     private static final String DECISION_COLUMNS = "decision_id, position, case_id, decided_at, category, ground,"
             + " restriction_kind, automation, source, rule, appeal";
@@ -91,7 +93,7 @@ public final class PublicRecord {
         if (narrowed.isEmpty()) {
             return new Page<>(List.of(), Optional.empty());
         }
-        Search search = Search.of(narrowed.get(), after, limit + 1);
+        Search search = Search.of(narrowed.get(), after, limit + 1, fewDecisionsOnItsDays(narrowed.get()));
         List<PublicDecision> found = query(search.sql(), search::set, rows -> decision(rows, 1));
         if (found.size() <= limit) {
             return new Page<>(found, Optional.empty());
@@ -147,10 +149,36 @@ public final class PublicRecord {
                 query.restriction(), query.automation(), query.source(), query.rule(), query.appeal()));
     }
 
+    /**
+     * Whether {@code query} names days that held at most {@value #FEW} decisions in all, as the rollups count them: then
+     * reading all of them and sorting costs less than walking from the newest decision back to those days.
+     */
+    boolean fewDecisionsOnItsDays(DecisionQuery query) {
+        if (query.from().isEmpty() && query.to().isEmpty()) {
+            return false;
+        }
+        long decisions = query("SELECT coalesce(sum(decisions), 0) FROM transparency_facet WHERE facet = 'ALL' AND value = ''"
+                + " AND day BETWEEN coalesce(?, '-infinity'::date) AND coalesce(?, 'infinity'::date)", statement -> {
+                    statement.setObject(1, query.from().orElse(null), java.sql.Types.DATE);
+                    statement.setObject(2, query.to().orElse(null), java.sql.Types.DATE);
+                }, rows -> rows.getLong(1)).getFirst();
+        return decisions <= FEW;
+    }
+
     /** The statement of a search: its SQL and the values of its parameters. */
     record Search(String sql, List<Object> parameters) {
         /** The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}. */
         static Search of(DecisionQuery query, Optional<Cursor> after, int rows) {
+            return of(query, after, rows, false);
+        }
+
+        /**
+         * As {@link #of(DecisionQuery, Optional, int)}; {@code fromItsDays} asks for the decisions of the query's days to be
+         * read first (through the index by day, or those of the other filters) and then sorted, instead of walking all
+         * decisions newest first until enough match. PostgreSQL does not know that log positions follow the days, so for
+         * a few days long ago it would walk through every later decision; the caller says when the days hold few.
+         */
+        static Search of(DecisionQuery query, Optional<Cursor> after, int rows, boolean fromItsDays) {
             StringBuilder sql = new StringBuilder("SELECT ").append(DECISION_COLUMNS).append(" FROM public_decision WHERE position < ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
@@ -173,6 +201,10 @@ public final class PublicRecord {
             query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
             query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
             query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
+            if (fromItsDays) {
+                // OFFSET 0 keeps the planner from ordering the inner query by position, and so from the walk.
+                sql.insert(0, "SELECT " + DECISION_COLUMNS + " FROM (").append(" OFFSET 0) d");
+            }
             sql.append(" ORDER BY position DESC LIMIT ?");
             parameters.add(rows);
             return new Search(sql.toString(), List.copyOf(parameters));

@@ -88,12 +88,16 @@ class DecisionSearchPlanTest {
                 }
             }
             DecisionQuery query = queryOf(chosen, sample.rule().orElse("rule-1@1"), sample.appeal());
+            PublicRecord record = new PublicRecord(store.dataSource());
 
-            List<Json.Obj> scans = scansOfTheDecisions(plan(query));
+            for (boolean fromItsDays : chosen.contains(Filter.DAYS) ? List.of(false, true) : List.of(false)) {
+                List<Json.Obj> scans = scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, fromItsDays)));
 
-            assertThat(scans).as("the scans of " + chosen).isNotEmpty()
-                    .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
-                            .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
+                assertThat(scans).as("the scans of " + chosen).isNotEmpty()
+                        .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
+                                .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
+            }
+            assertThat(record.fewDecisionsOnItsDays(query)).as(chosen.toString()).isEqualTo(chosen.contains(Filter.DAYS));
         }
     }
 
@@ -105,6 +109,20 @@ class DecisionSearchPlanTest {
 
         assertThat(scansOfTheDecisions(plan(query))).extracting(scan -> string(scan, "Index Name"))
                 .containsExactly("public_decision_rule_appeal");
+    }
+
+    @Test
+    void aFewDaysLongAgoAreReadThroughTheirDaysNotByWalkingEveryLaterDecision() throws SQLException {
+        Optional<LocalDate> longAgo = Optional.of(FIRST.plusDays(3));
+        DecisionQuery query = new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none());
+        PublicRecord record = new PublicRecord(store.dataSource());
+
+        assertThat(record.fewDecisionsOnItsDays(query)).isTrue();
+        assertThat(scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, true))))
+                .extracting(scan -> string(scan, "Index Name")).containsExactly("public_decision_day");
+        assertThat(record.search(query, Optional.empty(), 10).items()).hasSize(10)
+                .allSatisfy(d -> assertThat(LocalDate.ofInstant(d.decidedAt(), ZoneOffset.UTC)).isEqualTo(longAgo.get()))
+                .isSortedAccordingTo(java.util.Comparator.comparingLong(PublicDecision::position).reversed());
     }
 
     @Test
@@ -176,7 +194,11 @@ class DecisionSearchPlanTest {
 
     /** {@code EXPLAIN (FORMAT JSON)} of the search the portal runs for {@code query}'s first page. */
     private Json.Obj plan(DecisionQuery query) throws SQLException {
-        PublicRecord.Search search = PublicRecord.Search.of(query, Optional.empty(), 51);
+        return plan(PublicRecord.Search.of(query, Optional.empty(), 51));
+    }
+
+    /** {@code EXPLAIN (FORMAT JSON)} of {@code search}. */
+    private Json.Obj plan(PublicRecord.Search search) throws SQLException {
         try (Connection connection = store.dataSource().getConnection();
              PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + search.sql())) {
             search.set(explain);
