@@ -174,6 +174,8 @@ final class BenchPortalCommand implements Callable<Integer> {
                 // only to decisions on the second ground: these two match nothing.
                 search + "?rule=rule-7@1&appeal=REVERSED",
                 search + "?ground=DECISION_GROUND_ILLEGAL_CONTENT&source=TRUSTED_FLAGGER",
+                // Nor does rule-7@1 ever decide on the first ground: a combination the rollups cannot rule out.
+                search + "?rule=rule-7@1&ground=DECISION_GROUND_ILLEGAL_CONTENT",
                 search + "/" + decision,
                 "/portal/authority-requests");
     }
