@@ -150,19 +150,22 @@ public final class PublicRecord {
     }
 
     /**
-     * Whether {@code query} names days that held at most {@value #FEW} decisions in all, as the rollups count them: then
-     * reading all of them and sorting costs less than walking from the newest decision back to those days.
+     * Whether {@code query}'s days held at most {@value #FEW} decisions in all and fewer than the days after them, as the
+     * rollups count them: then reading all decisions of its days and sorting them costs less than walking from the
+     * newest decision back to its days.
      */
     boolean fewDecisionsOnItsDays(DecisionQuery query) {
-        if (query.from().isEmpty() && query.to().isEmpty()) {
+        if (query.to().isEmpty()) {
+            // Its days run to the newest decision, where the walk starts.
             return false;
         }
-        long decisions = query("SELECT coalesce(sum(decisions), 0) FROM transparency_facet WHERE facet = 'ALL' AND value = ''"
-                + " AND day BETWEEN coalesce(?, '-infinity'::date) AND coalesce(?, 'infinity'::date)", statement -> {
-                    statement.setObject(1, query.from().orElse(null), java.sql.Types.DATE);
-                    statement.setObject(2, query.to().orElse(null), java.sql.Types.DATE);
-                }, rows -> rows.getLong(1)).getFirst();
-        return decisions <= FEW;
+        long[] counts = query("SELECT coalesce(sum(decisions) FILTER (WHERE day <= ?), 0), coalesce(sum(decisions) FILTER (WHERE day > ?), 0)"
+                + " FROM transparency_facet WHERE facet = 'ALL' AND value = '' AND day >= coalesce(?, '-infinity'::date)", statement -> {
+                    statement.setObject(1, query.to().get());
+                    statement.setObject(2, query.to().get());
+                    statement.setObject(3, query.from().orElse(null), java.sql.Types.DATE);
+                }, rows -> new long[] {rows.getLong(1), rows.getLong(2)}).getFirst();
+        return counts[0] <= FEW && counts[0] < counts[1];
     }
 
     /** The statement of a search: its SQL and the values of its parameters. */

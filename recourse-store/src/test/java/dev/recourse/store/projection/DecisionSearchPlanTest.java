@@ -117,7 +117,11 @@ class DecisionSearchPlanTest {
         DecisionQuery query = new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none());
         PublicRecord record = new PublicRecord(store.dataSource());
 
+        Optional<LocalDate> lastDay = Optional.of(FIRST.plusDays(59));
         assertThat(record.fewDecisionsOnItsDays(query)).isTrue();
+        // The walk from the newest decision starts in the newest days.
+        assertThat(record.fewDecisionsOnItsDays(new DecisionQuery(lastDay, lastDay, none(), none(), none(), none(), none(), none(),
+                none()))).isFalse();
         assertThat(scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, true))))
                 .extracting(scan -> string(scan, "Index Name")).containsExactly("public_decision_day");
         assertThat(record.search(query, Optional.empty(), 10).items()).hasSize(10)
