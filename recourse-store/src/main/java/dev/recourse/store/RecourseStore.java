@@ -112,6 +112,7 @@ public final class RecourseStore implements AutoCloseable {
             events = PostgresEventStore.start(database.dataSource(), settings.sequencer(),
                     List.of(readModel.projection(), safeguards.projection(), breakers.projection()), breakers.admission(),
                     integrator::committed, writes);
+            readModel.rebuildIfOutdated(events);
             readModel.catchUp(events);
             safeguards.catchUp(events);
             breakers.catchUp(events);

@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code recourse bench portal}: how long the transparency portal's pages take with a large record. It starts the real
  * store on an embedded database in a new directory, fills the public record as if it held {@code --decisions}
- * decisions over a year ({@link PublicRecordLoad}: the rollups, and {@code --searchable} rows of searchable
- * decisions), serves the service on 127.0.0.1, and fetches each page {@code --requests} times one after another after
+ * decisions over a year ({@link PublicRecordLoad}: the rollups, or {@code --searchable} searchable decisions and the
+ * rollups that count them), registers a page of authority requests through the core, serves the service on 127.0.0.1, and fetches each page {@code --requests} times one after another after
  * {@code --warmup} unmeasured fetches: the time from sending the request to the last byte of the page.
  *
  * <p>The last line on stdout is the result as one JSON object.
@@ -62,11 +62,12 @@ final class BenchPortalCommand implements Callable<Integer> {
     static final int REQUESTS = 60;
 
     @Option(names = "--decisions", paramLabel = "N", defaultValue = "10000000",
-            description = "How many decisions the rollups count (default ${DEFAULT-VALUE}).")
+            description = "How many decisions the rollups count when there are no searchable ones (default ${DEFAULT-VALUE}).")
     long decisions;
 
     @Option(names = "--searchable", paramLabel = "S", defaultValue = "0",
-            description = "How many decisions to store for the search, too (default ${DEFAULT-VALUE}).")
+            description = "How many decisions to store for the search (default ${DEFAULT-VALUE}); the rollups then count"
+                    + " exactly these.")
     long searchable;
 
     @Option(names = "--rules", paramLabel = "R", defaultValue = "40", description = "How many rules (default ${DEFAULT-VALUE}).")
@@ -173,6 +174,8 @@ final class BenchPortalCommand implements Callable<Integer> {
                 // only to decisions on the second ground: these two match nothing.
                 search + "?rule=rule-7@1&appeal=REVERSED",
                 search + "?ground=DECISION_GROUND_ILLEGAL_CONTENT&source=TRUSTED_FLAGGER",
+                // Nor does rule-7@1 ever decide on the first ground: a combination the rollups cannot rule out.
+                search + "?rule=rule-7@1&ground=DECISION_GROUND_ILLEGAL_CONTENT",
                 search + "/" + decision,
                 "/portal/authority-requests");
     }

@@ -38,7 +38,9 @@ public final class PublicRecordLoad {
 
     /**
      * Fills the rollups of {@code days} days from {@code first} with about {@code decisions} decisions by {@code rules}
-     * rules and people, and {@code searchable} rows of searchable decisions.
+     * rules and people, and {@code searchable} rows of searchable decisions. With searchable decisions, the rollups per
+     * day and dimensions count exactly those instead, as the read model would ({@code decisions} then only sizes the
+     * rollups per rule).
      *
      * @return how many decisions the rollups count
      */
@@ -69,24 +71,44 @@ public final class PublicRecordLoad {
             try (Statement seed = connection.createStatement()) {
                 seed.execute("SELECT setseed(0.42)");
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO transparency_rollup (day, category, ground,"
-                    + " restriction_kind, automation, source_type, decisions, appeals_filed, appeals_decided, appeals_upheld,"
-                    + " appeals_reversed, appeals_modified, reinstatements, time_to_decide)"
-                    + " SELECT day, c, g, k, a, s, n, n / 20, n / 25, n / 40, n / 120, n / 400, n / 120,"
-                    + " ARRAY[n / 20, n / 10, n / 10, n / 5, n / 5, n / 10, n / 10, n / 20, n / 40, n / 80, 0]::bigint[]"
-                    + " FROM (SELECT d::date AS day, c, g, k, a, s, 1 + floor(random() * (2 * ?::float8 - 1))::bigint AS n"
-                    + " FROM generate_series(?::date, ?::date, interval '1 day') d, unnest(?::text[]) c, unnest(?::text[]) g,"
-                    + " unnest(?::text[]) k, unnest(?::text[]) a, unnest(?::text[]) s WHERE random() < ?::float8) t")) {
-                insert.setDouble(1, mean);
-                insert.setString(2, first.toString());
-                insert.setString(3, last.toString());
-                insert.setArray(4, connection.createArrayOf("text", categories));
-                insert.setArray(5, connection.createArrayOf("text", grounds));
-                insert.setArray(6, connection.createArrayOf("text", KINDS.toArray()));
-                insert.setArray(7, connection.createArrayOf("text", automation));
-                insert.setArray(8, connection.createArrayOf("text", sources));
-                insert.setDouble(9, COMBINATIONS_USED);
-                insert.execute();
+            if (searchable > 0) {
+                fillSearchable(connection, first, days, rules, searchable, categories, grounds, automation, progress);
+                // The rollups count exactly the searchable decisions, as the read model keeps them.
+                progress.accept("counting the searchable decisions into the rollups");
+                try (Statement rollups = connection.createStatement()) {
+                    rollups.execute("INSERT INTO transparency_rollup (day, category, ground, restriction_kind, automation, source_type,"
+                            + " decisions, appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified,"
+                            + " reinstatements, time_to_decide)"
+                            + " SELECT day, category, ground, restriction_kind, automation, source_type, n, f, u + r + m, u, r, m, r,"
+                            + " ARRAY[n / 20, n / 10, n / 10, n / 5, n / 5, n / 10, n / 10, n / 20, n / 40, n / 80, 0]::bigint[]"
+                            + " FROM (SELECT (decided_at AT TIME ZONE 'UTC')::date AS day, category, ground, restriction_kind, automation,"
+                            + " CASE source WHEN 'ARTICLE_16' THEN 'SOURCE_ARTICLE_16' WHEN 'TRUSTED_FLAGGER' THEN 'SOURCE_TRUSTED_FLAGGER'"
+                            + " WHEN 'OWN_INITIATIVE' THEN 'SOURCE_VOLUNTARY' WHEN 'NOT_STATED' THEN ''"
+                            + " ELSE 'SOURCE_TYPE_OTHER_NOTIFICATION' END AS source_type, count(*) AS n,"
+                            + " count(*) FILTER (WHERE appeal <> 'NONE') AS f, count(*) FILTER (WHERE appeal = 'UPHELD') AS u,"
+                            + " count(*) FILTER (WHERE appeal = 'REVERSED') AS r, count(*) FILTER (WHERE appeal = 'MODIFIED') AS m"
+                            + " FROM public_decision GROUP BY 1, 2, 3, 4, 5, 6) t");
+                }
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO transparency_rollup (day, category, ground,"
+                        + " restriction_kind, automation, source_type, decisions, appeals_filed, appeals_decided, appeals_upheld,"
+                        + " appeals_reversed, appeals_modified, reinstatements, time_to_decide)"
+                        + " SELECT day, c, g, k, a, s, n, n / 20, n / 25, n / 40, n / 120, n / 400, n / 120,"
+                        + " ARRAY[n / 20, n / 10, n / 10, n / 5, n / 5, n / 10, n / 10, n / 20, n / 40, n / 80, 0]::bigint[]"
+                        + " FROM (SELECT d::date AS day, c, g, k, a, s, 1 + floor(random() * (2 * ?::float8 - 1))::bigint AS n"
+                        + " FROM generate_series(?::date, ?::date, interval '1 day') d, unnest(?::text[]) c, unnest(?::text[]) g,"
+                        + " unnest(?::text[]) k, unnest(?::text[]) a, unnest(?::text[]) s WHERE random() < ?::float8) t")) {
+                    insert.setDouble(1, mean);
+                    insert.setString(2, first.toString());
+                    insert.setString(3, last.toString());
+                    insert.setArray(4, connection.createArrayOf("text", categories));
+                    insert.setArray(5, connection.createArrayOf("text", grounds));
+                    insert.setArray(6, connection.createArrayOf("text", KINDS.toArray()));
+                    insert.setArray(7, connection.createArrayOf("text", automation));
+                    insert.setArray(8, connection.createArrayOf("text", sources));
+                    insert.setDouble(9, COMBINATIONS_USED);
+                    insert.execute();
+                }
             }
             try (Statement facets = connection.createStatement()) {
                 StringBuilder buckets = new StringBuilder("ARRAY[");
@@ -121,9 +143,6 @@ public final class PublicRecordLoad {
                 insert.setString(4, last.toString());
                 insert.setInt(5, rules);
                 insert.execute();
-            }
-            if (searchable > 0) {
-                fillSearchable(connection, first, days, rules, searchable, categories, grounds, automation, progress);
             }
             connection.commit();
             try (Statement analyze = connection.createStatement()) {

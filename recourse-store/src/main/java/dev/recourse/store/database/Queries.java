@@ -59,6 +59,15 @@ public final class Queries {
      * @throws StoreException naming {@code what} catches up, if the database fails
      */
     public static long catchUp(DataSource dataSource, String what, String head, EventStore events, EventProjection projection) {
+        return catchUp(dataSource, what, head, events, projection, taken -> { });
+    }
+
+    /**
+     * As {@link #catchUp(DataSource, String, String, EventStore, EventProjection)}, telling {@code progress} after each
+     * transaction how many events it has taken in so far.
+     */
+    public static long catchUp(DataSource dataSource, String what, String head, EventStore events, EventProjection projection,
+            java.util.function.LongConsumer progress) {
         long taken = 0;
         while (true) {
             try (Connection connection = dataSource.getConnection()) {
@@ -73,6 +82,7 @@ public final class Queries {
                     projection.apply(connection, batch);
                     connection.commit();
                     taken += batch.size();
+                    progress.accept(taken);
                     if (batch.isEmpty()) {
                         return taken;
                     }

@@ -35,6 +35,8 @@ import java.util.UUID;
 public final class PublicRecord {
     /** The most items one page holds. */
     public static final int MAX_PAGE = 200;
+    /** How many decisions a search reads and sorts at most, rather than walk the decisions newest first. */
+    private static final long FEW = 100_000;
 
     private static final String DECISION_COLUMNS = "decision_id, position, case_id, decided_at, category, ground,"
             + " restriction_kind, automation, source, rule, appeal";
@@ -87,7 +89,11 @@ public final class PublicRecord {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " items, not " + limit);
         }
-        Search search = Search.of(query, after, limit + 1);
+        Optional<DecisionQuery> narrowed = narrowed(query);
+        if (narrowed.isEmpty()) {
+            return new Page<>(List.of(), Optional.empty());
+        }
+        Search search = Search.of(narrowed.get(), after, limit + 1, fewDecisionsOnItsDays(narrowed.get()));
         List<PublicDecision> found = query(search.sql(), search::set, rows -> decision(rows, 1));
         if (found.size() <= limit) {
             return new Page<>(found, Optional.empty());
@@ -95,10 +101,87 @@ public final class PublicRecord {
         return new Page<>(found.subList(0, limit), Optional.of(new Cursor(found.get(limit - 1).position())));
     }
 
+    /**
+     * {@code query} with its days narrowed to those on which the rollups counted decisions with its category, ground,
+     * restriction, automation and source; empty if there are none, so the search can answer without reading a decision.
+     * The rollups are kept in the same transaction as the decisions, so they count exactly the decisions there are; per
+     * day and combination of these five, they tell in a few hundred rows a year whether a combination whose values are
+     * each common ever occurs. A query with none of the five is returned as it is: its other filters (days, rule,
+     * appeal) have indexes that bound the search on their own.
+     */
+    Optional<DecisionQuery> narrowed(DecisionQuery query) {
+        if (query.category().isEmpty() && query.ground().isEmpty() && query.restriction().isEmpty() && query.automation().isEmpty()
+                && query.source().isEmpty()) {
+            return Optional.of(query);
+        }
+        StringBuilder sql = new StringBuilder("SELECT min(day), max(day) FROM transparency_rollup WHERE decisions > 0");
+        List<Object> parameters = new ArrayList<>();
+        query.from().ifPresent(day -> {
+            sql.append(" AND day >= ?");
+            parameters.add(day);
+        });
+        query.to().ifPresent(day -> {
+            sql.append(" AND day <= ?");
+            parameters.add(day);
+        });
+        query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
+        query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
+        query.restriction().ifPresent(v -> {
+            sql.append(" AND ? = ANY (string_to_array(restriction_kind, '+'))");
+            parameters.add(v.name());
+        });
+        query.automation().ifPresent(v -> equal(sql, parameters, "automation", v.name()));
+        // The rollups keep the DSA's source type, which the finer sources of the public record map onto.
+        query.source().ifPresent(v -> equal(sql, parameters, "source_type", switch (v) {
+            case ARTICLE_16 -> SourceType.SOURCE_ARTICLE_16.name();
+            case TRUSTED_FLAGGER -> SourceType.SOURCE_TRUSTED_FLAGGER.name();
+            case OTHER_NOTICE, AUTHORITY_ORDER, GOVERNMENT_REQUEST -> SourceType.SOURCE_TYPE_OTHER_NOTIFICATION.name();
+            case OWN_INITIATIVE -> SourceType.SOURCE_VOLUNTARY.name();
+            case NOT_STATED -> "";
+        }));
+        List<LocalDate[]> span = query(sql.toString(), statement -> new Search(sql.toString(), parameters).set(statement),
+                rows -> new LocalDate[] {rows.getObject(1, LocalDate.class), rows.getObject(2, LocalDate.class)});
+        LocalDate[] days = span.getFirst();
+        if (days[0] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new DecisionQuery(Optional.of(days[0]), Optional.of(days[1]), query.category(), query.ground(),
+                query.restriction(), query.automation(), query.source(), query.rule(), query.appeal()));
+    }
+
+    /**
+     * Whether {@code query}'s days held at most {@value #FEW} decisions in all and fewer than the days after them, as the
+     * rollups count them: then reading all decisions of its days and sorting them costs less than walking from the
+     * newest decision back to its days.
+     */
+    boolean fewDecisionsOnItsDays(DecisionQuery query) {
+        if (query.to().isEmpty()) {
+            // Its days run to the newest decision, where the walk starts.
+            return false;
+        }
+        long[] counts = query("SELECT coalesce(sum(decisions) FILTER (WHERE day <= ?), 0), coalesce(sum(decisions) FILTER (WHERE day > ?), 0)"
+                + " FROM transparency_facet WHERE facet = 'ALL' AND value = '' AND day >= coalesce(?, '-infinity'::date)", statement -> {
+                    statement.setObject(1, query.to().get());
+                    statement.setObject(2, query.to().get());
+                    statement.setObject(3, query.from().orElse(null), java.sql.Types.DATE);
+                }, rows -> new long[] {rows.getLong(1), rows.getLong(2)}).getFirst();
+        return counts[0] <= FEW && counts[0] < counts[1];
+    }
+
     /** The statement of a search: its SQL and the values of its parameters. */
     record Search(String sql, List<Object> parameters) {
         /** The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}. */
         static Search of(DecisionQuery query, Optional<Cursor> after, int rows) {
+            return of(query, after, rows, false);
+        }
+
+        /**
+         * As {@link #of(DecisionQuery, Optional, int)}; {@code fromItsDays} asks for the decisions of the query's days to be
+         * read first (through the index by day, or those of the other filters) and then sorted, instead of walking all
+         * decisions newest first until enough match. PostgreSQL does not know that log positions follow the days, so for
+         * a few days long ago it would walk through every later decision; the caller says when the days hold few.
+         */
+        static Search of(DecisionQuery query, Optional<Cursor> after, int rows, boolean fromItsDays) {
             StringBuilder sql = new StringBuilder("SELECT ").append(DECISION_COLUMNS).append(" FROM public_decision WHERE position < ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
@@ -121,6 +204,10 @@ public final class PublicRecord {
             query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
             query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
             query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
+            if (fromItsDays) {
+                // OFFSET 0 keeps the planner from ordering the inner query by position, and so from the walk.
+                sql.insert(0, "SELECT " + DECISION_COLUMNS + " FROM (").append(" OFFSET 0) d");
+            }
             sql.append(" ORDER BY position DESC LIMIT ?");
             parameters.add(rows);
             return new Search(sql.toString(), List.copyOf(parameters));

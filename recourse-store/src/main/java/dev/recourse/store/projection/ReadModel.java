@@ -20,6 +20,9 @@ import dev.recourse.store.database.Queries.Parameters;
 import dev.recourse.store.database.Queries.Row;
 import dev.recourse.store.events.EventProjection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -71,6 +74,21 @@ public final class ReadModel {
             + " FROM transparency_rollup WHERE day BETWEEN ? AND ?"
             + " ORDER BY day, category, ground, restriction_kind, automation, source_type";
     private static final String HEAD = "SELECT next_position FROM read_model_head FOR UPDATE";
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModel.class);
+
+    /**
+     * The shape of the read model this code keeps. It MUST be raised whenever a projection starts keeping something
+     * from the events that it did not keep before (a table, or a column filled from the events), and the table added
+     * to {@link #TABLES}: a database whose read model an earlier version built is then rebuilt from the events when the
+     * store opens ({@link #rebuildIfOutdated}). 1: the public record, its facets and the figures per rule.
+     */
+    public static final int VERSION = 1;
+
+    /** Every table the read model keeps from the events: emptied for a rebuild. */
+    private static final List<String> TABLES = List.of("case_view", "review_queue", "standing_restriction", "decision_dimensions",
+            "transparency_rollup", "transparency_facet", "public_decision", "authority_register", "authority_action", "rule_rollup");
+    /** How many events between two lines of progress in the log, at least. */
+    private static final long PROGRESS_EVERY = 100_000;
 
     private final DataSource dataSource;
     private final InstantSource clock;
@@ -103,6 +121,68 @@ public final class ReadModel {
      */
     public long catchUp(EventStore events) {
         return Queries.catchUp(dataSource, "the read model", HEAD, events, projection());
+    }
+
+    /**
+     * Rebuilds the read model from every event if an earlier version of the code built it ({@link #VERSION} is stored
+     * with it): empties its tables, then takes in the events from the first, reporting progress in the log. On start,
+     * before anything is written. A rebuild cut short (the process stopped) goes on from where it was at the next
+     * start, as any catching up does; a database that holds no events is only stamped with the version.
+     *
+     * @return whether it rebuilt
+     * @throws StoreException if the database fails
+     * @throws IllegalStateException if a newer version of the code built the read model: this one would keep it wrongly
+     */
+    public boolean rebuildIfOutdated(EventStore events) {
+        long total;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                int built;
+                try (ResultSet rows = statement.executeQuery("SELECT version FROM read_model_head FOR UPDATE")) {
+                    rows.next();
+                    built = rows.getInt(1);
+                }
+                if (built == VERSION) {
+                    connection.rollback();
+                    return false;
+                }
+                if (built > VERSION) {
+                    connection.rollback();
+                    throw new IllegalStateException("the read model was built by a newer Recourse (read model version " + built
+                            + "); this one keeps version " + VERSION + " and cannot serve it");
+                }
+                try (ResultSet rows = statement.executeQuery("SELECT next_position FROM event_head")) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+                if (total > 0) {
+                    LOG.info("The read model was built by an earlier version ({} < {}): rebuilding it from {} events", built, VERSION,
+                            total);
+                    statement.execute("TRUNCATE " + String.join(", ", TABLES));
+                }
+                statement.executeUpdate("UPDATE read_model_head SET next_position = 0, version = " + VERSION);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("the read model could not be rebuilt: " + e.getMessage(), e);
+        }
+        if (total == 0) {
+            return false;
+        }
+        long every = Math.max(PROGRESS_EVERY, total / 20);
+        long[] reported = {0};
+        long taken = Queries.catchUp(dataSource, "the read model", HEAD, events, projection(), done -> {
+            if (done - reported[0] >= every) {
+                reported[0] = done;
+                LOG.info("Rebuilding the read model: {} of {} events ({}%)", done, total, done * 100 / total);
+            }
+        });
+        LOG.info("Rebuilt the read model from {} events", taken);
+        return true;
     }
 
     /** The case {@code id}, if there is one. */

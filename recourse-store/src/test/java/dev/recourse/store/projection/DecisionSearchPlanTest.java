@@ -88,12 +88,16 @@ class DecisionSearchPlanTest {
                 }
             }
             DecisionQuery query = queryOf(chosen, sample.rule().orElse("rule-1@1"), sample.appeal());
+            PublicRecord record = new PublicRecord(store.dataSource());
 
-            List<Json.Obj> scans = scansOfTheDecisions(plan(query));
+            for (boolean fromItsDays : chosen.contains(Filter.DAYS) ? List.of(false, true) : List.of(false)) {
+                List<Json.Obj> scans = scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, fromItsDays)));
 
-            assertThat(scans).as("the scans of " + chosen).isNotEmpty()
-                    .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
-                            .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
+                assertThat(scans).as("the scans of " + chosen).isNotEmpty()
+                        .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
+                                .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
+            }
+            assertThat(record.fewDecisionsOnItsDays(query)).as(chosen.toString()).isEqualTo(chosen.contains(Filter.DAYS));
         }
     }
 
@@ -105,6 +109,41 @@ class DecisionSearchPlanTest {
 
         assertThat(scansOfTheDecisions(plan(query))).extracting(scan -> string(scan, "Index Name"))
                 .containsExactly("public_decision_rule_appeal");
+    }
+
+    @Test
+    void aFewDaysLongAgoAreReadThroughTheirDaysNotByWalkingEveryLaterDecision() throws SQLException {
+        Optional<LocalDate> longAgo = Optional.of(FIRST.plusDays(3));
+        DecisionQuery query = new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none());
+        PublicRecord record = new PublicRecord(store.dataSource());
+
+        Optional<LocalDate> lastDay = Optional.of(FIRST.plusDays(59));
+        assertThat(record.fewDecisionsOnItsDays(query)).isTrue();
+        // The walk from the newest decision starts in the newest days.
+        assertThat(record.fewDecisionsOnItsDays(new DecisionQuery(lastDay, lastDay, none(), none(), none(), none(), none(), none(),
+                none()))).isFalse();
+        assertThat(scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, true))))
+                .extracting(scan -> string(scan, "Index Name")).containsExactly("public_decision_day");
+        assertThat(record.search(query, Optional.empty(), 10).items()).hasSize(10)
+                .allSatisfy(d -> assertThat(LocalDate.ofInstant(d.decidedAt(), ZoneOffset.UTC)).isEqualTo(longAgo.get()))
+                .isSortedAccordingTo(java.util.Comparator.comparingLong(PublicDecision::position).reversed());
+    }
+
+    @Test
+    void aCombinationTheRollupsNeverCountedIsAnsweredWithoutReadingADecision() {
+        PublicRecord record = new PublicRecord(store.dataSource());
+        // The load gives a trusted flagger's notices to decisions 1, 7, 13...: never to those not automated (2, 5, 8...).
+        DecisionQuery never = new DecisionQuery(none(), none(), none(), none(), none(),
+                Optional.of(AutomatedDecision.AUTOMATED_DECISION_NOT_AUTOMATED), Optional.of(DecisionSource.TRUSTED_FLAGGER), none(), none());
+        DecisionQuery some = new DecisionQuery(none(), none(), none(), none(), none(), none(), Optional.of(DecisionSource.TRUSTED_FLAGGER),
+                none(), none());
+
+        assertThat(record.narrowed(never)).isEmpty();
+        assertThat(record.search(never, Optional.empty(), 10).items()).isEmpty();
+        DecisionQuery narrowed = record.narrowed(some).orElseThrow();
+        assertThat(narrowed.from()).contains(FIRST);
+        assertThat(narrowed.to()).contains(FIRST.plusDays(59));
+        assertThat(record.search(some, Optional.empty(), 10).items()).hasSize(10);
     }
 
     @Test
@@ -159,7 +198,11 @@ class DecisionSearchPlanTest {
 
     /** {@code EXPLAIN (FORMAT JSON)} of the search the portal runs for {@code query}'s first page. */
     private Json.Obj plan(DecisionQuery query) throws SQLException {
-        PublicRecord.Search search = PublicRecord.Search.of(query, Optional.empty(), 51);
+        return plan(PublicRecord.Search.of(query, Optional.empty(), 51));
+    }
+
+    /** {@code EXPLAIN (FORMAT JSON)} of {@code search}. */
+    private Json.Obj plan(PublicRecord.Search search) throws SQLException {
         try (Connection connection = store.dataSource().getConnection();
              PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + search.sql())) {
             search.set(explain);

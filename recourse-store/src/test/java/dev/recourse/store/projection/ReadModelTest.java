@@ -245,25 +245,71 @@ class ReadModelTest {
         assertThat(model().caseOf(post.ref()).orElseThrow().latestDecision()).contains(proposal);
     }
 
-    @Test
-    void aReadModelBehindTheEventsCatchesUpWhenTheStoreOpens() throws Exception {
+    /**
+     * Behind the events two ways: its head set back (an operator's way to have it rebuilt), or built by an earlier
+     * version, as in a database from before the newest read models: their tables were added empty by the migrations
+     * while the read model's head stayed after the last event, and no version was stored.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UPDATE read_model_head SET next_position = 0",
+        "UPDATE read_model_head SET version = 0"})
+    void aReadModelBehindTheEventsIsRebuiltFromThemWhenTheStoreOpens(String fallingBehind) throws Exception {
         DecisionId decision = removal(notice());
         appeal(decision);
         CaseView before = model().caseOf(post.ref()).orElseThrow();
         List<Rollup> rollups = model().rollups(DAY, DAY.plusDays(1));
-        store.close();
-        try (var database = dev.recourse.store.database.Database.start(settings.database());
-             Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions, transparency_rollup,"
-                    + " transparency_facet, public_decision, authority_register, authority_action, rule_rollup");
-            statement.execute("UPDATE read_model_head SET next_position = 0");
-        }
+        PublicRecord record = new PublicRecord(store.dataSource());
+        PublicDecision searched = record.search(DecisionQuery.ALL, Optional.empty(), 10).items().getFirst();
+        Statistics figures = record.statistics(DAY, DAY);
+        onTheStoppedDatabase(EMPTY_THE_READ_MODEL, fallingBehind);
 
         store = RecourseStore.open(settings, clock, new SecureRandom());
 
+        record = new PublicRecord(store.dataSource());
         assertThat(model().caseOf(post.ref())).contains(before);
         assertThat(model().rollups(DAY, DAY.plusDays(1))).isEqualTo(rollups);
         assertThat(model().appeals(Optional.empty(), 10).items()).hasSize(1);
+        assertThat(record.search(DecisionQuery.ALL, Optional.empty(), 10).items()).containsExactly(searched);
+        assertThat(record.statistics(DAY, DAY)).isEqualTo(figures);
+        assertThat(version()).isEqualTo(ReadModel.VERSION);
+    }
+
+    @Test
+    void aReadModelOfTheCurrentVersionIsNotRebuilt() throws Exception {
+        removal(notice());
+        onTheStoppedDatabase("UPDATE public_decision SET rule = 'left-alone@1'");
+
+        store = RecourseStore.open(settings, clock, new SecureRandom());
+
+        assertThat(new PublicRecord(store.dataSource()).search(DecisionQuery.ALL, Optional.empty(), 10).items())
+                .extracting(PublicDecision::rule).containsExactly(Optional.of("left-alone@1"));
+    }
+
+    @Test
+    void aNewDatabaseIsStampedWithTheReadModelsVersion() throws Exception {
+        assertThat(version()).isEqualTo(ReadModel.VERSION);
+    }
+
+    private static final String EMPTY_THE_READ_MODEL = "TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions,"
+            + " transparency_rollup, transparency_facet, public_decision, authority_register, authority_action, rule_rollup";
+
+    /** Stops the store and runs {@code statements} on its database, as an operator or an older version would. */
+    private void onTheStoppedDatabase(String... statements) throws Exception {
+        store.close();
+        try (var database = dev.recourse.store.database.Database.start(settings.database());
+             Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private int version() throws Exception {
+        try (Connection connection = store.dataSource().getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT version FROM read_model_head")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     @Test
