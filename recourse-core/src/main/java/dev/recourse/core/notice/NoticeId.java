@@ -1,15 +1,14 @@
 package dev.recourse.core.notice;
 
 import dev.recourse.core.Ids;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
 /** Identifies a notice. */
 public record NoticeId(UUID value) {
-    /** A fresh id drawn from {@code random}, made at {@code at}: ids made later sort after it ({@link Ids#ordered}). */
-    public static NoticeId next(RandomGenerator random, Instant at) {
-        return new NoticeId(Ids.ordered(random, at));
+    /** A fresh id. */
+    public static NoticeId next(RandomGenerator random) {
+        return new NoticeId(Ids.uuid(random));
     }
 
     @Override

@@ -185,7 +185,7 @@ public final class DueProcess {
             if (!errors.isEmpty()) {
                 return;
             }
-            receive(c.subject(), new Notice(NoticeId.next(random, now), c.source(), c.contact(), c.explanation(), now,
+            receive(c.subject(), new Notice(NoticeId.next(random), c.source(), c.contact(), c.explanation(), now,
                     Optional.of(c.location()), Optional.of(c.goodFaith())));
         }
 
@@ -200,8 +200,8 @@ public final class DueProcess {
             if (!errors.isEmpty()) {
                 return;
             }
-            AuthorityRequestId request = AuthorityRequestId.next(random, now);
-            Notice notice = new Notice(NoticeId.next(random, now),
+            AuthorityRequestId request = AuthorityRequestId.next(random);
+            Notice notice = new Notice(NoticeId.next(random),
                     new NoticeSource.FromAuthority(request, c.kind(), c.authority(), c.legalBasis()), c.contact(), c.explanation(), now,
                     Optional.empty(), Optional.empty());
             CaseId id = receive(c.subject(), notice);
@@ -215,7 +215,7 @@ public final class DueProcess {
 
         private void recordDetection(RecordDetection c) {
             CaseId id = intake(c.subject());
-            emitCase(c.subject().ref(), new DetectionRecorded(id, new Detection(DetectionId.next(random, now), c.signal(), now), now));
+            emitCase(c.subject().ref(), new DetectionRecorded(id, new Detection(DetectionId.next(random), c.signal(), now), now));
         }
 
         /** Records a notice in its case and confirms receipt to the sender (DSA Art. 16(4)); returns the case id. */
@@ -229,7 +229,7 @@ public final class DueProcess {
         /** Opens the case if there is none and records the subject's description if it changed; returns the case id. */
         private CaseId intake(Subject subject) {
             CaseState state = caseOf(subject.ref());
-            CaseId id = state.exists() ? state.id : CaseId.next(random, now);
+            CaseId id = state.exists() ? state.id : CaseId.next(random);
             if (!state.exists()) {
                 emitCase(subject.ref(), new CaseOpened(id, subject.ref(), now));
             }
@@ -261,7 +261,7 @@ public final class DueProcess {
                 }
                 return;
             }
-            DecisionId id = DecisionId.next(random, now);
+            DecisionId id = DecisionId.next(random);
             switch (c.plan()) {
                 case Plan.TakeNoAction p -> {
                     requireText("plan.reasons", p.reasons());
@@ -365,7 +365,7 @@ public final class DueProcess {
             Topic topic = replacing.isPresent() ? Topic.APPEAL_OUTCOME : Topic.DECISION;
             if (decision.outcome() instanceof Outcome.Restrict restrict) {
                 inform(state, new Recipient.Owner(state.subject.owner()), topic, decision.id(), replacing);
-                StrikeId strike = StrikeId.next(random, now);
+                StrikeId strike = StrikeId.next(random);
                 ws.emit(StreamId.of(state.subject.owner()), new AccountEvent.StrikeRecorded(state.subject.owner(), strike, state.id,
                         decision.id(), restrict.statement().dsa().category().orElseThrow().dsaValue(),
                         now.plus(settings.strikeLifetime()), now));
@@ -396,7 +396,7 @@ public final class DueProcess {
         }
 
         private List<Restriction> restrictions(List<PlannedRestriction> planned) {
-            return planned.stream().map(p -> new Restriction(RestrictionId.next(random, now), p.measure(), p.scope(), p.endsAt())).toList();
+            return planned.stream().map(p -> new Restriction(RestrictionId.next(random), p.measure(), p.scope(), p.endsAt())).toList();
         }
 
         private boolean isHighImpact(Subject subject, List<PlannedRestriction> restrictions) {
@@ -441,7 +441,7 @@ public final class DueProcess {
                 }
             }
             if (errors.isEmpty()) {
-                Appeal appeal = new Appeal(AppealId.next(random, now), c.decision(), c.appellant(), c.grounds(), now);
+                Appeal appeal = new Appeal(AppealId.next(random), c.decision(), c.appellant(), c.grounds(), now);
                 emitCase(state, new AppealFiled(state.id, appeal, now));
                 inform(state, appellant(state, c.appellant()), Topic.APPEAL_RECEIVED, c.decision(), Optional.of(appeal.id()));
             }
@@ -557,7 +557,7 @@ public final class DueProcess {
             if (isHighImpact(state.subject, m.restrictions()) && deciders.people().size() < 2) {
                 error("approvers", "the modified decision is high-impact and needs a second person to approve it");
             }
-            DecisionId id = DecisionId.next(random, now);
+            DecisionId id = DecisionId.next(random);
             List<Restriction> restrictions = restrictions(m.restrictions());
             Optional<StatementOfReasons> statement = statement(state, id, restrictions, m.statement(), deciders, old.notices(), old.detections());
             if (!errors.isEmpty()) {
@@ -705,7 +705,7 @@ public final class DueProcess {
                 error("to", "the recall's time ends after it begins, not at " + c.to().get());
             }
             if (errors.isEmpty()) {
-                ws.emit(StreamId.of(c.rule()), new RuleEvent.RecallStarted(RecallId.next(random, now), c.rule(), c.from(), c.to(),
+                ws.emit(StreamId.of(c.rule()), new RuleEvent.RecallStarted(RecallId.next(random), c.rule(), c.from(), c.to(),
                         c.person(), c.reasons(), c.apology(), now));
             }
         }
