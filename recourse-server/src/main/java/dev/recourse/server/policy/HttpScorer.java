@@ -93,10 +93,18 @@ public final class HttpScorer implements Scorer {
         return Json.object()
                 .put("event", Json.object().put("id", event.id()).put("type", event.type()).put("texts", texts.build())
                         .put("attributes", attributes.build()).build())
-                .put("subject", Json.object().put("kind", s.ref().kind().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("id", s.ref().platformId()).put("reach", Json.of(s.reach())).put("language", s.language().value())
-                        .put("territory", s.territory().value()).put("protected", Json.of(s.protectedMark().isPresent())).build())
+                .put("subject", subject(s))
                 .build();
+    }
+
+    /** The subject as a classifier sees it: no owner (a person), but the network and page it belongs to, if given. */
+    private static Json subject(Subject s) {
+        Json.ObjBuilder subject = Json.object().put("kind", s.ref().kind().name().toLowerCase(java.util.Locale.ROOT))
+                .put("id", s.ref().platformId()).put("reach", Json.of(s.reach())).put("language", s.language().value())
+                .put("territory", s.territory().value()).put("protected", Json.of(s.protectedMark().isPresent()));
+        s.network().ifPresent(n -> subject.put("network", n.value()));
+        s.page().ifPresent(p -> subject.put("page", p.platformId()));
+        return subject.build();
     }
 
     private static Json value(Object v) {

@@ -16,6 +16,7 @@ import dev.recourse.core.policy.Scorer;
 import dev.recourse.core.subject.AccountId;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.LanguageCode;
+import dev.recourse.core.subject.NetworkId;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
@@ -40,6 +41,7 @@ class HttpScorerTest {
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger calls = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> asked = new java.util.concurrent.atomic.AtomicReference<>();
     private HttpServer server;
 
     @AfterEach
@@ -54,7 +56,7 @@ class HttpScorerTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/score", exchange -> {
             calls.incrementAndGet();
-            exchange.getRequestBody().readAllBytes();
+            asked.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             handler.accept(exchange);
             exchange.close();
         });
@@ -102,6 +104,20 @@ class HttpScorerTest {
         URI uri = serve(x -> answer(x, 200, "{\"score\": 0.98}"));
 
         assertThat(new HttpScorer().score(classifier(uri, 0), event())).isEqualTo(new Scorer.Score.Scored(0.98));
+    }
+
+    @Test
+    void theClassifierIsToldTheSubjectsNetworkAndPageButNotItsOwner() throws IOException {
+        URI uri = serve(x -> answer(x, 200, "{\"score\": 0.5}"));
+        ContentEvent plain = event();
+        Subject grouped = new Subject(plain.subject().ref(), plain.subject().owner(), 50, plain.subject().language(),
+                plain.subject().territory(), Optional.empty(), plain.subject().since(), Optional.empty(),
+                Optional.of(new NetworkId("org:tagesblatt")), Optional.of(new SubjectRef(SubjectKind.PAGE, "tagesblatt")));
+
+        new HttpScorer().score(classifier(uri, 0), new ContentEvent(plain.id(), plain.type(), grouped, plain.texts(), plain.hashes(),
+                plain.attributes(), NOW));
+
+        assertThat(asked.get()).contains("\"network\":\"org:tagesblatt\"", "\"page\":\"tagesblatt\"").doesNotContain("a1");
     }
 
     @Test
