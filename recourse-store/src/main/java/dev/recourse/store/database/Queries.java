@@ -8,11 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The two things every read model does with the database: read rows, and catch up with the events on start. */
+/**
+ * What the store's parts do alike with the database: read rows, catch up with the events on start, take advisory
+ * locks, and read the outcome of a round trip of several statements.
+ */
 public final class Queries {
     private static final int CATCH_UP_BATCH = 1_000;
 
@@ -94,5 +98,36 @@ public final class Queries {
                 throw new StoreException(what + " could not catch up with the events: " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Takes the session-level advisory lock {@code key} on {@code connection} if it is free; whether it did. */
+    public static boolean tryAdvisoryLock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    /** Gives back the session-level advisory lock {@code key} that {@code connection} holds. */
+    public static void advisoryUnlock(Connection connection, long key) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, key);
+            unlock.executeQuery().close();
+        }
+    }
+
+    /**
+     * The update count of the last statement of the round trip {@code statement} just executed (several statements in
+     * one string), reading past the others' results: for instance the head advance that ends a projection's save.
+     */
+    public static int lastUpdateCount(Statement statement) throws SQLException {
+        int count = statement.getUpdateCount();
+        while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+            count = statement.getUpdateCount();
+        }
+        return count;
     }
 }

@@ -29,24 +29,6 @@ final class EventEntries {
         return connection;
     }
 
-    /** Takes the session-level advisory lock {@code key} if it is free. */
-    static boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-            lock.setLong(1, key);
-            try (ResultSet rows = lock.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        }
-    }
-
-    static void unlock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-            unlock.setLong(1, key);
-            unlock.executeQuery().close();
-        }
-    }
-
     /** The next position the sequencer hands out: every event below it is committed. */
     static long head(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();

@@ -1,5 +1,6 @@
 package dev.recourse.store.ledger;
 
+import dev.recourse.store.database.Queries;
 import dev.recourse.tlog.Parsed;
 import dev.recourse.tlog.Verdict;
 import dev.recourse.tlog.append.Appender;
@@ -236,7 +237,7 @@ public final class LedgerIntegrator implements AutoCloseable {
     /** Waits for the lock, following the published checkpoint meanwhile, then integrates until closed. */
     private void holdLockAndIntegrate() throws IOException, SQLException {
         try (Connection connection = events.connection()) {
-            while (!EventEntries.tryLock(connection, LOCK_KEY)) {
+            while (!Queries.tryAdvisoryLock(connection, LOCK_KEY)) {
                 state = LedgerProgress.State.WAITING_FOR_LOCK;
                 followPublished();
                 pause(settings.idleWait());
@@ -252,7 +253,7 @@ public final class LedgerIntegrator implements AutoCloseable {
                 throw e;
             } finally {
                 try {
-                    EventEntries.unlock(connection, LOCK_KEY);
+                    Queries.advisoryUnlock(connection, LOCK_KEY);
                 } catch (SQLException e) {
                     // A broken connection took its session, and the lock, with it.
                     if (failure == null) {

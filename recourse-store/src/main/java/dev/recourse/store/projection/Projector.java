@@ -14,6 +14,7 @@ import dev.recourse.core.process.Settings;
 import dev.recourse.core.subject.CountryCode;
 import dev.recourse.core.subject.SubjectRef;
 
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -400,11 +401,7 @@ final class Projector {
             save.setLong(c.next(), next);
             save.setLong(c.next(), first);
             save.execute();
-            int headUpdated = -1;
-            while (save.getMoreResults() || save.getUpdateCount() != -1) {
-                headUpdated = save.getUpdateCount();
-            }
-            if (headUpdated != 1) {
+            if (Queries.lastUpdateCount(save) != 1) {
                 throw new SQLException("the read model has not taken in the events before position " + first
                         + "; it catches up when the store starts");
             }

@@ -124,13 +124,13 @@ public final class RecallProgress {
         long key = lockKey(recall);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            if (!advisory(c, "SELECT pg_try_advisory_lock(?)", key)) {
+            if (!Queries.tryAdvisoryLock(c, key)) {
                 return Optional.empty();
             }
             try {
                 return Optional.of(run.get());
             } finally {
-                advisory(c, "SELECT pg_advisory_unlock(?)", key);
+                Queries.advisoryUnlock(c, key);
             }
         } catch (SQLException e) {
             throw new StoreException("could not take or give back the lock of recall " + recall + ": " + e.getMessage(), e);
@@ -143,16 +143,6 @@ public final class RecallProgress {
      */
     static long lockKey(RecallId recall) {
         return recall.value().getMostSignificantBits() ^ recall.value().getLeastSignificantBits();
-    }
-
-    private static boolean advisory(Connection c, String sql, long key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, key);
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        }
     }
 
     private void update(String sql, RecallId recall, Queries.Parameters parameters) {

@@ -363,8 +363,7 @@ public final class SharedBreakers implements CircuitBreakers {
             save.setLong(5, events.getLast().position() + 1);
             save.setLong(6, events.getFirst().position());
             save.execute();
-            save.getMoreResults(); // past the upsert's count, to the head's
-            if (save.getUpdateCount() != 1) {
+            if (Queries.lastUpdateCount(save) != 1) {
                 throw new SQLException("the subjects' cohorts have not taken in the events before position "
                         + events.getFirst().position() + "; they catch up when the store starts");
             }
