@@ -1,6 +1,8 @@
 package dev.recourse.bench.load;
 
 import dev.recourse.core.decider.Pseudonym;
+import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.core.json.Json;
 import dev.recourse.core.process.Settings;
 import dev.recourse.server.delivery.DeliverySettings;
 import dev.recourse.server.http.HttpSettings;
@@ -13,7 +15,8 @@ import dev.recourse.store.StoreSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -21,7 +24,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,32 +40,46 @@ import java.util.stream.Stream;
 
 /**
  * {@code java -cp benchmarks.jar dev.recourse.bench.load.LoadGenerator --requests N [--rate R] [--threads T]
- * [--warmup W]} (or {@code bin/recourse bench load ...}): serves the API in-process on the embedded defaults in a new
- * temporary directory, and sends it {@code N} requests over loopback, {@code R} a second on a fixed schedule (open
- * loop), at most {@code T} at a time, in the mix of {@link Kind}: 40% reads, 35% notices, 20% decisions, 5% appeals.
- * {@code W} more requests first warm the JVM up, unmeasured; with {@code --mix reads} the measured part sends only
- * reads, of the cases the warm-up made. Progress goes to stderr; the last line on stdout is one
- * JSON object with the requests a second and p50/p99/p999 per kind. Everything is deleted at the end.
+ * [--warmup W] [--mix all|reads] [--target http://HOST:PORT --admin-key KEY] [--client socket|jdk]} (or
+ * {@code bin/recourse bench load ...}): serves the API in-process on the embedded defaults in a new temporary directory
+ * (or, with {@code --target}, drives a service already running, making its keys with the admin key), and sends it
+ * {@code N} requests, {@code R} a second on a fixed schedule (open loop), at most {@code T} at a time, in the mix of
+ * {@link Kind}: 40% reads, 35% notices, 20% decisions, 5% appeals. {@code W} more requests first warm the JVM up,
+ * unmeasured; with {@code --mix reads} the measured part sends only reads, of the cases the warm-up made. Progress goes
+ * to stderr; the last line on stdout is one JSON object with the requests a second, p50/p99/p999 per kind, and the CPU
+ * per request: of this JVM, of the target's (from its metrics) when it runs apart, and of the whole machine.
+ * Everything served in-process is deleted at the end.
  */
 public final class LoadGenerator {
     private static final String ORIGIN = "bench.recourse.invalid/load";
     private static final int MODERATORS = 20;
+    private static final String OPTIONS = "--requests N [--rate R] [--threads T] [--warmup W] [--mix all|reads]"
+            + " [--target http://HOST:PORT --admin-key KEY] [--client socket|jdk]";
 
     /**
      * What to run.
      *
      * @param readsOnly whether the measured part sends only reads (the warm-up keeps the mix, which makes the cases)
+     * @param target the running service to drive; empty to serve one in this JVM
+     * @param adminKey an admin API key of {@code target}, which makes the load's keys and reads its metrics; MUST be
+     *     present exactly when {@code target} is
+     * @param client how to talk HTTP
      */
-    record Plan(long requests, double rate, int threads, long warmup, boolean readsOnly) {
+    record Plan(long requests, double rate, int threads, long warmup, boolean readsOnly, Optional<URI> target,
+            Optional<String> adminKey, Client.Choice client) {
         Plan {
             if (requests < 1 || !(rate > 0) || Double.isInfinite(rate) || threads < 1 || warmup < 0) {
                 throw new IllegalArgumentException("requests and threads are at least 1, a rate above 0, a warm-up at least 0");
             }
+            if (target.isPresent() != adminKey.isPresent()) {
+                throw new IllegalArgumentException("--target URL and --admin-key KEY go together");
+            }
+            Objects.requireNonNull(client, "client");
         }
 
-        /** The whole mix, measured. */
+        /** The whole mix, measured, served in this JVM, through the socket client. */
         Plan(long requests, double rate, int threads, long warmup) {
-            this(requests, rate, threads, warmup, false);
+            this(requests, rate, threads, warmup, false, Optional.empty(), Optional.empty(), Client.Choice.SOCKET);
         }
     }
 
@@ -85,6 +105,9 @@ public final class LoadGenerator {
         int threads = 512;
         long warmup = -1;
         boolean readsOnly = false;
+        Optional<URI> target = Optional.empty();
+        Optional<String> adminKey = Optional.empty();
+        Client.Choice client = Client.Choice.SOCKET;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -102,8 +125,14 @@ public final class LoadGenerator {
                         case "reads" -> true;
                         default -> throw new IllegalArgumentException("--mix is all or reads, not " + value);
                     };
-                    default -> throw new IllegalArgumentException("unknown option " + name
-                            + "; the options are --requests N [--rate R] [--threads T] [--warmup W] [--mix all|reads]");
+                    case "--target" -> target = Optional.of(target(value));
+                    case "--admin-key" -> adminKey = Optional.of(value);
+                    case "--client" -> client = switch (value) {
+                        case "socket" -> Client.Choice.SOCKET;
+                        case "jdk" -> Client.Choice.JDK;
+                        default -> throw new IllegalArgumentException("--client is socket or jdk, not " + value);
+                    };
+                    default -> throw new IllegalArgumentException("unknown option " + name + "; the options are " + OPTIONS);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " takes a number, not " + value);
@@ -112,49 +141,191 @@ public final class LoadGenerator {
         if (requests < 0) {
             throw new IllegalArgumentException("--requests N is required");
         }
-        return new Plan(requests, rate, threads, warmup < 0 ? Math.min(requests, 20_000) : warmup, readsOnly);
+        return new Plan(requests, rate, threads, warmup < 0 ? Math.min(requests, 20_000) : warmup, readsOnly, target,
+                adminKey, client);
     }
 
-    /** Serves the API, runs {@code plan} against it, stops and deletes everything; returns the JSON line of results. */
+    private static URI target(String value) {
+        try {
+            URI uri = new URI(value);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null || !(uri.getPath() == null || uri.getPath().isEmpty()
+                    || uri.getPath().equals("/"))) {
+                throw new IllegalArgumentException("--target is the service's http://HOST:PORT, not " + value);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("--target is the service's http://HOST:PORT, not " + value);
+        }
+    }
+
+    /**
+     * Runs {@code plan}: against its target, or against the API served in this JVM on the embedded defaults (then
+     * stopped and deleted); returns the JSON line of results.
+     */
     static String run(Plan plan, PrintStream err, LongSupplier nanoTime, SplittableRandom random) throws Exception {
+        if (plan.target().isPresent()) {
+            URI target = plan.target().get();
+            String admin = plan.adminKey().orElseThrow();
+            err.println("load: driving the service at " + target + " (" + Runtime.getRuntime().availableProcessors()
+                    + " cores here, load average " + loadAverage() + ")");
+            try (Client client = plan.client().open(target)) {
+                String run = Long.toString(System.currentTimeMillis(), 36);
+                String platform = newKey(client, admin, "load-platform-" + run, "platform");
+                String[] moderators = new String[MODERATORS];
+                for (int i = 0; i < MODERATORS; i++) {
+                    moderators[i] = newKey(client, admin, "load-mod-" + run + "-" + i, "moderator");
+                }
+                return measure(plan, client, platform, moderators, () -> serverCpu(client, admin), err, nanoTime, random);
+            }
+        }
         Path work = Files.createTempDirectory("recourse-load-");
         err.println("load: serving the API on the embedded defaults in " + work + " (" + Runtime.getRuntime().availableProcessors()
                 + " cores, load average " + loadAverage() + ")");
-        InstantSource clock = InstantSource.system();
-        SecureRandom secure = new SecureRandom();
-        Settings process = Settings.defaults("Certified out-of-court dispute settlement bodies: https://example.eu/ods",
-                "The courts of the country where you live.");
-        try (RecourseStore store = RecourseStore.open(StoreSettings.under(work, ORIGIN, process), clock, secure);
-             // No webhook or e-mail is configured: actions and messages wait in their queues, as on a fresh `serve`.
-             Service service = Service.start(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES,
-                     1_000_000_000, 1_000_000_000), DeliverySettings.none(),
-                     PageLinks.load(work, URI.create("http://127.0.0.1"), secure), store, clock, secure, "load");
-             ExecutorService clientThreads = Executors.newVirtualThreadPerTaskExecutor();
-             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(clientThreads)
-                     .connectTimeout(Duration.ofSeconds(10)).build()) {
-            ApiKeys keys = service.keys();
+        try (InProcess served = InProcess.start(work);
+             Client client = plan.client().open(served.service().url())) {
+            ApiKeys keys = served.service().keys();
             String platform = keys.make(new Pseudonym("load-platform"), ApiRole.PLATFORM, Optional.empty()).key().reveal();
             String[] moderators = new String[MODERATORS];
             for (int i = 0; i < MODERATORS; i++) {
                 moderators[i] = keys.make(new Pseudonym("load-mod-" + i), ApiRole.MODERATOR, Optional.empty()).key().reveal();
             }
-            Traffic traffic = new Traffic(client, service.url(), platform, moderators,
-                    (int) Math.min(Integer.MAX_VALUE - 8, plan.warmup() + plan.requests()));
-            if (plan.warmup() > 0) {
-                drive(traffic, plan.warmup(), plan.rate(), plan.threads(), new Latencies(), "warm-up", false, err, nanoTime, random);
-            }
-            Latencies latencies = new Latencies();
-            Duration cpuBefore = processCpu();
-            double seconds = drive(traffic, plan.requests(), plan.rate(), plan.threads(), latencies, "measured", plan.readsOnly(),
-                    err, nanoTime, random);
-            double cpuMillis = processCpu().minus(cpuBefore).toNanos() / 1e6 / plan.requests();
-            return String.format(Locale.ROOT, "{\"requests\":%d,\"seconds\":%.3f,\"requestsPerSecond\":%.1f,\"targetRate\":%.1f,"
-                            + "\"threads\":%d,\"warmup\":%d,\"mix\":\"%s\",\"jvmCpuMillisPerRequest\":%.4f,\"failed\":%d,%s}",
-                    plan.requests(), seconds, plan.requests() / seconds, plan.rate(), plan.threads(), plan.warmup(),
-                    plan.readsOnly() ? "reads" : "all", cpuMillis, latencies.failed(), latencies.json());
+            // The server shares this JVM with the generator: its CPU cannot be told apart (both run on the same
+            // carrier threads), so only the whole JVM's is reported.
+            return measure(plan, client, platform, moderators, Optional::empty, err, nanoTime, random);
         } finally {
             delete(work);
         }
+    }
+
+    /** The service served in this JVM on the embedded defaults, over a store in a directory of its own. */
+    record InProcess(RecourseStore store, Service service) implements AutoCloseable {
+        /** Serves the API over a new store in {@code work}, on a free loopback port, with no rate limit to speak of. */
+        static InProcess start(Path work) throws IOException {
+            InstantSource clock = InstantSource.system();
+            SecureRandom secure = new SecureRandom();
+            Settings process = Settings.defaults("Certified out-of-court dispute settlement bodies: https://example.eu/ods",
+                    "The courts of the country where you live.");
+            RecourseStore store = RecourseStore.open(StoreSettings.under(work, ORIGIN, process), clock, secure);
+            try {
+                // No webhook or e-mail is configured: actions and messages wait in their queues, as on a fresh `serve`.
+                Service service = Service.start(new HttpSettings("127.0.0.1", 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES,
+                        1_000_000_000, 1_000_000_000), DeliverySettings.none(),
+                        PageLinks.load(work, URI.create("http://127.0.0.1"), secure), store, clock, secure, "load");
+                return new InProcess(store, service);
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (store) {
+                service.close();
+            }
+        }
+    }
+
+    /** Warms up, then measures; the JSON line of results. */
+    private static String measure(Plan plan, Client client, String platform, String[] moderators,
+            Callable<Optional<Duration>> serverCpu, PrintStream err, LongSupplier nanoTime, SplittableRandom random)
+            throws Exception {
+        Traffic traffic = new Traffic(client, platform, moderators,
+                (int) Math.min(Integer.MAX_VALUE - 8, plan.warmup() + plan.requests()));
+        if (plan.warmup() > 0) {
+            drive(traffic, plan.warmup(), plan.rate(), plan.threads(), new Latencies(), "warm-up", false, err, nanoTime, random);
+        }
+        Latencies latencies = new Latencies();
+        String loadBefore = loadAverage();
+        Optional<Duration> serverBefore = serverCpu.call();
+        long machineBefore = machineCpuTicks();
+        Duration cpuBefore = processCpu();
+        double seconds = drive(traffic, plan.requests(), plan.rate(), plan.threads(), latencies, "measured", plan.readsOnly(),
+                err, nanoTime, random);
+        double jvmMillis = perRequest(processCpu().minus(cpuBefore), plan);
+        long machineTicks = machineCpuTicks() - machineBefore;
+        Optional<Duration> serverAfter = serverCpu.call();
+        String loadAfter = loadAverage();
+        boolean separate = plan.target().isPresent();
+        String server = serverBefore.flatMap(before -> serverAfter.map(after -> after.minus(before)))
+                .map(d -> String.format(Locale.ROOT, "%.4f", perRequest(d, plan))).orElse("null");
+        return String.format(Locale.ROOT, "{\"requests\":%d,\"seconds\":%.3f,\"requestsPerSecond\":%.1f,\"targetRate\":%.1f,"
+                        + "\"threads\":%d,\"warmup\":%d,\"mix\":\"%s\",\"jvmCpuMillisPerRequest\":%.4f,\"failed\":%d,"
+                        + "\"target\":\"%s\",\"client\":\"%s\",\"serverCpuMillisPerRequest\":%s,"
+                        + "\"generatorCpuMillisPerRequest\":%s,\"machineCpuMillisPerRequest\":%s,\"loadAverage\":[%s,%s],%s}",
+                plan.requests(), seconds, plan.requests() / seconds, plan.rate(), plan.threads(), plan.warmup(),
+                plan.readsOnly() ? "reads" : "all", jvmMillis, latencies.failed(),
+                separate ? plan.target().get() : "in-process", plan.client().label(), server,
+                separate ? String.format(Locale.ROOT, "%.4f", jvmMillis) : "null",
+                machineTicks < 0 ? "null" : String.format(Locale.ROOT, "%.4f", machineTicks * 10.0 / plan.requests()),
+                number(loadBefore), number(loadAfter), latencies.json());
+    }
+
+    private static double perRequest(Duration cpu, Plan plan) {
+        return cpu.toNanos() / 1e6 / plan.requests();
+    }
+
+    /** Makes an API key in {@code role} on the target with its admin key; the key. */
+    private static String newKey(Client client, String admin, String name, String role) throws Exception {
+        Client.Reply made = client.post("/v1/api-keys", admin, UUID.randomUUID().toString(),
+                CanonicalJson.write(Json.object().put("name", name).put("role", role).build()));
+        if (made.status() != 201) {
+            throw new IllegalStateException("the target did not make an API key with the admin key given: HTTP " + made.status()
+                    + " " + new String(made.body(), StandardCharsets.UTF_8));
+        }
+        Json.Obj answer = (Json.Obj) Json.parseUtf8(made.body()).orElseThrow();
+        return ((Json.Str) answer.get("key")).value();
+    }
+
+    /**
+     * The CPU time the target's JVM has used, from its own {@code process_cpu_time} in {@code GET /metrics} (exact,
+     * from the operating system, and wherever the target runs); empty if it does not report one.
+     */
+    static Optional<Duration> serverCpu(Client client, String admin) throws Exception {
+        Client.Reply metrics = client.get("/metrics", admin);
+        if (metrics.status() != 200) {
+            throw new IllegalStateException("the target did not show its metrics to the admin key: HTTP " + metrics.status());
+        }
+        return serverCpu(new String(metrics.body(), StandardCharsets.UTF_8));
+    }
+
+    /** The {@code process_cpu_time} counter of a Prometheus text, in its unit (seconds or nanoseconds). */
+    static Optional<Duration> serverCpu(String prometheus) {
+        for (String line : prometheus.split("\n")) {
+            if (line.startsWith("process_cpu_time_")) {
+                String name = line.substring(0, line.indexOf(' '));
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                if (name.equals("process_cpu_time_seconds_total")) {
+                    return Optional.of(Duration.ofNanos((long) (value * 1e9)));
+                }
+                if (name.equals("process_cpu_time_ns_total")) {
+                    return Optional.of(Duration.ofNanos((long) value));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The CPU time the whole machine has used (every process: the server, its database, this generator, and whatever
+     * else runs), in Linux's clock ticks of 10 ms from {@code /proc/stat}; -1 where it cannot be read.
+     */
+    private static long machineCpuTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long ticks = 0;
+            // user nice system idle iowait irq softirq steal: all but idle and iowait
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                ticks += Long.parseLong(cpu[i]);
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String number(String loadAverage) {
+        return loadAverage.matches("[0-9.]+") ? loadAverage : "null";
     }
 
     /**
@@ -236,7 +407,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

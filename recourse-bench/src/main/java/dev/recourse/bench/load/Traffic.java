@@ -1,11 +1,6 @@
 package dev.recourse.bench.load;
 
 import dev.recourse.core.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -34,8 +29,7 @@ final class Traffic {
             "content_type":["CONTENT_TYPE_TEXT"],"category":"STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",\
             "decision_facts":"A user reported the post; a moderator reviewed it against German criminal law."}""";
 
-    private final HttpClient client;
-    private final URI base;
+    private final Client client;
     private final String platformKey;
     private final String[] moderatorKeys;
     private final AtomicLong posts = new AtomicLong();
@@ -47,9 +41,8 @@ final class Traffic {
     /**
      * @param capacity at least the number of requests that will be sent: the cases remembered for reads
      */
-    Traffic(HttpClient client, URI base, String platformKey, String[] moderatorKeys, int capacity) {
+    Traffic(Client client, String platformKey, String[] moderatorKeys, int capacity) {
         this.client = client;
-        this.base = base;
         this.platformKey = platformKey;
         this.moderatorKeys = moderatorKeys.clone();
         this.cases = new AtomicReferenceArray<>(capacity);
@@ -79,14 +72,14 @@ final class Traffic {
                 "explanation":"This post calls for violence against my neighbours because of their religion.",\
                 "notifier":{"id":"user-%d","name":"Reporter %d","email":"user-%d@example.org"},"goodFaith":true}"""
                 .formatted(post, post, 150 + post % 5_000, post, post % 1_000, post % 1_000, post % 1_000);
-        HttpResponse<byte[]> response = post("/v1/notices", platformKey, body);
-        boolean ok = response.statusCode() == 201;
+        Client.Reply response = post("/v1/notices", platformKey, body);
+        boolean ok = response.status() == 201;
         if (ok) {
             Json.Obj answer = json(response);
             undecided.add(new Noticed(post, text(answer, "notice")));
             remember(text(answer, "case"));
         }
-        return new Sent(Kind.NOTICE, response.statusCode(), ok);
+        return new Sent(Kind.NOTICE, response.status(), ok);
     }
 
     private Sent decision(Noticed noticed) throws Exception {
@@ -94,12 +87,12 @@ final class Traffic {
                 {"subject":{"kind":"content","id":"post-%d"},"notices":["%s"],"restrict":{"restrictions":\
                 [{"visibility":"DECISION_VISIBILITY_CONTENT_REMOVED"}],"reasons":%s}}"""
                 .formatted(noticed.post(), noticed.notice(), REASONS);
-        HttpResponse<byte[]> response = post("/v1/decisions", moderatorKeys[(int) (noticed.post() % moderatorKeys.length)], body);
-        boolean ok = response.statusCode() == 201;
+        Client.Reply response = post("/v1/decisions", moderatorKeys[(int) (noticed.post() % moderatorKeys.length)], body);
+        boolean ok = response.status() == 201;
         if (ok) {
             appealable.add(new Removed(noticed.post(), text(json(response), "decision")));
         }
-        return new Sent(Kind.DECISION, response.statusCode(), ok);
+        return new Sent(Kind.DECISION, response.status(), ok);
     }
 
     private Sent appeal(Removed removed) throws Exception {
@@ -107,8 +100,8 @@ final class Traffic {
                 {"subject":{"kind":"content","id":"post-%d"},"decision":"%s","appellant":{"affectedPerson":"owner-%d"},\
                 "grounds":"The post quotes a news report; it does not call for anything."}"""
                 .formatted(removed.post(), removed.decision(), removed.post());
-        HttpResponse<byte[]> response = post("/v1/appeals", platformKey, body);
-        return new Sent(Kind.APPEAL, response.statusCode(), response.statusCode() == 201);
+        Client.Reply response = post("/v1/appeals", platformKey, body);
+        return new Sent(Kind.APPEAL, response.status(), response.status() == 201);
     }
 
     private Sent read(long draw) throws Exception {
@@ -117,12 +110,8 @@ final class Traffic {
         if (caseId == null) {
             return notice();
         }
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/cases/" + caseId))
-                .header("Authorization", "Bearer " + platformKey)
-                .timeout(Duration.ofSeconds(60))
-                .GET().build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        return new Sent(Kind.READ, response.statusCode(), response.statusCode() == 200);
+        Client.Reply response = client.get("/v1/cases/" + caseId, platformKey);
+        return new Sent(Kind.READ, response.status(), response.status() == 200);
     }
 
     private void remember(String caseId) {
@@ -132,17 +121,11 @@ final class Traffic {
         }
     }
 
-    private HttpResponse<byte[]> post(String path, String key, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    private Client.Reply post(String path, String key, String body) throws Exception {
+        return client.post(path, key, UUID.randomUUID().toString(), body);
     }
 
-    private static Json.Obj json(HttpResponse<byte[]> response) {
+    private static Json.Obj json(Client.Reply response) {
         return (Json.Obj) Json.parseUtf8(response.body()).orElseThrow();
     }
 
