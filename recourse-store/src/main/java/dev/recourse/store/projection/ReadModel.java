@@ -27,10 +27,12 @@ import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,9 +68,16 @@ public final class ReadModel {
             + " queued_at, queued_position FROM review_queue WHERE queue = ? AND queued_position > ? ORDER BY queued_position LIMIT ?";
     private static final String QUEUED = "SELECT item_id, case_id, subject_kind, subject_id, detail, decision_id, approvals,"
             + " queued_at, queued_position FROM review_queue WHERE queue = ? AND item_id = ?";
-    private static final String STANDING = "SELECT restriction_id, case_id, decision_id, subject_kind, subject_id, measure,"
-            + " measure_value, measure_other, countries, applied_at, ends_at FROM standing_restriction"
+    private static final String STANDING_COLUMNS = "restriction_id, case_id, decision_id, subject_kind, subject_id, measure,"
+            + " measure_value, measure_other, countries, applied_at, ends_at";
+    private static final String STANDING = "SELECT " + STANDING_COLUMNS + " FROM standing_restriction"
             + " WHERE subject_kind = ? AND subject_id = ? AND (ends_at IS NULL OR ends_at > ?) ORDER BY applied_at, restriction_id";
+    /** A case and the restrictions in force on its subject in one round trip: a row per restriction, or one without. */
+    private static final String CASE_STANDING = "SELECT " + Projector.CASE_COLUMNS.replaceAll("(\\w+)", "c.$1") + ", "
+            + STANDING_COLUMNS.replaceAll("(\\w+)", "s.$1") + " FROM case_view c LEFT JOIN standing_restriction s"
+            + " ON s.subject_kind = c.subject_kind AND s.subject_id = c.subject_id"
+            + " AND (s.ends_at IS NULL OR s.ends_at > ?) WHERE c.case_id = ? ORDER BY s.applied_at, s.restriction_id";
+    private static final int CASE_COLUMN_COUNT = 11;
     private static final String ROLLUPS = "SELECT day, category, ground, restriction_kind, automation, source_type, decisions,"
             + " appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified, reinstatements, time_to_decide"
             + " FROM transparency_rollup WHERE day BETWEEN ? AND ?"
@@ -190,6 +199,28 @@ public final class ReadModel {
         return oneCase("c.case_id = ?", statement -> statement.setObject(2, id.value()));
     }
 
+    /**
+     * The case {@code id}, if there is one, with the restrictions in force on its subject now: what
+     * {@link #caseById} and {@link #standingRestrictions} tell, read in one query (one round trip, one snapshot).
+     */
+    public Optional<CaseWithRestrictions> caseWithRestrictions(CaseId id) {
+        record Joined(CaseView view, Optional<StandingRestriction> restriction) {}
+        List<Joined> rows = query(CASE_STANDING, statement -> {
+            statement.setObject(1, Rows.time(clock.instant()));
+            statement.setObject(2, id.value());
+        }, row -> new Joined(caseView(row, Optional.empty()), row.getObject(CASE_COLUMN_COUNT + 1) == null ? Optional.empty()
+                : Optional.of(standingRestriction(row, CASE_COLUMN_COUNT + 1))));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StandingRestriction> restrictions = rows.stream().flatMap(r -> r.restriction().stream()).toList();
+        // The earliest end of a restriction in force, as NEXT_END finds it: every restriction here is in force.
+        Optional<Instant> nextEnd = restrictions.stream().flatMap(r -> r.endsAt().stream()).min(Comparator.naturalOrder());
+        CaseView c = rows.getFirst().view();
+        return Optional.of(new CaseWithRestrictions(new CaseView(c.id(), c.subject(), c.status(), c.latestDecision(), c.decidedAt(),
+                c.appealDeadline(), c.awaitingSince(), c.pendingAppeals(), nextEnd, c.openedAt(), c.updatedAt()), restrictions));
+    }
+
     /** The case about {@code subject}, if there is one. */
     public Optional<CaseView> caseOf(SubjectRef subject) {
         return oneCase("c.subject_kind = ? AND c.subject_id = ?", statement -> Rows.setSubject(statement, 2, subject));
@@ -247,10 +278,17 @@ public final class ReadModel {
         return query(STANDING, statement -> {
             Rows.setSubject(statement, 1, subject);
             statement.setObject(3, Rows.time(clock.instant()));
-        }, rows -> new StandingRestriction(new RestrictionId(rows.getObject(1, UUID.class)), new CaseId(rows.getObject(2, UUID.class)),
-                new DecisionId(rows.getObject(3, UUID.class)), Rows.subject(rows, 4),
-                measure(rows.getString(6), rows.getString(7), Optional.ofNullable(rows.getString(8))), scope(rows.getArray(9)),
-                Rows.instant(rows, 10).orElseThrow(), Rows.instant(rows, 11)));
+        }, rows -> standingRestriction(rows, 1));
+    }
+
+    /** The restriction whose {@link #STANDING_COLUMNS} start at column {@code first}. */
+    private static StandingRestriction standingRestriction(ResultSet rows, int first) throws SQLException {
+        int c = first - 1;
+        return new StandingRestriction(new RestrictionId(rows.getObject(c + 1, UUID.class)),
+                new CaseId(rows.getObject(c + 2, UUID.class)), new DecisionId(rows.getObject(c + 3, UUID.class)),
+                Rows.subject(rows, c + 4), measure(rows.getString(c + 6), rows.getString(c + 7),
+                Optional.ofNullable(rows.getString(c + 8))), scope(rows.getArray(c + 9)), Rows.instant(rows, c + 10).orElseThrow(),
+                Rows.instant(rows, c + 11));
     }
 
     /** The transparency rollups of the days {@code from} to {@code to}, both included, by day then dimensions. */
@@ -273,11 +311,16 @@ public final class ReadModel {
         List<CaseView> found = query(CASE + where, statement -> {
             statement.setObject(1, Rows.time(clock.instant()));
             parameters.set(statement);
-        }, rows -> new CaseView(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
-                CaseStatus.valueOf(rows.getString(4)), Rows.uuid(rows, 5).map(DecisionId::new), Rows.instant(rows, 6),
-                Rows.instant(rows, 7), Rows.instant(rows, 8), rows.getInt(9), Rows.instant(rows, 12),
-                Rows.instant(rows, 10).orElseThrow(), Rows.instant(rows, 11).orElseThrow()));
+        }, rows -> caseView(rows, Rows.instant(rows, CASE_COLUMN_COUNT + 1)));
         return found.stream().findFirst();
+    }
+
+    /** The case of the row's first {@link Projector#CASE_COLUMNS}, with {@code nextRestrictionEnd}. */
+    private static CaseView caseView(ResultSet rows, Optional<Instant> nextRestrictionEnd) throws SQLException {
+        return new CaseView(new CaseId(rows.getObject(1, UUID.class)), Rows.subject(rows, 2),
+                CaseStatus.valueOf(rows.getString(4)), Rows.uuid(rows, 5).map(DecisionId::new), Rows.instant(rows, 6),
+                Rows.instant(rows, 7), Rows.instant(rows, 8), rows.getInt(9), nextRestrictionEnd,
+                Rows.instant(rows, 10).orElseThrow(), Rows.instant(rows, 11).orElseThrow());
     }
 
     private <T> Page<T> page(String queue, Optional<Cursor> after, int limit, Row<T> row) {

@@ -6,6 +6,7 @@ import dev.recourse.core.appeal.Appellant;
 import dev.recourse.core.command.Command;
 import dev.recourse.core.decider.AutomatedRule;
 import dev.recourse.core.decider.Versioned;
+import dev.recourse.core.decision.CaseId;
 import dev.recourse.core.decision.DecisionId;
 import dev.recourse.core.decision.Measure;
 import dev.recourse.core.decision.PlannedRestriction;
@@ -39,6 +40,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,6 +193,36 @@ class ReadModelTest {
 
         assertThat(model().standingRestrictions(post.ref())).isEmpty();
         assertThat(model().caseOf(post.ref()).orElseThrow().status()).isEqualTo(CaseStatus.REVERSED);
+    }
+
+    @Test
+    void aCaseIsReadWithItsRestrictionsInOneQueryAsTheTwoReadsTellThem() {
+        NoticeId notice = notice();
+        accept(new Command.Decide(post.ref(), Set.of(notice), Set.of(), new Command.DecidedBy.Moderator(TestCases.ADA),
+                new Command.Plan.Restrict(List.of(
+                        new PlannedRestriction(new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_DEMOTED,
+                                Optional.empty()), TerritorialScope.EVERYWHERE, Optional.of(START.plus(Duration.ofDays(3)))),
+                        new PlannedRestriction(new Measure.Visibility(DecisionVisibility.DECISION_VISIBILITY_CONTENT_LABELLED,
+                                Optional.empty()), TerritorialScope.EVERYWHERE, Optional.of(START.plus(Duration.ofDays(5))))),
+                        TestCases.illegalReasons())));
+        CaseId id = model().caseOf(post.ref()).orElseThrow().id();
+
+        for (int days : new int[] {0, 4, 6}) {
+            clock.advance(Duration.ofDays(days));
+            CaseWithRestrictions both = model().caseWithRestrictions(id).orElseThrow();
+
+            assertThat(both.view()).as("after %d days", days).isEqualTo(model().caseById(id).orElseThrow());
+            assertThat(both.restrictions()).as("after %d days", days).isEqualTo(model().standingRestrictions(post.ref()));
+        }
+    }
+
+    @Test
+    void aCaseWithoutRestrictionsIsReadWithNoneAndAnUnknownCaseNotAtAll() {
+        notice();
+        CaseView view = model().caseOf(post.ref()).orElseThrow();
+
+        assertThat(model().caseWithRestrictions(view.id())).contains(new CaseWithRestrictions(view, List.of()));
+        assertThat(model().caseWithRestrictions(new CaseId(UUID.randomUUID()))).isEmpty();
     }
 
     @Test
