@@ -4,6 +4,7 @@ import dev.recourse.core.decider.Pseudonym;
 import dev.recourse.core.json.CanonicalJson;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.process.Settings;
+import dev.recourse.server.cli.CpuTime;
 import dev.recourse.server.delivery.DeliverySettings;
 import dev.recourse.server.http.HttpSettings;
 import dev.recourse.server.http.Service;
@@ -54,7 +55,7 @@ public final class LoadGenerator {
     private static final String ORIGIN = "bench.recourse.invalid/load";
     private static final int MODERATORS = 20;
     private static final String OPTIONS = "--requests N [--rate R] [--threads T] [--warmup W] [--mix all|reads]"
-            + " [--target http://HOST:PORT --admin-key KEY] [--client socket|jdk]";
+            + " [--target http://HOST:PORT --admin-key KEY [--database DIR]] [--client socket|jdk]";
 
     /**
      * What to run.
@@ -64,9 +65,11 @@ public final class LoadGenerator {
      * @param adminKey an admin API key of {@code target}, which makes the load's keys and reads its metrics; MUST be
      *     present exactly when {@code target} is
      * @param client how to talk HTTP
+     * @param database the target's embedded PostgreSQL cluster directory ({@code DATA/postgres}), when it runs on this
+     *     machine, to report the database's CPU too; served in-process, its own is read
      */
     record Plan(long requests, double rate, int threads, long warmup, boolean readsOnly, Optional<URI> target,
-            Optional<String> adminKey, Client.Choice client) {
+            Optional<String> adminKey, Client.Choice client, Optional<Path> database) {
         Plan {
             if (requests < 1 || !(rate > 0) || Double.isInfinite(rate) || threads < 1 || warmup < 0) {
                 throw new IllegalArgumentException("requests and threads are at least 1, a rate above 0, a warm-up at least 0");
@@ -75,11 +78,14 @@ public final class LoadGenerator {
                 throw new IllegalArgumentException("--target URL and --admin-key KEY go together");
             }
             Objects.requireNonNull(client, "client");
+            if (database.isPresent() && target.isEmpty()) {
+                throw new IllegalArgumentException("--database DIR is the --target's; served in-process, its own is read");
+            }
         }
 
         /** The whole mix, measured, served in this JVM, through the socket client. */
         Plan(long requests, double rate, int threads, long warmup) {
-            this(requests, rate, threads, warmup, false, Optional.empty(), Optional.empty(), Client.Choice.SOCKET);
+            this(requests, rate, threads, warmup, false, Optional.empty(), Optional.empty(), Client.Choice.SOCKET, Optional.empty());
         }
     }
 
@@ -108,6 +114,7 @@ public final class LoadGenerator {
         Optional<URI> target = Optional.empty();
         Optional<String> adminKey = Optional.empty();
         Client.Choice client = Client.Choice.SOCKET;
+        Optional<Path> database = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -132,6 +139,7 @@ public final class LoadGenerator {
                         case "jdk" -> Client.Choice.JDK;
                         default -> throw new IllegalArgumentException("--client is socket or jdk, not " + value);
                     };
+                    case "--database" -> database = Optional.of(Path.of(value));
                     default -> throw new IllegalArgumentException("unknown option " + name + "; the options are " + OPTIONS);
                 }
             } catch (NumberFormatException e) {
@@ -142,7 +150,7 @@ public final class LoadGenerator {
             throw new IllegalArgumentException("--requests N is required");
         }
         return new Plan(requests, rate, threads, warmup < 0 ? Math.min(requests, 20_000) : warmup, readsOnly, target,
-                adminKey, client);
+                adminKey, client, database);
     }
 
     private static URI target(String value) {
@@ -175,7 +183,8 @@ public final class LoadGenerator {
                 for (int i = 0; i < MODERATORS; i++) {
                     moderators[i] = newKey(client, admin, "load-mod-" + run + "-" + i, "moderator");
                 }
-                return measure(plan, client, platform, moderators, () -> serverCpu(client, admin), err, nanoTime, random);
+                return measure(plan, client, platform, moderators, () -> serverCpu(client, admin), plan.database(), err,
+                        nanoTime, random);
             }
         }
         Path work = Files.createTempDirectory("recourse-load-");
@@ -191,7 +200,8 @@ public final class LoadGenerator {
             }
             // The server shares this JVM with the generator: its CPU cannot be told apart (both run on the same
             // carrier threads), so only the whole JVM's is reported.
-            return measure(plan, client, platform, moderators, Optional::empty, err, nanoTime, random);
+            return measure(plan, client, platform, moderators, Optional::empty, Optional.of(work.resolve("postgres")), err,
+                    nanoTime, random);
         } finally {
             delete(work);
         }
@@ -228,8 +238,8 @@ public final class LoadGenerator {
 
     /** Warms up, then measures; the JSON line of results. */
     private static String measure(Plan plan, Client client, String platform, String[] moderators,
-            Callable<Optional<Duration>> serverCpu, PrintStream err, LongSupplier nanoTime, SplittableRandom random)
-            throws Exception {
+            Callable<Optional<Duration>> serverCpu, Optional<Path> database, PrintStream err, LongSupplier nanoTime,
+            SplittableRandom random) throws Exception {
         Traffic traffic = new Traffic(client, platform, moderators,
                 (int) Math.min(Integer.MAX_VALUE - 8, plan.warmup() + plan.requests()));
         if (plan.warmup() > 0) {
@@ -238,6 +248,7 @@ public final class LoadGenerator {
         Latencies latencies = new Latencies();
         String loadBefore = loadAverage();
         Optional<Duration> serverBefore = serverCpu.call();
+        Optional<CpuTime> databaseBefore = database.flatMap(CpuTime::now);
         long machineBefore = machineCpuTicks();
         Duration cpuBefore = processCpu();
         double seconds = drive(traffic, plan.requests(), plan.rate(), plan.threads(), latencies, "measured", plan.readsOnly(),
@@ -245,6 +256,8 @@ public final class LoadGenerator {
         double jvmMillis = perRequest(processCpu().minus(cpuBefore), plan);
         long machineTicks = machineCpuTicks() - machineBefore;
         Optional<Duration> serverAfter = serverCpu.call();
+        String databaseMillis = databaseBefore.flatMap(before -> database.flatMap(CpuTime::now).map(after -> after.since(before)))
+                .map(d -> String.format(Locale.ROOT, "%.4f", perRequest(d.database(), plan))).orElse("null");
         String loadAfter = loadAverage();
         boolean separate = plan.target().isPresent();
         String server = serverBefore.flatMap(before -> serverAfter.map(after -> after.minus(before)))
@@ -252,11 +265,12 @@ public final class LoadGenerator {
         return String.format(Locale.ROOT, "{\"requests\":%d,\"seconds\":%.3f,\"requestsPerSecond\":%.1f,\"targetRate\":%.1f,"
                         + "\"threads\":%d,\"warmup\":%d,\"mix\":\"%s\",\"jvmCpuMillisPerRequest\":%.4f,\"failed\":%d,"
                         + "\"target\":\"%s\",\"client\":\"%s\",\"serverCpuMillisPerRequest\":%s,"
-                        + "\"generatorCpuMillisPerRequest\":%s,\"machineCpuMillisPerRequest\":%s,\"loadAverage\":[%s,%s],%s}",
+                        + "\"generatorCpuMillisPerRequest\":%s,\"databaseCpuMillisPerRequest\":%s,"
+                        + "\"machineCpuMillisPerRequest\":%s,\"loadAverage\":[%s,%s],%s}",
                 plan.requests(), seconds, plan.requests() / seconds, plan.rate(), plan.threads(), plan.warmup(),
                 plan.readsOnly() ? "reads" : "all", jvmMillis, latencies.failed(),
                 separate ? plan.target().get() : "in-process", plan.client().label(), server,
-                separate ? String.format(Locale.ROOT, "%.4f", jvmMillis) : "null",
+                separate ? String.format(Locale.ROOT, "%.4f", jvmMillis) : "null", databaseMillis,
                 machineTicks < 0 ? "null" : String.format(Locale.ROOT, "%.4f", machineTicks * 10.0 / plan.requests()),
                 number(loadBefore), number(loadAfter), latencies.json());
     }

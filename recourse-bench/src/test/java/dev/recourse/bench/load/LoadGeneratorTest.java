@@ -46,7 +46,8 @@ class LoadGeneratorTest {
             ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
             String line = LoadGenerator.run(LoadGenerator.parse(new String[] {"--requests", "200", "--rate", "400", "--warmup", "50",
-                    "--target", served.service().url().toString(), "--admin-key", admin}),
+                    "--target", served.service().url().toString(), "--admin-key", admin,
+                    "--database", work.resolve("postgres").toString()}),
                     new PrintStream(progress, true, StandardCharsets.UTF_8), System::nanoTime, new SplittableRandom(2));
 
             Json.Obj result = (Json.Obj) Json.parse(line).orElseThrow();
@@ -55,6 +56,7 @@ class LoadGeneratorTest {
             assertThat(result.get("target")).isEqualTo(Json.of(served.service().url().toString()));
             assertThat(result.get("serverCpuMillisPerRequest")).isInstanceOf(Json.Num.class);
             assertThat(result.get("generatorCpuMillisPerRequest")).isInstanceOf(Json.Num.class);
+            assertThat(result.get("databaseCpuMillisPerRequest")).isInstanceOf(Json.Num.class);
         } finally {
             LoadGenerator.delete(work);
         }
@@ -88,6 +90,12 @@ class LoadGeneratorTest {
     void aTargetWithoutAnAdminKeyIsRefused() {
         assertThatThrownBy(() -> LoadGenerator.parse(new String[] {"--requests", "10", "--target", "http://127.0.0.1:8080"}))
                 .hasMessage("--target URL and --admin-key KEY go together");
+    }
+
+    @Test
+    void aDatabaseWithoutATargetIsRefused() {
+        assertThatThrownBy(() -> LoadGenerator.parse(new String[] {"--requests", "10", "--database", "/tmp/x/postgres"}))
+                .hasMessage("--database DIR is the --target's; served in-process, its own is read");
     }
 
     @Test

@@ -12,17 +12,17 @@ import java.util.stream.Stream;
 /**
  * CPU time spent so far by this JVM and by an embedded PostgreSQL server (its postmaster, its live backends, and the
  * backends that ended), read from Linux's {@code /proc}: on a shared machine the CPU a run costs says more than the
- * time it takes. Empty where {@code /proc} does not tell.
+ * time it takes. Empty where {@code /proc} does not tell. The load generator ({@code recourse-bench}) reads it too.
  *
  * @param jvm this process's CPU time
  * @param database the server's CPU time
  */
-record CpuTime(Duration jvm, Duration database) {
+public record CpuTime(Duration jvm, Duration database) {
     /** Clock ticks a second, as Linux reports times in {@code /proc/PID/stat} on every common platform. */
     private static final long TICKS = 100;
 
     /** The CPU time of this JVM and of the server whose cluster is {@code cluster}, if both can be read. */
-    static Optional<CpuTime> now(Path cluster) {
+    public static Optional<CpuTime> now(Path cluster) {
         try {
             Optional<Duration> jvm = ProcessHandle.current().info().totalCpuDuration();
             long postmaster = Long.parseLong(Files.readAllLines(cluster.resolve("postmaster.pid")).getFirst().strip());
@@ -43,7 +43,7 @@ record CpuTime(Duration jvm, Duration database) {
     }
 
     /** The time from {@code before} to this. */
-    CpuTime since(CpuTime before) {
+    public CpuTime since(CpuTime before) {
         return new CpuTime(jvm.minus(before.jvm), database.minus(before.database));
     }
 
