@@ -1,6 +1,10 @@
 package dev.recourse.core.statement;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The fields of a DSA Transparency Database statement of reasons (schema v2), in the order the database
@@ -43,9 +47,21 @@ public enum DsaField {
     PUID,
     CONTENT_ID;
 
+    /** Each field by its {@link #dsaName}: forms are read field by field, for every decision. */
+    private static final Map<String, DsaField> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(DsaField::dsaName, f -> f));
+
+    // Made once: the name is asked for many times per statement read or written.
+    private final String dsaName = name().toLowerCase(Locale.ROOT);
+
     /** The field's name in the database's API, e.g. {@code decision_visibility}. */
     public String dsaName() {
-        return name().toLowerCase(Locale.ROOT);
+        return dsaName;
+    }
+
+    /** The field whose {@link #dsaName} is {@code dsaName}, if there is one. */
+    public static Optional<DsaField> named(String dsaName) {
+        return Optional.ofNullable(BY_NAME.get(dsaName));
     }
 
     @Override

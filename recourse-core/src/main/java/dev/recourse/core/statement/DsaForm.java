@@ -29,7 +29,7 @@ public final class DsaForm {
     public static Validation<DsaStatement> parse(Json.Obj form) {
         List<FieldError> errors = new ArrayList<>();
         for (String name : form.members().keySet()) {
-            if (EnumSet.allOf(DsaField.class).stream().noneMatch(f -> f.dsaName().equals(name))) {
+            if (DsaField.named(name).isEmpty()) {
                 errors.add(new FieldError(name, "is not a field of the statement of reasons"));
             }
         }

@@ -289,7 +289,7 @@ public final class Decisions {
      * and the deciders at {@code at} itself.
      */
     static String statementPath(String field, String at) {
-        boolean stated = STATED.keySet().stream().anyMatch(f -> f.dsaName().equals(field));
+        boolean stated = DsaField.named(field).filter(STATED::containsKey).isPresent();
         return stated ? at + ".reasons." + field : at;
     }
 
@@ -300,8 +300,7 @@ public final class Decisions {
         }
         Json.ObjBuilder stated = Json.object();
         form.members().forEach((name, member) -> {
-            boolean derived = Arrays.stream(DsaField.values()).anyMatch(f -> f.dsaName().equals(name))
-                    && STATED.keySet().stream().noneMatch(f -> f.dsaName().equals(name));
+            boolean derived = DsaField.named(name).filter(f -> !STATED.containsKey(f)).isPresent();
             if (derived) {
                 errors.add(new FieldError(at.member(name).toString(),
                         "is filled in by Recourse from the case, the restrictions and the deciders; leave it out"));
