@@ -177,7 +177,7 @@ public final class LoadGenerator {
             err.println("load: driving the service at " + target + " (" + Runtime.getRuntime().availableProcessors()
                     + " cores here, load average " + loadAverage() + ")");
             try (Client client = plan.client().open(target)) {
-                String run = Long.toString(System.currentTimeMillis(), 36);
+                String run = UUID.randomUUID().toString().substring(0, 8);
                 String platform = newKey(client, admin, "load-platform-" + run, "platform");
                 String[] moderators = new String[MODERATORS];
                 for (int i = 0; i < MODERATORS; i++) {
