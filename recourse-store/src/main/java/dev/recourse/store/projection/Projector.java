@@ -396,7 +396,7 @@ final class Projector {
         Facets.columns(c, counted.stream().map(e -> new Rollup(e.getKey().day(), e.getKey().dimensions(), e.getValue().counts()))
                 .toList());
 
-        try (PreparedStatement save = connection.prepareStatement(SAVE)) {
+        try (PreparedStatement save = Queries.prepareForKeys(connection, SAVE)) {
             c.set(save);
             save.setLong(c.next(), next);
             save.setLong(c.next(), first);

@@ -12,6 +12,7 @@ import dev.recourse.core.event.CaseEvent.RestrictionLifted;
 import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.RecordedEvent;
 
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -272,7 +273,7 @@ final class PublicRecordProjector {
         c.longs(counted, e -> e.getValue().reinstatedWithoutAppeal);
         c.texts(counted, e -> Arrays.stream(e.getValue().appealTime).mapToObj(Long::toString)
                 .collect(Collectors.joining(",", "{", "}")));
-        try (PreparedStatement save = connection.prepareStatement(SAVE)) {
+        try (PreparedStatement save = Queries.prepareForKeys(connection, SAVE)) {
             c.set(save);
             save.execute();
         }
