@@ -25,9 +25,6 @@ import dev.recourse.core.safeguard.BreakerSettings;
 import dev.recourse.core.statement.DecisionVisibility;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.store.database.CachedPlans;
-import dev.recourse.store.database.Database;
-import dev.recourse.store.database.DatabaseSettings;
-import dev.recourse.store.database.TestDatabases;
 import dev.recourse.store.events.PostgresEventStore;
 import dev.recourse.store.idempotency.IdempotentWrite;
 import dev.recourse.store.idempotency.KeptAnswer;
@@ -93,11 +90,7 @@ class CachedPlanTrapTest {
 
     @Test
     void noStatementKeepsAPlanMadeWhileItsTablesWereSmall() throws Exception {
-        DatabaseSettings database = TestDatabases.freshSettings(data);
-        try (Database migrated = Database.start(database)) {
-            // migrated, then closed: the code under test runs on one connection of its own
-        }
-        session = CachedPlans.oneSession(database);
+        session = CachedPlans.freshSession(data);
         // Wired as RecourseStore.open wires the write path (keep the two alike), without the log's integrator, which
         // keeps a connection of its own and reads the events by position (their primary key) only.
         ReadModel readModel = new ReadModel(session, clock, TestCases.PROCESS);
@@ -117,10 +110,11 @@ class CachedPlanTrapTest {
         }
         for (int i = 0; i < WARM_UP; i++) {
             if (i == 2) {
-                analyze(); // as autovacuum does in the first minutes, once a table has 50 rows
+                CachedPlans.analyze(session);
             }
             work(process, readModel, publicRecord, safeguards, breakers, "warm-" + i);
             answered(process, apiKey, "warm-" + i);
+            events.readAll(i, 10); // as the outbox's dispatcher and the pages' targets follow the events
             intake.processed("content-event-" + i);
             intake.done("content-event-" + i);
             intake.finish("content-event-" + i, clock.instant(), List.of());
@@ -176,12 +170,6 @@ class CachedPlanTrapTest {
     private static List<RecordedEvent> accepted(Result result) {
         assertThat(result).as(String.valueOf(result)).isInstanceOf(Result.Accepted.class);
         return ((Result.Accepted) result).events();
-    }
-
-    private void analyze() throws Exception {
-        try (Connection c = session.getConnection(); Statement s = c.createStatement()) {
-            s.execute("ANALYZE");
-        }
     }
 
     /** Tens of thousands of rows in every table that grows with the cases, without an ANALYZE. */

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  * (an ANALYZE). A generic plan made while a table was nearly empty reads it sequentially, and goes on doing so at any
  * size.
  *
- * <p>Plans are per server session, so the code under test runs on {@link #oneSession one connection}, and
+ * <p>Plans are per server session, so the code under test runs on {@link #freshSession one connection}, and
  * {@link #frozenScans} asks that session which of its prepared statements have a generic plan that scans a table.
  */
 public final class CachedPlans {
@@ -41,12 +43,16 @@ public final class CachedPlans {
     }
 
     /**
-     * A pool of exactly one connection to the (migrated) database {@code settings} name, with autovacuum stopped on
+     * A new database on the test server, migrated, and a pool of exactly one connection to it, with autovacuum stopped on
      * every table of it, so that what the code runs through it shares one plan cache and no ANALYZE replaces a plan
      * while a test looks at it (autovacuum did replace it in the fast runs of the benchmark). It MUST be used by one
      * thread at a time (the sequencer's and the readers' threads take turns with the test's).
      */
-    public static HikariDataSource oneSession(DatabaseSettings settings) throws SQLException {
+    public static HikariDataSource freshSession(Path data) throws IOException, SQLException {
+        DatabaseSettings settings = TestDatabases.freshSettings(data);
+        try (Database migrated = Database.start(settings)) {
+            // migrated, then closed: the code under test runs on a connection of its own
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("one-session");
         config.setJdbcUrl(settings.url().orElseThrow());
@@ -72,6 +78,13 @@ public final class CachedPlans {
             throw e;
         }
         return pool;
+    }
+
+    /** Analyses every table of the session's database, as autovacuum does in the first minutes once a table has 50 rows. */
+    public static void analyze(DataSource session) throws SQLException {
+        try (Connection c = session.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE");
+        }
     }
 
     /**
