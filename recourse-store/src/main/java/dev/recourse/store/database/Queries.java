@@ -9,13 +9,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.postgresql.PGStatement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * What the store's parts do alike with the database: read rows, catch up with the events on start, take advisory
- * locks, and read the outcome of a round trip of several statements.
+ * What the store's parts do alike with the database: prepare statements that find rows by keys, read rows, catch up
+ * with the events on start, take advisory locks, and read the outcome of a round trip of several statements.
  */
 public final class Queries {
     private static final int CATCH_UP_BATCH = 1_000;
@@ -35,12 +36,40 @@ public final class Queries {
     }
 
     /**
-     * The rows {@code sql} finds, each read by {@code row}.
+     * Prepares {@code sql} to be planned by PostgreSQL for its own parameters at every execution, never from a plan it
+     * cached for the statement. Every statement that finds, changes or deletes rows of a table that grows by keys or
+     * by a range MUST be prepared here (the store's CachedPlanTrapTest finds those that are not).
+     *
+     * <p>Why: the JDBC driver prepares a statement on the server after five executions, and PostgreSQL then plans it
+     * for its values five times more, makes one generic plan for any values, and keeps it as long as it seems no
+     * dearer than the plans for the values, until the tables' statistics change (an ANALYZE). A generic plan made
+     * while a table was small (just created, or analysed by autovacuum in its first minutes) reads it sequentially;
+     * the plans for the values grow dearer with the table while the cost of the kept plan does not, so the sequential
+     * scan stays, or is chosen later, on a table that has grown to any size, until an ANALYZE happens to come round
+     * (15 ms a batch at 80,000 cases, half the write path, docs/benchmarks.md). An unnamed statement is planned
+     * afresh each time, on the table as it is (the planner reads its current size), at the cost of one planning. The
+     * statements that only insert from arrays ({@code INSERT ... SELECT FROM unnest(...)}) have no plan to choose
+     * and keep the driver's default; so does the whole service, as planning every statement for its values
+     * ({@code plan_cache_mode=force_custom_plan}) cost six times the database's CPU per decision.
+     */
+    public static PreparedStatement prepareForKeys(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+        return statement;
+    }
+
+    /**
+     * The rows {@code sql} finds, each read by {@code row}, planned for its parameters ({@link #prepareForKeys}).
      *
      * @throws StoreException naming {@code what} was read, if the database fails
      */
     public static <T> List<T> list(DataSource dataSource, String what, String sql, Parameters parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = prepareForKeys(connection, sql)) {
             parameters.set(statement);
             List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

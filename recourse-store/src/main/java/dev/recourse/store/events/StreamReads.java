@@ -1,6 +1,7 @@
 package dev.recourse.store.events;
 
 import javax.sql.DataSource;
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -90,7 +91,7 @@ final class StreamReads implements AutoCloseable {
         for (Request request : batch) {
             rows.put(request.stream(), new ArrayList<>());
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(READ)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = Queries.prepareForKeys(connection, READ)) {
             query.setArray(1, connection.createArrayOf("text", rows.keySet().toArray()));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {

@@ -1,5 +1,6 @@
 package dev.recourse.store.idempotency;
 
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,7 +28,7 @@ public final class AnswerProjection {
         if (answers.isEmpty()) {
             return;
         }
-        try (PreparedStatement whole = connection.prepareStatement(ANSWER);
+        try (PreparedStatement whole = Queries.prepareForKeys(connection, ANSWER);
              PreparedStatement items = connection.prepareStatement(ITEM)) {
             int wholes = 0;
             int parts = 0;

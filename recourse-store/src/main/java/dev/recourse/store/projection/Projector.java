@@ -46,8 +46,10 @@ final class Projector {
             + " SELECT decision_id, category, ground, restriction_kind, automation, source_type"
             + " FROM decision_dimensions WHERE decision_id = ANY(?)";
     /**
-     * Everything a batch writes, as one round trip of statements that each take whole columns as arrays (empty
-     * arrays write nothing); the last one advances the read model's head, or finds it elsewhere and fails.
+     * Everything a batch writes but what {@link #UNQUEUE} changes, as one round trip of statements that each take whole
+     * columns as arrays (empty arrays write nothing); the last one advances the read model's head, or finds it
+     * elsewhere and fails. These only insert, or update the row of a unique key they conflict on: PostgreSQL has no
+     * plan to choose for them, so they stay prepared on the server (see {@link Queries#prepareForKeys}).
      */
     private static final String SAVE = "INSERT INTO case_view (" + CASE_COLUMNS + ") SELECT * FROM unnest(?::uuid[], ?::text[],"
             + " ?::text[], ?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::int[],"
@@ -58,14 +60,9 @@ final class Projector {
             + " updated_at = EXCLUDED.updated_at;"
             + " INSERT INTO decision_dimensions (decision_id, category, ground, restriction_kind, automation, source_type)"
             + " SELECT * FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]);"
-            + " DELETE FROM review_queue q USING unnest(?::text[], ?::uuid[]) AS d(queue, item_id)"
-            + " WHERE q.queue = d.queue AND q.item_id = d.item_id;"
-            + " UPDATE review_queue q SET approvals = q.approvals + a.n FROM unnest(?::uuid[], ?::int[]) AS a(item_id, n)"
-            + " WHERE q.queue = 'PROPOSAL' AND q.item_id = a.item_id;"
             + " INSERT INTO review_queue (queue, item_id, queued_position, case_id, subject_kind, subject_id, detail, decision_id,"
             + " approvals, queued_at) SELECT * FROM unnest(?::text[], ?::uuid[], ?::bigint[], ?::uuid[], ?::text[], ?::text[],"
             + " ?::text[], ?::uuid[], ?::int[], ?::timestamptz[]);"
-            + " DELETE FROM standing_restriction WHERE restriction_id = ANY(?::uuid[]);"
             + " INSERT INTO standing_restriction (restriction_id, subject_kind, subject_id, case_id, decision_id, measure,"
             + " measure_value, measure_other, countries, applied_at, ends_at) SELECT r, k, i, c, d, m, v, o, string_to_array(n, ','),"
             + " a, e FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],"
@@ -85,6 +82,16 @@ final class Projector {
             + " time_to_decide = add_counts(r.time_to_decide, EXCLUDED.time_to_decide);"
             + Facets.UPSERT
             + " UPDATE read_model_head SET next_position = ? WHERE next_position = ?";
+    /**
+     * What a batch takes out of the queues and the standing restrictions, and the approvals it adds to proposals
+     * queued before: rows found by their keys in tables that grow, so planned for the batch's keys every time
+     * ({@link Queries#prepareForKeys}); a second round trip, made only when a batch has any.
+     */
+    private static final String UNQUEUE = "DELETE FROM review_queue q USING unnest(?::text[], ?::uuid[]) AS d(queue, item_id)"
+            + " WHERE q.queue = d.queue AND q.item_id = d.item_id;"
+            + " UPDATE review_queue q SET approvals = q.approvals + a.n FROM unnest(?::uuid[], ?::int[]) AS a(item_id, n)"
+            + " WHERE q.queue = 'PROPOSAL' AND q.item_id = a.item_id;"
+            + " DELETE FROM standing_restriction WHERE restriction_id = ANY(?::uuid[])";
 
     /** A case row, changed in memory. */
     private static final class CaseRow {
@@ -318,7 +325,10 @@ final class Projector {
         return counts.computeIfAbsent(new Key(LocalDate.ofInstant(at, ZoneOffset.UTC), of), k -> new Counts());
     }
 
-    /** Writes the batch's changes and moves the read model's head from {@code first} to {@code next}, in one round trip. */
+    /**
+     * Writes the batch's changes and moves the read model's head from {@code first} to {@code next}: in one round trip,
+     * and a second for what it takes out of the queues and the standing restrictions, if anything.
+     */
     private void save(Connection connection, long first, long next) throws SQLException {
         Columns c = new Columns(connection);
         List<CaseRow> rows = changed.stream().map(cases::get).toList();
@@ -341,13 +351,6 @@ final class Projector {
             c.texts(decided, e -> e.getValue().columns()[column]);
         }
 
-        c.texts(unqueued, Item::queue);
-        c.uuids(unqueued, Item::id);
-        Map<UUID, Integer> earlier = new LinkedHashMap<>(approvals);
-        earlier.keySet().removeAll(queued.keySet());
-        List<Map.Entry<UUID, Integer>> approved = List.copyOf(earlier.entrySet());
-        c.uuids(approved, Map.Entry::getKey);
-        c.ints(approved, Map.Entry::getValue);
         List<Queued> items = List.copyOf(queued.values());
         c.texts(items, Queued::queue);
         c.uuids(items, Queued::item);
@@ -360,7 +363,6 @@ final class Projector {
         c.ints(items, q -> approvals.getOrDefault(q.item(), 0));
         c.times(items, Queued::at);
 
-        c.uuids(lifted, id -> id);
         List<RestrictionApplied> standing = List.copyOf(applied.values());
         c.uuids(standing, e -> e.restriction().id().value());
         c.texts(standing, e -> e.subject().kind().name());
@@ -405,6 +407,22 @@ final class Projector {
                 throw new SQLException("the read model has not taken in the events before position " + first
                         + "; it catches up when the store starts");
             }
+        }
+        Map<UUID, Integer> earlier = new LinkedHashMap<>(approvals);
+        earlier.keySet().removeAll(queued.keySet());
+        if (unqueued.isEmpty() && earlier.isEmpty() && lifted.isEmpty()) {
+            return;
+        }
+        Columns k = new Columns(connection);
+        k.texts(unqueued, Item::queue);
+        k.uuids(unqueued, Item::id);
+        List<Map.Entry<UUID, Integer>> approved = List.copyOf(earlier.entrySet());
+        k.uuids(approved, Map.Entry::getKey);
+        k.ints(approved, Map.Entry::getValue);
+        k.uuids(lifted, id -> id);
+        try (PreparedStatement unqueue = Queries.prepareForKeys(connection, UNQUEUE)) {
+            k.set(unqueue);
+            unqueue.execute();
         }
     }
 

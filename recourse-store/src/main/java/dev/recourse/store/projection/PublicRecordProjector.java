@@ -12,6 +12,7 @@ import dev.recourse.core.event.CaseEvent.RestrictionLifted;
 import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.RecordedEvent;
 
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -33,29 +34,24 @@ import java.util.stream.Collectors;
 /**
  * One batch of events taken into the public record (see {@link PublicRecord}): the searchable decisions, the register of
  * authority requests and the rollups per rule. Like {@link Projector}, it reads the rows a batch needs once and writes
- * its changes in one round trip. It runs before the rest of the read model in the same transaction, so that the
+ * its changes in one round trip (and a second for the rows it changes by their keys, if any). It runs before the rest of the read model in the same transaction, so that the
  * appeals a batch decides are still in the review queue, with the time they were filed.
  */
 final class PublicRecordProjector {
     private static final String LOAD = "SELECT decision_id, rule FROM public_decision WHERE decision_id = ANY(?);"
             + " SELECT item_id, queued_at FROM review_queue WHERE queue = 'APPEAL' AND item_id = ANY(?)";
+    /**
+     * What a batch adds: statements that only insert, or update the row of a unique key they conflict on, so they stay
+     * prepared on the server (see {@link Queries#prepareForKeys}); empty arrays write nothing.
+     */
     private static final String SAVE = "INSERT INTO public_decision (decision_id, position, case_id, decided_at, category, ground,"
             + " restriction_kind, automation, source, rule, appeal) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::uuid[],"
             + " ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]);"
-            + " UPDATE public_decision d SET appeal = a.appeal FROM unnest(?::uuid[], ?::text[]) AS a(decision_id, appeal)"
-            + " WHERE d.decision_id = a.decision_id;"
             + " INSERT INTO authority_register (request_id, position, kind, authority, country, legal_basis, case_id, registered_at,"
             + " held_until) SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::uuid[],"
             + " ?::timestamptz[], ?::timestamptz[]);"
             + " INSERT INTO authority_action (request_id, decision_id, linked_at) SELECT * FROM unnest(?::uuid[], ?::uuid[],"
             + " ?::timestamptz[]) ON CONFLICT DO NOTHING;"
-            + " UPDATE authority_register r SET disclosed_at = d.at FROM unnest(?::uuid[], ?::timestamptz[]) AS d(request_id, at)"
-            + " WHERE r.request_id = d.request_id;"
-            // A decision's source names the authority's kind only once the request is disclosed.
-            + " UPDATE public_decision d SET source = CASE r.kind WHEN 'ORDER' THEN 'AUTHORITY_ORDER' ELSE r.kind END"
-            + " FROM authority_action a JOIN authority_register r USING (request_id)"
-            + " WHERE d.decision_id = a.decision_id AND r.disclosed_at IS NOT NULL"
-            + " AND (a.request_id = ANY(?::uuid[]) OR a.decision_id = ANY(?::uuid[]));"
             + " INSERT INTO rule_rollup AS r (day, rule, decisions, appeals_filed, appeals_decided, appeals_upheld, appeals_reversed,"
             + " appeals_modified, reinstated_on_appeal, reinstated_without_appeal, time_to_decide_appeal)"
             + " SELECT day, rule, n1, n2, n3, n4, n5, n6, n7, n8, t::bigint[] FROM unnest(?::date[], ?::text[], ?::bigint[],"
@@ -70,6 +66,20 @@ final class PublicRecordProjector {
             + " reinstated_on_appeal = r.reinstated_on_appeal + EXCLUDED.reinstated_on_appeal,"
             + " reinstated_without_appeal = r.reinstated_without_appeal + EXCLUDED.reinstated_without_appeal,"
             + " time_to_decide_appeal = add_counts(r.time_to_decide_appeal, EXCLUDED.time_to_decide_appeal)";
+    /**
+     * What a batch changes in decisions and requests stored before (and after {@link #SAVE}, in this batch): rows
+     * found by their keys in tables that grow, so planned for the batch's keys every time
+     * ({@link Queries#prepareForKeys}); a second round trip, made only when a batch has any.
+     */
+    private static final String UPDATE = "UPDATE public_decision d SET appeal = a.appeal FROM unnest(?::uuid[], ?::text[])"
+            + " AS a(decision_id, appeal) WHERE d.decision_id = a.decision_id;"
+            + " UPDATE authority_register r SET disclosed_at = d.at FROM unnest(?::uuid[], ?::timestamptz[]) AS d(request_id, at)"
+            + " WHERE r.request_id = d.request_id;"
+            // A decision's source names the authority's kind only once the request is disclosed.
+            + " UPDATE public_decision d SET source = CASE r.kind WHEN 'ORDER' THEN 'AUTHORITY_ORDER' ELSE r.kind END"
+            + " FROM authority_action a JOIN authority_register r USING (request_id)"
+            + " WHERE d.decision_id = a.decision_id AND r.disclosed_at IS NOT NULL"
+            + " AND (a.request_id = ANY(?::uuid[]) OR a.decision_id = ANY(?::uuid[]))";
 
     /** A decision taken in this batch. */
     private record Taken(DecisionTaken event, long position, Dimensions dimensions, DecisionSource source, String rule) {}
@@ -235,10 +245,6 @@ final class PublicRecordProjector {
         c.texts(taken, Taken::rule);
         c.texts(taken, t -> appeals.getOrDefault(t.event().decision().id(), AppealStatus.NONE).name());
 
-        List<Map.Entry<DecisionId, AppealStatus>> appealed = List.copyOf(appeals.entrySet());
-        c.uuids(appealed, e -> e.getKey().value());
-        c.texts(appealed, e -> e.getValue().name());
-
         c.uuids(registered, r -> r.event().request().value());
         c.longs(registered, Registered::position);
         c.texts(registered, r -> r.event().kind().name());
@@ -252,12 +258,6 @@ final class PublicRecordProjector {
         c.uuids(links, Link::request);
         c.uuids(links, Link::decision);
         c.times(links, Link::at);
-
-        List<Map.Entry<UUID, Instant>> disclosures = List.copyOf(disclosed.entrySet());
-        c.uuids(disclosures, Map.Entry::getKey);
-        c.times(disclosures, Map.Entry::getValue);
-        c.uuids(disclosures, Map.Entry::getKey);
-        c.uuids(links, Link::decision);
 
         List<Map.Entry<Key, Counts>> counted = List.copyOf(counts.entrySet());
         c.dates(counted, e -> e.getKey().day());
@@ -275,6 +275,22 @@ final class PublicRecordProjector {
         try (PreparedStatement save = connection.prepareStatement(SAVE)) {
             c.set(save);
             save.execute();
+        }
+        if (appeals.isEmpty() && disclosed.isEmpty() && links.isEmpty()) {
+            return;
+        }
+        Columns k = new Columns(connection);
+        List<Map.Entry<DecisionId, AppealStatus>> appealed = List.copyOf(appeals.entrySet());
+        k.uuids(appealed, e -> e.getKey().value());
+        k.texts(appealed, e -> e.getValue().name());
+        List<Map.Entry<UUID, Instant>> disclosures = List.copyOf(disclosed.entrySet());
+        k.uuids(disclosures, Map.Entry::getKey);
+        k.times(disclosures, Map.Entry::getValue);
+        k.uuids(disclosures, Map.Entry::getKey);
+        k.uuids(links, Link::decision);
+        try (PreparedStatement update = Queries.prepareForKeys(connection, UPDATE)) {
+            k.set(update);
+            update.execute();
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.recourse.store.projection;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
 
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
-import org.postgresql.PGStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,12 +60,7 @@ final class Rows {
      */
     static void loadTwo(Connection connection, String what, String sql, Object[] first, Object[] second, Each firstRows,
             Each secondRows) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            // Planned for its own keys at every execution, never from a plan the server cached: the driver prepares a
-            // statement on the server after five uses, and PostgreSQL may then keep a generic plan made while the
-            // tables were nearly empty (a sequential scan of case_view, 15 ms a batch at 80,000 cases) long after
-            // they have grown, until an autovacuum's ANALYZE happens to replace it (docs/benchmarks.md).
-            query.unwrap(PGStatement.class).setPrepareThreshold(0);
+        try (PreparedStatement query = Queries.prepareForKeys(connection, sql)) {
             query.setArray(1, connection.createArrayOf("uuid", first));
             query.setArray(2, connection.createArrayOf("uuid", second));
             query.execute();

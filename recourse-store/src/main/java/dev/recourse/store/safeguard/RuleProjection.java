@@ -10,6 +10,7 @@ import dev.recourse.core.event.LiftCause;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.RuleEvent;
 import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,7 +101,7 @@ final class RuleProjection {
         if (appealed.isEmpty()) {
             return;
         }
-        try (PreparedStatement query = connection.prepareStatement(RULES_OF)) {
+        try (PreparedStatement query = Queries.prepareForKeys(connection, RULES_OF)) {
             query.setArray(1, connection.createArrayOf("uuid", appealed.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

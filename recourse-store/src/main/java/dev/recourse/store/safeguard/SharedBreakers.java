@@ -186,7 +186,7 @@ public final class SharedBreakers implements CircuitBreakers {
         long minute = Math.floorDiv(at.getEpochSecond(), 60);
         Instant minuteStart = Instant.ofEpochSecond(minute * 60);
         long actions;
-        try (PreparedStatement query = connection.prepareStatement(ACTIONS_SINCE)) {
+        try (PreparedStatement query = Queries.prepareForKeys(connection, ACTIONS_SINCE)) {
             query.setString(1, rule.toString());
             query.setObject(2, RuleProjection.time(later(minuteStart, reset)));
             try (ResultSet rows = query.executeQuery()) {
@@ -205,7 +205,7 @@ public final class SharedBreakers implements CircuitBreakers {
         }
         String[] keys = keys(cohorts);
         long[] counts = new long[3];
-        try (PreparedStatement query = connection.prepareStatement(COHORTS)) {
+        try (PreparedStatement query = Queries.prepareForKeys(connection, COHORTS)) {
             for (int i = 0; i < 3; i++) {
                 query.setString(1 + i, keys[i]);
                 query.setString(7 + i, keys[i]);
@@ -258,7 +258,7 @@ public final class SharedBreakers implements CircuitBreakers {
         } else {
             long from = Math.max(first.get(), minute - settings.memory());
             Map<Long, Long> actions = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement(MINUTES)) {
+            try (PreparedStatement query = Queries.prepareForKeys(connection, MINUTES)) {
                 query.setString(1, rule.toString());
                 query.setObject(2, RuleProjection.time(Instant.ofEpochSecond(from * 60)));
                 query.setObject(3, RuleProjection.time(Instant.ofEpochSecond(minute * 60)));
@@ -275,7 +275,7 @@ public final class SharedBreakers implements CircuitBreakers {
     }
 
     private static State state(Connection connection, Versioned rule) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(STATE)) {
+        try (PreparedStatement query = Queries.prepareForKeys(connection, STATE)) {
             query.setString(1, rule.toString());
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
@@ -287,7 +287,7 @@ public final class SharedBreakers implements CircuitBreakers {
     }
 
     private static Optional<Long> firstMinute(Connection connection, Versioned rule) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(FIRST_MINUTE)) {
+        try (PreparedStatement query = Queries.prepareForKeys(connection, FIRST_MINUTE)) {
             query.setString(1, rule.toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -303,7 +303,7 @@ public final class SharedBreakers implements CircuitBreakers {
         if (described.isPresent()) {
             return Cohort.of(described.get());
         }
-        try (PreparedStatement query = connection.prepareStatement(COHORTS_OF)) {
+        try (PreparedStatement query = Queries.prepareForKeys(connection, COHORTS_OF)) {
             query.setString(1, subject.toString());
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
