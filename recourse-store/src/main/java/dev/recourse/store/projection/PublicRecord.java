@@ -130,7 +130,7 @@ public final class PublicRecord {
                 return Optional.empty();
             }
             if (combinations.length <= most) {
-                // Bounded as it is; the rollups' days would narrow it no further than its combinations do.
+                // Bounded by its combinations already: the rollups are not asked for its days.
                 return Optional.of(Search.merging(query, combinations, after, rows));
             }
         }
