@@ -128,14 +128,17 @@ public final class PublicRecordLoad {
         }
     }
     /**
-     * Counts the decisions of {@code public_decision} into the rollups per day and dimensions and their facets, in place
-     * of what they held, as the read model would have counted them (the times to decide and the appeals' outcomes made
+     * Counts the decisions of {@code public_decision} into the rollups per day and dimensions and their facets, and
+     * the positions of each day's decisions into {@code decision_day}, in place of what they held, as the read model would have counted them (the times to decide and the appeals' outcomes made
      * up from the decisions' numbers): for a test or a benchmark that writes the searchable decisions itself.
      */
     public static void countTheSearchable(Connection connection) throws SQLException {
         try (Statement rollups = connection.createStatement()) {
             rollups.execute("DELETE FROM transparency_rollup");
             rollups.execute("DELETE FROM transparency_facet");
+            rollups.execute("DELETE FROM decision_day");
+            rollups.execute("INSERT INTO decision_day SELECT (decided_at AT TIME ZONE 'UTC')::date, min(position), max(position)"
+                    + " FROM public_decision GROUP BY 1");
             rollups.execute("INSERT INTO transparency_rollup (day, category, ground, restriction_kind, automation, source_type,"
                     + " decisions, appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified,"
                     + " reinstatements, time_to_decide)"

@@ -35,8 +35,6 @@ import java.util.UUID;
 public final class PublicRecord {
     /** The most items one page holds. */
     public static final int MAX_PAGE = 200;
-    /** How many decisions a search reads and sorts at most, rather than walk the decisions newest first. */
-    private static final long FEW = 100_000;
     /**
      * How many entries of the index by combination a search with several filters reads at most: a page of each
      * combination it matches. Some twenty thousand entries of an index read in order take milliseconds.
@@ -121,6 +119,9 @@ public final class PublicRecord {
      * covering the dimensions would still have been read entry by entry over all the rule's decisions. When more than
      * {@value #MERGED_ENTRIES} entries could be read that way (hundreds of combinations match: broad filters, whose
      * decisions are common), the walk is taken.
+     *
+     * <p>Days are read within the positions of their decisions ({@link #span}), either way: a day long ago costs no
+     * more than the newest.
      */
     Optional<Search> plan(DecisionQuery query, Optional<Cursor> after, int rows) {
         if (filters(query) >= 2) {
@@ -131,14 +132,10 @@ public final class PublicRecord {
             }
             if (combinations.length <= most) {
                 // Bounded by its combinations already: the rollups are not asked for its days.
-                return Optional.of(Search.merging(query, combinations, after, rows));
+                return span(query).map(span -> Search.merging(query, combinations, after, rows, span));
             }
         }
-        Optional<DecisionQuery> narrowed = narrowed(query);
-        if (narrowed.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Search.of(narrowed.get(), after, rows, fewDecisionsOnItsDays(narrowed.get())));
+        return narrowed(query).flatMap(narrowed -> span(narrowed).map(span -> Search.of(narrowed, after, rows, span)));
     }
 
     /** How many of {@code query}'s filters name a dimension, the days aside. */
@@ -218,41 +215,70 @@ public final class PublicRecord {
     }
 
     /**
-     * Whether {@code query}'s days held at most {@value #FEW} decisions in all and fewer than the days after them, as the
-     * rollups count them: then reading all decisions of its days and sorting them costs less than walking from the
-     * newest decision back to its days.
+     * The log positions between which every decision of {@code query}'s days lies, from {@code decision_day} (V251):
+     * {@link Span#ALL} without days; empty if no decision was taken on them. The positions follow the decisions' times
+     * only roughly (each is stamped by its caller's clock), so a search keeps its condition on the days too; but with
+     * the span it starts reading at its days' last decision instead of walking every later one, and stops at their
+     * first.
      */
-    boolean fewDecisionsOnItsDays(DecisionQuery query) {
-        if (query.to().isEmpty()) {
-            // Its days run to the newest decision, where the walk starts.
-            return false;
+    Optional<Span> span(DecisionQuery query) {
+        if (query.from().isEmpty() && query.to().isEmpty()) {
+            return Optional.of(Span.ALL);
         }
-        long[] counts = query("SELECT coalesce(sum(decisions) FILTER (WHERE day <= ?), 0), coalesce(sum(decisions) FILTER (WHERE day > ?), 0)"
-                + " FROM transparency_facet WHERE facet = 'ALL' AND value = '' AND day >= coalesce(?, '-infinity'::date)", statement -> {
-                    statement.setObject(1, query.to().get());
-                    statement.setObject(2, query.to().get());
-                    statement.setObject(3, query.from().orElse(null), java.sql.Types.DATE);
-                }, rows -> new long[] {rows.getLong(1), rows.getLong(2)}).getFirst();
-        return counts[0] <= FEW && counts[0] < counts[1];
+        Long[] span = query("SELECT min(first_position), max(last_position) FROM decision_day"
+                + " WHERE day >= coalesce(?, '-infinity'::date) AND day <= coalesce(?, 'infinity'::date)", statement -> {
+                    statement.setObject(1, query.from().orElse(null), java.sql.Types.DATE);
+                    statement.setObject(2, query.to().orElse(null), java.sql.Types.DATE);
+                }, rows -> new Long[] {rows.getObject(1, Long.class), rows.getObject(2, Long.class)}).getFirst();
+        return span[0] == null ? Optional.empty() : Optional.of(new Span(span[0], span[1]));
+    }
+
+    /**
+     * Log positions from {@code first} to {@code last}, both included.
+     *
+     * @param first the first position
+     * @param last the last position, not before {@code first}
+     */
+    record Span(long first, long last) {
+        /** Every position. */
+        static final Span ALL = new Span(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        Span {
+            if (last < first) {
+                throw new IllegalArgumentException("a span of positions runs from " + first + " to a later one, not to " + last);
+            }
+        }
+
+        /** Appends the condition that a decision's position lies in this span, unless it is {@link #ALL}. */
+        void condition(StringBuilder sql, List<Object> parameters) {
+            if (!equals(ALL)) {
+                sql.append(" AND position BETWEEN ? AND ?");
+                parameters.add(first);
+                parameters.add(last);
+            }
+        }
     }
 
     /** The statement of a search: its SQL and the values of its parameters. */
     record Search(String sql, List<Object> parameters) {
-        /** The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}. */
+        /**
+         * The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}, walking
+         * the decisions newest first (through the index of a filter) until enough match.
+         */
         static Search of(DecisionQuery query, Optional<Cursor> after, int rows) {
-            return of(query, after, rows, false);
+            return of(query, after, rows, Span.ALL);
         }
 
         /**
-         * As {@link #of(DecisionQuery, Optional, int)}; {@code fromItsDays} asks for the decisions of the query's days to be
-         * read first (through the index by day, or those of the other filters) and then sorted, instead of walking all
-         * decisions newest first until enough match. PostgreSQL does not know that log positions follow the days, so for
-         * a few days long ago it would walk through every later decision; the caller says when the days hold few.
+         * As {@link #of(DecisionQuery, Optional, int)}, within {@code span}, the positions of the query's days: the walk
+         * starts at the last of them rather than at the newest decision. PostgreSQL does not know that log positions
+         * follow the days, so for a few days long ago it would otherwise walk through every later decision.
          */
-        static Search of(DecisionQuery query, Optional<Cursor> after, int rows, boolean fromItsDays) {
+        static Search of(DecisionQuery query, Optional<Cursor> after, int rows, Span span) {
             StringBuilder sql = new StringBuilder("SELECT ").append(DECISION_COLUMNS).append(" FROM public_decision WHERE position < ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
+            span.condition(sql, parameters);
             days(sql, parameters, query);
             query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
             query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
@@ -265,10 +291,6 @@ public final class PublicRecord {
             query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
             query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
             query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
-            if (fromItsDays) {
-                // OFFSET 0 keeps the planner from ordering the inner query by position, and so from the walk.
-                sql.insert(0, "SELECT " + DECISION_COLUMNS + " FROM (").append(" OFFSET 0) d");
-            }
             sql.append(" ORDER BY position DESC LIMIT ?");
             parameters.add(rows);
             return new Search(sql.toString(), List.copyOf(parameters));
@@ -278,13 +300,15 @@ public final class PublicRecord {
          * The statement that finds up to {@code rows} decisions of {@code combinations} on {@code query}'s days, after
          * {@code after}: the newest {@code rows} of each combination, read from the index by combination (and the day it
          * carries), and of those the newest {@code rows}. Every decision of a combination matches the filters the
-         * combinations were looked up by, so no entry is read to be thrown away but for the days.
+         * combinations were looked up by, so no entry is read to be thrown away but for the days, and within
+         * {@code span} (the positions of the query's days) only those stamped out of order are.
          */
-        static Search merging(DecisionQuery query, int[] combinations, Optional<Cursor> after, int rows) {
+        static Search merging(DecisionQuery query, int[] combinations, Optional<Cursor> after, int rows, Span span) {
             StringBuilder newest = new StringBuilder("SELECT position FROM public_decision WHERE combination = c.id AND position < ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(combinations.clone());
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
+            span.condition(newest, parameters);
             days(newest, parameters, query);
             parameters.add(rows);
             parameters.add(rows);
@@ -294,14 +318,20 @@ public final class PublicRecord {
                     List.copyOf(parameters));
         }
 
+        /**
+         * Appends the condition on {@code query}'s days, on each decision's day (UTC): an expression no index has, so that
+         * PostgreSQL reads within the days' span of positions (through the filters' indexes) and tests the day of each
+         * decision it finds there, rather than read every decision of the days through the index by time to intersect
+         * them with a filter's.
+         */
         private static void days(StringBuilder sql, List<Object> parameters, DecisionQuery query) {
             query.from().ifPresent(day -> {
-                sql.append(" AND decided_at >= ?::timestamptz");
-                parameters.add(day + "T00:00:00Z");
+                sql.append(" AND (decided_at AT TIME ZONE 'UTC')::date >= ?");
+                parameters.add(day);
             });
             query.to().ifPresent(day -> {
-                sql.append(" AND decided_at < ?::timestamptz");
-                parameters.add(day.plusDays(1) + "T00:00:00Z");
+                sql.append(" AND (decided_at AT TIME ZONE 'UTC')::date <= ?");
+                parameters.add(day);
             });
         }
 

@@ -97,19 +97,13 @@ class DecisionSearchPlanTest {
             DecisionQuery query = queryOf(chosen, sample.rule().orElse("rule-1@1"), sample.appeal());
             PublicRecord record = new PublicRecord(store.dataSource());
 
-            for (boolean fromItsDays : chosen.contains(Filter.DAYS) ? List.of(false, true) : List.of(false)) {
-                List<Json.Obj> scans = scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, fromItsDays)));
-
-                assertThat(scans).as("the scans of " + chosen).isNotEmpty()
+            // The walk of one filter's index, and the statement the search runs (by combination with several filters).
+            for (PublicRecord.Search search : List.of(PublicRecord.Search.of(query, Optional.empty(), 51),
+                    record.plan(query, Optional.empty(), 51).orElseThrow(() -> new AssertionError(chosen + " matches " + sample)))) {
+                assertThat(scansOfTheDecisions(plan(search))).as("the scans of " + chosen).isNotEmpty()
                         .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
                                 .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
             }
-            // The statement the search runs (found by combination when it has several filters).
-            PublicRecord.Search search = record.plan(query, Optional.empty(), 51).orElseThrow(() -> new AssertionError(chosen + " matches " + sample));
-            assertThat(scansOfTheDecisions(plan(search))).as("the scans of " + chosen).isNotEmpty()
-                    .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
-                            .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
-            assertThat(record.fewDecisionsOnItsDays(query)).as(chosen.toString()).isEqualTo(chosen.contains(Filter.DAYS));
         }
     }
 
@@ -180,21 +174,26 @@ class DecisionSearchPlanTest {
     }
 
     @Test
-    void aFewDaysLongAgoAreReadThroughTheirDaysNotByWalkingEveryLaterDecision() throws SQLException {
+    void aDayLongAgoIsReadWithinItsPositionsNotByWalkingEveryLaterDecision() throws SQLException {
         Optional<LocalDate> longAgo = Optional.of(FIRST.plusDays(3));
-        DecisionQuery query = new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none());
         PublicRecord record = new PublicRecord(store.dataSource());
 
-        Optional<LocalDate> lastDay = Optional.of(FIRST.plusDays(59));
-        assertThat(record.fewDecisionsOnItsDays(query)).isTrue();
-        // The walk from the newest decision starts in the newest days.
-        assertThat(record.fewDecisionsOnItsDays(new DecisionQuery(lastDay, lastDay, none(), none(), none(), none(), none(), none(),
-                none()))).isFalse();
-        assertThat(scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, true))))
-                .extracting(scan -> string(scan, "Index Name")).containsExactly("public_decision_day");
-        assertThat(record.search(query, Optional.empty(), 10).items()).hasSize(10)
-                .allSatisfy(d -> assertThat(LocalDate.ofInstant(d.decidedAt(), ZoneOffset.UTC)).isEqualTo(longAgo.get()))
-                .isSortedAccordingTo(java.util.Comparator.comparingLong(PublicDecision::position).reversed());
+        for (DecisionQuery query : List.of(new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none()),
+                new DecisionQuery(longAgo, longAgo, Optional.of(sample.category().orElseThrow()), none(), none(), none(), none(), none(),
+                        none()),
+                new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), Optional.of(DecisionSource.TRUSTED_FLAGGER),
+                        Optional.of(RULE), none()))) {
+            // Without the day's positions, PostgreSQL walks the later decisions (of a filter) newest first to reach
+            // the day. Within them, it reads a page (of each combination of rule-7@1 and that source), or as many of
+            // the day's decisions as it takes to find a page of the filter's: never more than the day's.
+            long walked = rowsRead(PublicRecord.Search.of(query, Optional.empty(), 11));
+            long read = rowsRead(record.plan(query, Optional.empty(), 11).orElseThrow());
+            assertThat(read).as(query.toString()).isLessThanOrEqualTo(SEARCHABLE / 60 + 11);
+            assertThat(walked).as(query.toString()).isGreaterThan(10 * read);
+            assertThat(record.search(query, Optional.empty(), 10).items()).as(query.toString()).isNotEmpty()
+                    .allSatisfy(d -> assertThat(LocalDate.ofInstant(d.decidedAt(), ZoneOffset.UTC)).isEqualTo(longAgo.get()))
+                    .isSortedAccordingTo(java.util.Comparator.comparingLong(PublicDecision::position).reversed());
+        }
     }
 
     @Test
@@ -217,8 +216,9 @@ class DecisionSearchPlanTest {
     @Test
     void aFilterWhoseValueNoDecisionHasIsLookedUpInAnIndexOfThatFilter() throws SQLException {
         Optional<LocalDate> after = Optional.of(FIRST.plusDays(400));
-        assertLookedUpIn(new DecisionQuery(after, after, none(), none(), none(), none(), none(), none(), none()),
-                "public_decision_day");
+        // Days without decisions have no span of positions.
+        assertThat(new PublicRecord(store.dataSource()).plan(new DecisionQuery(after, after, none(), none(), none(), none(), none(),
+                none(), none()), Optional.empty(), 11)).isEmpty();
         assertLookedUpIn(new DecisionQuery(none(), none(), Optional.of(ABSENT_CATEGORY), none(), none(), none(), none(), none(), none()),
                 "public_decision_category");
         assertLookedUpIn(new DecisionQuery(none(), none(), none(), Optional.of(DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT), none(),

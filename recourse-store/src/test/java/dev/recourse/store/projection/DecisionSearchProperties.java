@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * way it reads them (walking an index of one filter, or by the combinations of dimensions that match several). Over
  * random decisions with few values in each dimension, so that some combinations are common, some rare and many never
  * occur; rules decide on one category and ground each, as their statement templates do; some decisions are changed
- * afterwards, as appeals and disclosed authority requests change them.
+ * afterwards, as appeals and disclosed authority requests change them; their times are off their positions' order by
+ * hours, across days.
  */
 class DecisionSearchProperties {
     private static final LocalDate FIRST = LocalDate.of(2025, 4, 1);
@@ -70,8 +71,9 @@ class DecisionSearchProperties {
                     + " VALUES (gen_random_uuid(), ?, gen_random_uuid(), ?::timestamptz, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < DECISIONS; i++) {
                     insert.setLong(1, 1_000 + i);
-                    insert.setString(2, FIRST.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds((long) i * DAYS * 86_400 / DECISIONS)
-                            .toString());
+                    // Stamped by the callers' clocks: the positions follow the times only roughly, across days too.
+                    insert.setString(2, FIRST.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds((long) i * DAYS * 86_400 / DECISIONS
+                            + random.nextInt(-4 * 3_600, 4 * 3_600)).toString());
                     int rule = random.nextInt(-3, RULES.size());
                     boolean noAction = random.nextInt(10) == 0;
                     insert.setString(3, noAction ? "" : CATEGORIES.get(rule >= 0 ? rule % 3 : random.nextInt(3)).name());

@@ -275,7 +275,7 @@ class ReadModelTest {
     }
 
     @Test
-    void aReadModelOfVersionOneIsRebuiltWithTheCombinationsTheSearchLooksDecisionsUpBy() throws Exception {
+    void aReadModelOfVersionOneIsRebuiltWithTheCombinationsAndDaysTheSearchLooksDecisionsUpBy() throws Exception {
         DecisionId decision = removal(notice());
         appeal(decision);
         PublicRecord record = new PublicRecord(store.dataSource());
@@ -284,15 +284,20 @@ class ReadModelTest {
         DecisionQuery query = new DecisionQuery(Optional.empty(), Optional.empty(), searched.category(), searched.ground(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(AppealStatus.PENDING));
         assertThat(record.search(query, Optional.empty(), 10).items()).containsExactly(searched);
-        // As version 1 left it: the column and the table added empty by V250. Setting the column alone is not a
+        // As version 1 left it: the column and the tables added empty by V250 and V251. Setting the column alone is not a
         // change of the dimensions that would look the combination up again.
-        onTheStoppedDatabase("UPDATE public_decision SET combination = NULL", "TRUNCATE decision_combination",
+        DecisionQuery itsDay = new DecisionQuery(Optional.of(DAY), Optional.of(DAY), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(record.search(itsDay, Optional.empty(), 10).items()).containsExactly(searched);
+        onTheStoppedDatabase("UPDATE public_decision SET combination = NULL", "TRUNCATE decision_combination, decision_day",
                 "UPDATE read_model_head SET version = 1");
 
         store = RecourseStore.open(settings, clock, new SecureRandom());
 
         assertThat(version()).isEqualTo(ReadModel.VERSION);
-        assertThat(new PublicRecord(store.dataSource()).search(query, Optional.empty(), 10).items()).containsExactly(searched);
+        record = new PublicRecord(store.dataSource());
+        assertThat(record.search(query, Optional.empty(), 10).items()).containsExactly(searched);
+        assertThat(record.search(itsDay, Optional.empty(), 10).items()).containsExactly(searched);
     }
 
     @Test
@@ -312,8 +317,8 @@ class ReadModelTest {
     }
 
     private static final String EMPTY_THE_READ_MODEL = "TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions,"
-            + " transparency_rollup, transparency_facet, public_decision, decision_combination, authority_register, authority_action,"
-            + " rule_rollup";
+            + " transparency_rollup, transparency_facet, public_decision, decision_combination, decision_day, authority_register,"
+            + " authority_action, rule_rollup";
 
     /** Stops the store and runs {@code statements} on its database, as an operator or an older version would. */
     private void onTheStoppedDatabase(String... statements) throws Exception {
