@@ -127,10 +127,12 @@ public final class PublicRecordLoad {
             return counted;
         }
     }
+
     /**
      * Counts the decisions of {@code public_decision} into the rollups per day and dimensions and their facets, and
-     * the positions of each day's decisions into {@code decision_day}, in place of what they held, as the read model would have counted them (the times to decide and the appeals' outcomes made
-     * up from the decisions' numbers): for a test or a benchmark that writes the searchable decisions itself.
+     * the positions of each day's decisions into {@code decision_day}, in place of what they held, as the read model
+     * would have counted them (the times to decide and the appeals' outcomes made up from the decisions' numbers):
+     * for a test or a benchmark that writes the searchable decisions itself.
      */
     public static void countTheSearchable(Connection connection) throws SQLException {
         try (Statement rollups = connection.createStatement()) {
@@ -203,8 +205,7 @@ public final class PublicRecordLoad {
                 statement.execute(sql);
             }
         }
-        // The rows of decisions from..to (parameters 1 and 2), each a function of its number i; the rest of the
-        // parameters from 3 on (see generated()).
+        // The rows of a range of decisions, each a function of its number i; its parameters are set by generated().
         String generate = "SELECT i, (?::text[])[1 + i % ?] AS category, (?::text[])[1 + i % 2] AS ground,"
                 + " (?::text[])[1 + i % 5] AS restriction_kind, (?::text[])[1 + i % 3] AS automation,"
                 + " (ARRAY['ARTICLE_16', 'TRUSTED_FLAGGER', 'OTHER_NOTICE', 'OWN_INITIATIVE', 'AUTHORITY_ORDER',"
