@@ -75,20 +75,7 @@ public final class PublicRecordLoad {
                 fillSearchable(connection, first, days, rules, searchable, categories, grounds, automation, progress);
                 // The rollups count exactly the searchable decisions, as the read model keeps them.
                 progress.accept("counting the searchable decisions into the rollups");
-                try (Statement rollups = connection.createStatement()) {
-                    rollups.execute("INSERT INTO transparency_rollup (day, category, ground, restriction_kind, automation, source_type,"
-                            + " decisions, appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified,"
-                            + " reinstatements, time_to_decide)"
-                            + " SELECT day, category, ground, restriction_kind, automation, source_type, n, f, u + r + m, u, r, m, r,"
-                            + " ARRAY[n / 20, n / 10, n / 10, n / 5, n / 5, n / 10, n / 10, n / 20, n / 40, n / 80, 0]::bigint[]"
-                            + " FROM (SELECT (decided_at AT TIME ZONE 'UTC')::date AS day, category, ground, restriction_kind, automation,"
-                            + " CASE source WHEN 'ARTICLE_16' THEN 'SOURCE_ARTICLE_16' WHEN 'TRUSTED_FLAGGER' THEN 'SOURCE_TRUSTED_FLAGGER'"
-                            + " WHEN 'OWN_INITIATIVE' THEN 'SOURCE_VOLUNTARY' WHEN 'NOT_STATED' THEN ''"
-                            + " ELSE 'SOURCE_TYPE_OTHER_NOTIFICATION' END AS source_type, count(*) AS n,"
-                            + " count(*) FILTER (WHERE appeal <> 'NONE') AS f, count(*) FILTER (WHERE appeal = 'UPHELD') AS u,"
-                            + " count(*) FILTER (WHERE appeal = 'REVERSED') AS r, count(*) FILTER (WHERE appeal = 'MODIFIED') AS m"
-                            + " FROM public_decision GROUP BY 1, 2, 3, 4, 5, 6) t");
-                }
+                countTheSearchable(connection);
             } else {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO transparency_rollup (day, category, ground,"
                         + " restriction_kind, automation, source_type, decisions, appeals_filed, appeals_decided, appeals_upheld,"
@@ -109,19 +96,7 @@ public final class PublicRecordLoad {
                     insert.setDouble(9, COMBINATIONS_USED);
                     insert.execute();
                 }
-            }
-            try (Statement facets = connection.createStatement()) {
-                StringBuilder buckets = new StringBuilder("ARRAY[");
-                for (int i = 1; i <= 11; i++) {
-                    buckets.append(i == 1 ? "" : ", ").append("sum(time_to_decide[").append(i).append("])");
-                }
-                String sums = "sum(decisions), sum(appeals_filed), sum(appeals_decided), sum(appeals_upheld), sum(appeals_reversed),"
-                        + " sum(appeals_modified), sum(reinstatements), " + buckets + "]::bigint[]";
-                for (String[] facet : List.of(new String[] {"ALL", "''"}, new String[] {"AUTOMATION", "automation"},
-                        new String[] {"CATEGORY", "category"}, new String[] {"SOURCE", "source_type"})) {
-                    facets.execute("INSERT INTO transparency_facet SELECT day, '" + facet[0] + "', " + facet[1] + ", " + sums
-                            + " FROM transparency_rollup GROUP BY day, " + facet[1].replace("''", "1"));
-                }
+                facets(connection);
             }
             long counted;
             try (Statement sum = connection.createStatement(); ResultSet rows = sum.executeQuery(
@@ -152,6 +127,53 @@ public final class PublicRecordLoad {
             return counted;
         }
     }
+
+    /**
+     * Counts the decisions of {@code public_decision} into the rollups per day and dimensions and their facets, and
+     * the positions of each day's decisions into {@code decision_day}, in place of what they held, as the read model
+     * would have counted them (the times to decide and the appeals' outcomes made up from the decisions' numbers):
+     * for a test or a benchmark that writes the searchable decisions itself.
+     */
+    public static void countTheSearchable(Connection connection) throws SQLException {
+        try (Statement rollups = connection.createStatement()) {
+            rollups.execute("DELETE FROM transparency_rollup");
+            rollups.execute("DELETE FROM transparency_facet");
+            rollups.execute("DELETE FROM decision_day");
+            rollups.execute("INSERT INTO decision_day SELECT (decided_at AT TIME ZONE 'UTC')::date, min(position), max(position)"
+                    + " FROM public_decision GROUP BY 1");
+            rollups.execute("INSERT INTO transparency_rollup (day, category, ground, restriction_kind, automation, source_type,"
+                    + " decisions, appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified,"
+                    + " reinstatements, time_to_decide)"
+                    + " SELECT day, category, ground, restriction_kind, automation, source_type, n, f, u + r + m, u, r, m, r,"
+                    + " ARRAY[n / 20, n / 10, n / 10, n / 5, n / 5, n / 10, n / 10, n / 20, n / 40, n / 80, 0]::bigint[]"
+                    + " FROM (SELECT (decided_at AT TIME ZONE 'UTC')::date AS day, category, ground, restriction_kind, automation,"
+                    + " CASE source WHEN 'ARTICLE_16' THEN 'SOURCE_ARTICLE_16' WHEN 'TRUSTED_FLAGGER' THEN 'SOURCE_TRUSTED_FLAGGER'"
+                    + " WHEN 'OWN_INITIATIVE' THEN 'SOURCE_VOLUNTARY' WHEN 'NOT_STATED' THEN ''"
+                    + " ELSE 'SOURCE_TYPE_OTHER_NOTIFICATION' END AS source_type, count(*) AS n,"
+                    + " count(*) FILTER (WHERE appeal <> 'NONE') AS f, count(*) FILTER (WHERE appeal = 'UPHELD') AS u,"
+                    + " count(*) FILTER (WHERE appeal = 'REVERSED') AS r, count(*) FILTER (WHERE appeal = 'MODIFIED') AS m"
+                    + " FROM public_decision GROUP BY 1, 2, 3, 4, 5, 6) t");
+        }
+        facets(connection);
+    }
+
+    /** Sums the rollups per day and dimensions into their facets. */
+    private static void facets(Connection connection) throws SQLException {
+        try (Statement facets = connection.createStatement()) {
+            StringBuilder buckets = new StringBuilder("ARRAY[");
+            for (int i = 1; i <= 11; i++) {
+                buckets.append(i == 1 ? "" : ", ").append("sum(time_to_decide[").append(i).append("])");
+            }
+            String sums = "sum(decisions), sum(appeals_filed), sum(appeals_decided), sum(appeals_upheld), sum(appeals_reversed),"
+                    + " sum(appeals_modified), sum(reinstatements), " + buckets + "]::bigint[]";
+            for (String[] facet : List.of(new String[] {"ALL", "''"}, new String[] {"AUTOMATION", "automation"},
+                    new String[] {"CATEGORY", "category"}, new String[] {"SOURCE", "source_type"})) {
+                facets.execute("INSERT INTO transparency_facet SELECT day, '" + facet[0] + "', " + facet[1] + ", " + sums
+                        + " FROM transparency_rollup GROUP BY day, " + facet[1].replace("''", "1"));
+            }
+        }
+    }
+
     private static void fillSearchable(Connection connection, LocalDate first, int days, int rules, long searchable, String[] categories,
             String[] grounds, String[] automation, Consumer<String> progress) throws SQLException {
         List<String> rebuild = new ArrayList<>();
@@ -183,28 +205,35 @@ public final class PublicRecordLoad {
                 statement.execute(sql);
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO public_decision (decision_id, position,"
-                + " case_id, decided_at, category, ground, restriction_kind, automation, source, rule, appeal)"
-                + " SELECT gen_random_uuid(), ?::bigint + i, gen_random_uuid(), ?::timestamptz + (i * ?::float8) * interval '1 second',"
-                + " (?::text[])[1 + i % ?], (?::text[])[1 + i % 2], (?::text[])[1 + i % 5],"
-                + " (?::text[])[1 + i % 3], (ARRAY['ARTICLE_16', 'TRUSTED_FLAGGER', 'OTHER_NOTICE', 'OWN_INITIATIVE',"
-                + " 'AUTHORITY_ORDER', 'GOVERNMENT_REQUEST'])[1 + i % 6],"
-                + " CASE WHEN i % 3 = 2 THEN '' ELSE 'rule-' || (i % ?) || '@1' END,"
+        // The rows of a range of decisions, each a function of its number i; its parameters are set by generated().
+        String generate = "SELECT i, (?::text[])[1 + i % ?] AS category, (?::text[])[1 + i % 2] AS ground,"
+                + " (?::text[])[1 + i % 5] AS restriction_kind, (?::text[])[1 + i % 3] AS automation,"
+                + " (ARRAY['ARTICLE_16', 'TRUSTED_FLAGGER', 'OTHER_NOTICE', 'OWN_INITIATIVE', 'AUTHORITY_ORDER',"
+                + " 'GOVERNMENT_REQUEST'])[1 + i % 6] AS source,"
+                + " CASE WHEN i % 3 = 2 THEN '' ELSE 'rule-' || (i % ?) || '@1' END AS rule,"
                 + " (ARRAY['NONE', 'NONE', 'NONE', 'NONE', 'NONE', 'NONE', 'PENDING', 'UPHELD', 'REVERSED', 'MODIFIED'])[1 + i % 10]"
-                + " FROM generate_series(?::bigint, ?::bigint) i")) {
+                + " AS appeal FROM generate_series(?::bigint, ?::bigint) i";
+        // The trigger that keeps the combinations would look each row's up one by one; the load writes its
+        // combinations first and gives each row its own, set-based.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE public_decision DISABLE TRIGGER public_decision_combination");
+        }
+        try (PreparedStatement combinations = connection.prepareStatement("INSERT INTO decision_combination (rule, category, ground,"
+                + " restriction_kind, automation, source, appeal) SELECT DISTINCT rule, category, ground, restriction_kind, automation,"
+                + " source, appeal FROM (" + generate + ") g ON CONFLICT DO NOTHING");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO public_decision (decision_id, position,"
+                + " case_id, decided_at, category, ground, restriction_kind, automation, source, rule, appeal, combination)"
+                + " SELECT gen_random_uuid(), ?::bigint + i, gen_random_uuid(), ?::timestamptz + (i * ?::float8) * interval '1 second',"
+                + " category, ground, restriction_kind, automation, source, rule, appeal, c.id FROM (" + generate + ") g"
+                + " JOIN decision_combination c USING (rule, category, ground, restriction_kind, automation, source, appeal)")) {
             insert.setLong(1, FIRST_POSITION);
             insert.setString(2, first + "T00:00:00Z");
             insert.setDouble(3, days * 86_400.0 / searchable);
-            insert.setArray(4, connection.createArrayOf("text", categories));
-            insert.setInt(5, categories.length);
-            insert.setArray(6, connection.createArrayOf("text", grounds));
-            insert.setArray(7, connection.createArrayOf("text", KINDS.toArray()));
-            insert.setArray(8, connection.createArrayOf("text", automation));
-            insert.setInt(9, Math.max(1, rules));
             for (long from = 0; from < searchable; from += CHUNK) {
                 long to = Math.min(searchable, from + CHUNK);
-                insert.setLong(10, from);
-                insert.setLong(11, to - 1);
+                generated(combinations, 1, connection, categories, grounds, automation, rules, from, to - 1);
+                combinations.execute();
+                generated(insert, 4, connection, categories, grounds, automation, rules, from, to - 1);
                 insert.execute();
                 progress.accept(to + " of " + searchable + " searchable decisions written");
             }
@@ -215,6 +244,20 @@ public final class PublicRecordLoad {
                 progress.accept("building: " + sql);
                 statement.execute(sql);
             }
+            statement.execute("ALTER TABLE public_decision ENABLE TRIGGER public_decision_combination");
         }
+    }
+
+    /** Sets the parameters of the generated rows (decisions {@code from} to {@code to}) from the {@code first}. */
+    private static void generated(PreparedStatement statement, int first, Connection connection, String[] categories, String[] grounds,
+            String[] automation, int rules, long from, long to) throws SQLException {
+        statement.setArray(first, connection.createArrayOf("text", categories));
+        statement.setInt(first + 1, categories.length);
+        statement.setArray(first + 2, connection.createArrayOf("text", grounds));
+        statement.setArray(first + 3, connection.createArrayOf("text", KINDS.toArray()));
+        statement.setArray(first + 4, connection.createArrayOf("text", automation));
+        statement.setInt(first + 5, Math.max(1, rules));
+        statement.setLong(first + 6, from);
+        statement.setLong(first + 7, to);
     }
 }

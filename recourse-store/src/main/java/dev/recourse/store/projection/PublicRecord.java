@@ -35,8 +35,11 @@ import java.util.UUID;
 public final class PublicRecord {
     /** The most items one page holds. */
     public static final int MAX_PAGE = 200;
-    /** How many decisions a search reads and sorts at most, rather than walk the decisions newest first. */
-    private static final long FEW = 100_000;
+    /**
+     * How many entries of the index by combination a search with several filters reads at most: a page of each
+     * combination it matches. Some twenty thousand entries of an index read in order take milliseconds.
+     */
+    private static final int MERGED_ENTRIES = 20_000;
 
     private static final String DECISION_COLUMNS = "decision_id, position, case_id, decided_at, category, ground,"
             + " restriction_kind, automation, source, rule, appeal";
@@ -89,16 +92,84 @@ public final class PublicRecord {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("a page holds 1 to " + MAX_PAGE + " items, not " + limit);
         }
-        Optional<DecisionQuery> narrowed = narrowed(query);
-        if (narrowed.isEmpty()) {
+        Optional<Search> search = plan(query, after, limit + 1);
+        if (search.isEmpty()) {
             return new Page<>(List.of(), Optional.empty());
         }
-        Search search = Search.of(narrowed.get(), after, limit + 1, fewDecisionsOnItsDays(narrowed.get()));
-        List<PublicDecision> found = query(search.sql(), search::set, rows -> decision(rows, 1));
+        List<PublicDecision> found = query(search.get().sql(), search.get()::set, rows -> decision(rows, 1));
         if (found.size() <= limit) {
             return new Page<>(found, Optional.empty());
         }
         return new Page<>(found.subList(0, limit), Optional.of(new Cursor(found.get(limit - 1).position())));
+    }
+
+    /**
+     * The statement that finds up to {@code rows} decisions that {@code query} matches after {@code after}; empty when the
+     * read model tells without reading a decision that none does.
+     *
+     * <p>A search with one filter (or none) walks the index of its filter, newest first, where every entry it reads
+     * matches (but for the days). A search with two filters or more cannot: each filter's index may hold millions of
+     * decisions of which none has the other filter's value (a rule and a ground it never decides on), and a walk
+     * would read them all to find that out. It looks up the combinations of dimensions that match all its filters
+     * in {@code decision_combination} (V250) instead: none, and the answer is empty; a few, and it reads the newest
+     * decisions of each through the index by combination, a page at most per combination
+     * ({@link Search#merging}), so its work is bounded by the number of combinations, never by the number of
+     * decisions. Rollups per rule and dimension would have told only whether each pair of filters ever occurs
+     * together, not a third filter with them, nor found a rare combination's decisions without a walk; an index
+     * covering the dimensions would still have been read entry by entry over all the rule's decisions. When more than
+     * {@value #MERGED_ENTRIES} entries could be read that way (hundreds of combinations match: broad filters, whose
+     * decisions are common), the walk is taken.
+     *
+     * <p>Days are read within the positions of their decisions ({@link #span}), either way: a day long ago costs no
+     * more than the newest.
+     */
+    Optional<Search> plan(DecisionQuery query, Optional<Cursor> after, int rows) {
+        if (filters(query) >= 2) {
+            int most = MERGED_ENTRIES / rows;
+            int[] combinations = combinations(query, most + 1);
+            if (combinations.length == 0) {
+                return Optional.empty();
+            }
+            if (combinations.length <= most) {
+                // Bounded by its combinations already: the rollups are not asked for its days.
+                return span(query).map(span -> Search.merging(query, combinations, after, rows, span));
+            }
+        }
+        return narrowed(query).flatMap(narrowed -> span(narrowed).map(span -> Search.of(narrowed, after, rows, span)));
+    }
+
+    /** How many of {@code query}'s filters name a dimension, the days aside. */
+    private static long filters(DecisionQuery query) {
+        return java.util.stream.Stream.of(query.category(), query.ground(), query.restriction(), query.automation(), query.source(),
+                query.rule(), query.appeal()).filter(Optional::isPresent).count();
+    }
+
+    /** Up to {@code most} combinations of dimensions (their ids) that decisions have had and that {@code query} matches. */
+    int[] combinations(DecisionQuery query, int most) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM decision_combination WHERE true");
+        List<Object> parameters = new ArrayList<>();
+        alike(sql, parameters, query);
+        query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
+        query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
+        query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
+        sql.append(" LIMIT ?");
+        parameters.add(most);
+        return query(sql.toString(), new Search(sql.toString(), parameters)::set, rows -> rows.getInt(1)).stream()
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Appends the conditions on {@code query}'s category, ground, kind of restriction and automation, which the rollups
+     * and the combinations keep alike (the kinds joined by {@code +}).
+     */
+    private static void alike(StringBuilder sql, List<Object> parameters, DecisionQuery query) {
+        query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
+        query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
+        query.restriction().ifPresent(v -> {
+            sql.append(" AND ? = ANY (string_to_array(restriction_kind, '+'))");
+            parameters.add(v.name());
+        });
+        query.automation().ifPresent(v -> equal(sql, parameters, "automation", v.name()));
     }
 
     /**
@@ -124,13 +195,7 @@ public final class PublicRecord {
             sql.append(" AND day <= ?");
             parameters.add(day);
         });
-        query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
-        query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
-        query.restriction().ifPresent(v -> {
-            sql.append(" AND ? = ANY (string_to_array(restriction_kind, '+'))");
-            parameters.add(v.name());
-        });
-        query.automation().ifPresent(v -> equal(sql, parameters, "automation", v.name()));
+        alike(sql, parameters, query);
         // The rollups keep the DSA's source type, which the finer sources of the public record map onto.
         query.source().ifPresent(v -> equal(sql, parameters, "source_type", switch (v) {
             case ARTICLE_16 -> SourceType.SOURCE_ARTICLE_16.name();
@@ -150,49 +215,71 @@ public final class PublicRecord {
     }
 
     /**
-     * Whether {@code query}'s days held at most {@value #FEW} decisions in all and fewer than the days after them, as the
-     * rollups count them: then reading all decisions of its days and sorting them costs less than walking from the
-     * newest decision back to its days.
+     * The log positions between which every decision of {@code query}'s days lies, from {@code decision_day} (V251):
+     * {@link Span#ALL} without days; empty if no decision was taken on them. The positions follow the decisions' times
+     * only roughly (each is stamped by its caller's clock), so a search keeps its condition on the days too; but with
+     * the span it starts reading at its days' last decision instead of walking every later one, and stops at their
+     * first.
      */
-    boolean fewDecisionsOnItsDays(DecisionQuery query) {
-        if (query.to().isEmpty()) {
-            // Its days run to the newest decision, where the walk starts.
-            return false;
+    Optional<Span> span(DecisionQuery query) {
+        if (query.from().isEmpty() && query.to().isEmpty()) {
+            return Optional.of(Span.ALL);
         }
-        long[] counts = query("SELECT coalesce(sum(decisions) FILTER (WHERE day <= ?), 0), coalesce(sum(decisions) FILTER (WHERE day > ?), 0)"
-                + " FROM transparency_facet WHERE facet = 'ALL' AND value = '' AND day >= coalesce(?, '-infinity'::date)", statement -> {
-                    statement.setObject(1, query.to().get());
-                    statement.setObject(2, query.to().get());
-                    statement.setObject(3, query.from().orElse(null), java.sql.Types.DATE);
-                }, rows -> new long[] {rows.getLong(1), rows.getLong(2)}).getFirst();
-        return counts[0] <= FEW && counts[0] < counts[1];
+        Long[] span = query("SELECT min(first_position), max(last_position) FROM decision_day"
+                + " WHERE day >= coalesce(?, '-infinity'::date) AND day <= coalesce(?, 'infinity'::date)", statement -> {
+                    statement.setObject(1, query.from().orElse(null), java.sql.Types.DATE);
+                    statement.setObject(2, query.to().orElse(null), java.sql.Types.DATE);
+                }, rows -> new Long[] {rows.getObject(1, Long.class), rows.getObject(2, Long.class)}).getFirst();
+        return span[0] == null ? Optional.empty() : Optional.of(new Span(span[0], span[1]));
+    }
+
+    /**
+     * Log positions from {@code first} to {@code last}, both included.
+     *
+     * @param first the first position
+     * @param last the last position, not before {@code first}
+     */
+    record Span(long first, long last) {
+        /** Every position. */
+        static final Span ALL = new Span(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        Span {
+            if (last < first) {
+                throw new IllegalArgumentException("a span of positions runs from " + first + " to a later one, not to " + last);
+            }
+        }
+
+        /** Appends the condition that a decision's position lies in this span, unless it is {@link #ALL}. */
+        void condition(StringBuilder sql, List<Object> parameters) {
+            if (!equals(ALL)) {
+                sql.append(" AND position BETWEEN ? AND ?");
+                parameters.add(first);
+                parameters.add(last);
+            }
+        }
     }
 
     /** The statement of a search: its SQL and the values of its parameters. */
     record Search(String sql, List<Object> parameters) {
-        /** The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}. */
+        /**
+         * The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}, walking
+         * the decisions newest first (through the index of a filter) until enough match.
+         */
         static Search of(DecisionQuery query, Optional<Cursor> after, int rows) {
-            return of(query, after, rows, false);
+            return of(query, after, rows, Span.ALL);
         }
 
         /**
-         * As {@link #of(DecisionQuery, Optional, int)}; {@code fromItsDays} asks for the decisions of the query's days to be
-         * read first (through the index by day, or those of the other filters) and then sorted, instead of walking all
-         * decisions newest first until enough match. PostgreSQL does not know that log positions follow the days, so for
-         * a few days long ago it would walk through every later decision; the caller says when the days hold few.
+         * As {@link #of(DecisionQuery, Optional, int)}, within {@code span}, the positions of the query's days: the walk
+         * starts at the last of them rather than at the newest decision. PostgreSQL does not know that log positions
+         * follow the days, so for a few days long ago it would otherwise walk through every later decision.
          */
-        static Search of(DecisionQuery query, Optional<Cursor> after, int rows, boolean fromItsDays) {
+        static Search of(DecisionQuery query, Optional<Cursor> after, int rows, Span span) {
             StringBuilder sql = new StringBuilder("SELECT ").append(DECISION_COLUMNS).append(" FROM public_decision WHERE position < ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
-            query.from().ifPresent(day -> {
-                sql.append(" AND decided_at >= ?::timestamptz");
-                parameters.add(day + "T00:00:00Z");
-            });
-            query.to().ifPresent(day -> {
-                sql.append(" AND decided_at < ?::timestamptz");
-                parameters.add(day.plusDays(1) + "T00:00:00Z");
-            });
+            span.condition(sql, parameters);
+            days(sql, parameters, query);
             query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
             query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
             // Written as the predicate of the kind's partial index (V210), with the kind's name as a literal: the
@@ -204,13 +291,48 @@ public final class PublicRecord {
             query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
             query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
             query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
-            if (fromItsDays) {
-                // OFFSET 0 keeps the planner from ordering the inner query by position, and so from the walk.
-                sql.insert(0, "SELECT " + DECISION_COLUMNS + " FROM (").append(" OFFSET 0) d");
-            }
             sql.append(" ORDER BY position DESC LIMIT ?");
             parameters.add(rows);
             return new Search(sql.toString(), List.copyOf(parameters));
+        }
+
+        /**
+         * The statement that finds up to {@code rows} decisions of {@code combinations} on {@code query}'s days, after
+         * {@code after}: the newest {@code rows} of each combination, read from the index by combination (and the day it
+         * carries), and of those the newest {@code rows}. Every decision of a combination matches the filters the
+         * combinations were looked up by, so no entry is read to be thrown away but for the days, and within
+         * {@code span} (the positions of the query's days) only those stamped out of order are.
+         */
+        static Search merging(DecisionQuery query, int[] combinations, Optional<Cursor> after, int rows, Span span) {
+            StringBuilder newest = new StringBuilder("SELECT position FROM public_decision WHERE combination = c.id AND position < ?");
+            List<Object> parameters = new ArrayList<>();
+            parameters.add(combinations.clone());
+            parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
+            span.condition(newest, parameters);
+            days(newest, parameters, query);
+            parameters.add(rows);
+            parameters.add(rows);
+            return new Search("SELECT " + DECISION_COLUMNS + " FROM public_decision WHERE position = ANY (ARRAY("
+                    + "SELECT p.position FROM unnest(?::integer[]) AS c(id) CROSS JOIN LATERAL (" + newest
+                    + " ORDER BY position DESC LIMIT ?) p ORDER BY p.position DESC LIMIT ?)) ORDER BY position DESC",
+                    List.copyOf(parameters));
+        }
+
+        /**
+         * Appends the condition on {@code query}'s days, on each decision's day (UTC): an expression no index has, so that
+         * PostgreSQL reads within the days' span of positions (through the filters' indexes) and tests the day of each
+         * decision it finds there, rather than read every decision of the days through the index by time to intersect
+         * them with a filter's.
+         */
+        private static void days(StringBuilder sql, List<Object> parameters, DecisionQuery query) {
+            query.from().ifPresent(day -> {
+                sql.append(" AND (decided_at AT TIME ZONE 'UTC')::date >= ?");
+                parameters.add(day);
+            });
+            query.to().ifPresent(day -> {
+                sql.append(" AND (decided_at AT TIME ZONE 'UTC')::date <= ?");
+                parameters.add(day);
+            });
         }
 
         /** Sets the parameters of {@code statement}, prepared from {@link #sql}. */

@@ -32,9 +32,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * One batch of events taken into the public record (see {@link PublicRecord}): the searchable decisions, the register of
- * authority requests and the rollups per rule. Like {@link Projector}, it reads the rows a batch needs once and writes
- * its changes in one round trip (and a second for the rows it changes by their keys, if any). It runs before the rest of the read model in the same transaction, so that the
+ * One batch of events taken into the public record (see {@link PublicRecord}): the searchable decisions (with the
+ * positions of each day's), the register of authority requests and the rollups per rule. Like {@link Projector}, it
+ * reads the rows a batch needs once and writes its changes in one round trip (and a second for the rows it changes by
+ * their keys, if any). It runs before the rest of the read model in the same transaction, so that the
  * appeals a batch decides are still in the review queue, with the time they were filed.
  */
 final class PublicRecordProjector {
@@ -65,7 +66,10 @@ final class PublicRecordProjector {
             + " appeals_modified = r.appeals_modified + EXCLUDED.appeals_modified,"
             + " reinstated_on_appeal = r.reinstated_on_appeal + EXCLUDED.reinstated_on_appeal,"
             + " reinstated_without_appeal = r.reinstated_without_appeal + EXCLUDED.reinstated_without_appeal,"
-            + " time_to_decide_appeal = add_counts(r.time_to_decide_appeal, EXCLUDED.time_to_decide_appeal)";
+            + " time_to_decide_appeal = add_counts(r.time_to_decide_appeal, EXCLUDED.time_to_decide_appeal);"
+            + " INSERT INTO decision_day AS d (day, first_position, last_position) SELECT * FROM unnest(?::date[], ?::bigint[],"
+            + " ?::bigint[]) ON CONFLICT (day) DO UPDATE SET first_position = least(d.first_position, EXCLUDED.first_position),"
+            + " last_position = greatest(d.last_position, EXCLUDED.last_position)";
     /**
      * What a batch changes in decisions and requests stored before (and after {@link #SAVE}, in this batch): rows
      * found by their keys in tables that grow, so planned for the batch's keys every time
@@ -272,6 +276,16 @@ final class PublicRecordProjector {
         c.longs(counted, e -> e.getValue().reinstatedWithoutAppeal);
         c.texts(counted, e -> Arrays.stream(e.getValue().appealTime).mapToObj(Long::toString)
                 .collect(Collectors.joining(",", "{", "}")));
+        // The first and last position of the decisions taken each day, for searches by days (V251).
+        Map<LocalDate, long[]> days = new LinkedHashMap<>();
+        for (Taken t : taken) {
+            days.merge(LocalDate.ofInstant(t.event().at(), ZoneOffset.UTC), new long[] {t.position(), t.position()},
+                    (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        List<Map.Entry<LocalDate, long[]>> spans = List.copyOf(days.entrySet());
+        c.dates(spans, Map.Entry::getKey);
+        c.longs(spans, e -> e.getValue()[0]);
+        c.longs(spans, e -> e.getValue()[1]);
         try (PreparedStatement save = connection.prepareStatement(SAVE)) {
             c.set(save);
             save.execute();

@@ -89,13 +89,15 @@ public final class ReadModel {
      * The shape of the read model this code keeps. It MUST be raised whenever a projection starts keeping something
      * from the events that it did not keep before (a table, or a column filled from the events), and the table added
      * to {@link #TABLES}: a database whose read model an earlier version built is then rebuilt from the events when the
-     * store opens ({@link #rebuildIfOutdated}). 1: the public record, its facets and the figures per rule.
+     * store opens ({@link #rebuildIfOutdated}). 1: the public record, its facets and the figures per rule. 2: the
+     * combinations of dimensions the search looks decisions up by (V250) and the positions of each day's decisions
+     * (V251).
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Every table the read model keeps from the events: emptied for a rebuild. */
     private static final List<String> TABLES = List.of("case_view", "review_queue", "standing_restriction", "decision_dimensions",
-            "transparency_rollup", "transparency_facet", "public_decision", "authority_register", "authority_action", "rule_rollup");
+            "transparency_rollup", "transparency_facet", "public_decision", "decision_combination", "decision_day", "authority_register", "authority_action", "rule_rollup");
     /** How many events between two lines of progress in the log, at least. */
     private static final long PROGRESS_EVERY = 100_000;
 

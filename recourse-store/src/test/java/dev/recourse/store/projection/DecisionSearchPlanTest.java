@@ -42,6 +42,8 @@ class DecisionSearchPlanTest {
     private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
     private static final int SEARCHABLE = 200_000;
     private static final Category ABSENT_CATEGORY = Category.STATEMENT_CATEGORY_ANIMAL_WELFARE;
+    /** A rule of one decision in forty (the load's decisions 7, 47, 87, ...): all odd, with the second kind of restriction. */
+    private static final String RULE = "rule-7@1";
 
     /** The filters of the search form; the two days count as one. */
     enum Filter { DAYS, CATEGORY, GROUND, RESTRICTION, AUTOMATION, SOURCE, RULE, APPEAL }
@@ -63,10 +65,15 @@ class DecisionSearchPlanTest {
                     + " restriction_kind = replace(restriction_kind, 'MONETARY', 'SERVICE'),"
                     + " automation = replace(automation, 'PARTIALLY', 'FULLY'),"
                     + " appeal = replace(appeal, 'MODIFIED', 'UPHELD')");
+            // One old decision of rule-7@1 (whose decisions otherwise all restrict visibility and the account) that
+            // restricts the service: a combination of the rule with a common filter that is rare.
+            statement.execute("UPDATE public_decision SET restriction_kind = 'SERVICE' WHERE position = (SELECT min(position)"
+                    + " FROM public_decision WHERE rule = '" + RULE + "')");
             statement.execute("VACUUM ANALYZE public_decision");
         }
-        sample = new PublicRecord(store.dataSource()).search(DecisionQuery.ALL, Optional.of(new Cursor(PublicRecordLoad.FIRST_POSITION + SEARCHABLE / 3)), 1)
-                .items().getFirst();
+        // A decision by a rule, so that every combination of its values matches at least this decision.
+        sample = new PublicRecord(store.dataSource()).search(DecisionQuery.ALL, Optional.of(new Cursor(PublicRecordLoad.FIRST_POSITION + SEARCHABLE / 3)), 3)
+                .items().stream().filter(d -> d.rule().isPresent()).findFirst().orElseThrow();
     }
 
     @AfterAll
@@ -90,43 +97,103 @@ class DecisionSearchPlanTest {
             DecisionQuery query = queryOf(chosen, sample.rule().orElse("rule-1@1"), sample.appeal());
             PublicRecord record = new PublicRecord(store.dataSource());
 
-            for (boolean fromItsDays : chosen.contains(Filter.DAYS) ? List.of(false, true) : List.of(false)) {
-                List<Json.Obj> scans = scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, fromItsDays)));
-
-                assertThat(scans).as("the scans of " + chosen).isNotEmpty()
+            // The walk of one filter's index, and the statement the search runs (by combination with several filters).
+            for (PublicRecord.Search search : List.of(PublicRecord.Search.of(query, Optional.empty(), 51),
+                    record.plan(query, Optional.empty(), 51).orElseThrow(() -> new AssertionError(chosen + " matches " + sample)))) {
+                assertThat(scansOfTheDecisions(plan(search))).as("the scans of " + chosen).isNotEmpty()
                         .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
                                 .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
             }
-            assertThat(record.fewDecisionsOnItsDays(query)).as(chosen.toString()).isEqualTo(chosen.contains(Filter.DAYS));
         }
     }
 
     @Test
-    void aRuleAndAnAppealOutcomeThatNeverOccurTogetherAreLookedUpInTheirOwnIndex() throws SQLException {
+    void aRuleAndAnAppealOutcomeThatNeverOccurTogetherAreAnsweredWithoutReadingADecision() {
         // The load gives rule-7@1 to decisions 7, 47, 87...: all of them end with 7, so their appeals are all UPHELD.
-        DecisionQuery query = queryOf(EnumSet.of(Filter.RULE, Filter.APPEAL), "rule-7@1", AppealStatus.REVERSED);
-        assertThat(new PublicRecord(store.dataSource()).search(query, Optional.empty(), 10).items()).isEmpty();
+        DecisionQuery query = queryOf(EnumSet.of(Filter.RULE, Filter.APPEAL), RULE, AppealStatus.REVERSED);
+        PublicRecord record = new PublicRecord(store.dataSource());
 
-        assertThat(scansOfTheDecisions(plan(query))).extracting(scan -> string(scan, "Index Name"))
-                .containsExactly("public_decision_rule_appeal");
+        assertThat(record.plan(query, Optional.empty(), 11)).isEmpty();
+        assertThat(record.search(query, Optional.empty(), 10).items()).isEmpty();
     }
 
     @Test
-    void aFewDaysLongAgoAreReadThroughTheirDaysNotByWalkingEveryLaterDecision() throws SQLException {
+    void aRuleWithACommonFilterItNeverOccursWithReadsNoneOfTheRulesDecisions() throws SQLException {
+        // rule-7@1 decides only on odd decisions; the load's first source (Art. 16 notices) comes with even ones.
+        DecisionQuery query = new DecisionQuery(none(), none(), none(), none(), none(), none(), Optional.of(DecisionSource.ARTICLE_16),
+                Optional.of(RULE), none());
+        PublicRecord record = new PublicRecord(store.dataSource());
+        DecisionQuery narrowed = record.narrowed(query).orElseThrow();
+
+        // A walk down the rule's index reads every decision of the rule to find that none is from that source.
+        assertThat(rowsRead(PublicRecord.Search.of(narrowed, Optional.empty(), 11))).isGreaterThanOrEqualTo(rulesDecisions());
+        assertThat(record.plan(query, Optional.empty(), 11)).isEmpty();
+        assertThat(record.search(query, Optional.empty(), 10).items()).isEmpty();
+    }
+
+    @Test
+    void aRareCombinationOfARuleIsFoundByReadingItsOwnDecisionsOnly() throws SQLException {
+        DecisionQuery query = new DecisionQuery(none(), none(), none(), none(), Optional.of(RestrictionKind.SERVICE), none(), none(),
+                Optional.of(RULE), none());
+        PublicRecord record = new PublicRecord(store.dataSource());
+        DecisionQuery narrowed = record.narrowed(query).orElseThrow();
+
+        assertThat(record.search(query, Optional.empty(), 10).items()).singleElement()
+                .satisfies(d -> assertThat(d.restrictions()).containsExactly(RestrictionKind.SERVICE));
+        // The walk reaches the rule's oldest decision last.
+        assertThat(rowsRead(PublicRecord.Search.of(narrowed, Optional.empty(), 11))).isGreaterThanOrEqualTo(rulesDecisions());
+        // By combination: the one entry of the only combination that matches, and the decision it names.
+        assertThat(rowsRead(record.plan(query, Optional.empty(), 11).orElseThrow())).isLessThanOrEqualTo(2);
+    }
+
+    /** How many decisions rule-7@1 took. */
+    private long rulesDecisions() throws SQLException {
+        try (Connection connection = store.dataSource().getConnection(); var statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM public_decision WHERE rule = '" + RULE + "'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * How many rows of public_decision and its indexes {@code search} reads, as {@code EXPLAIN ANALYZE} counts them: those
+     * its scans yield and those they throw away.
+     */
+    private long rowsRead(PublicRecord.Search search) throws SQLException {
+        List<Json.Obj> scans = scansOfTheDecisions(plan(search, "ANALYZE, "));
+        long read = 0;
+        for (Json.Obj scan : scans) {
+            read += Math.round(number(scan, "Actual Rows") * number(scan, "Actual Loops") + number(scan, "Rows Removed by Filter")
+                    * number(scan, "Actual Loops") + number(scan, "Rows Removed by Index Recheck"));
+        }
+        return read;
+    }
+
+    private static double number(Json.Obj node, String name) {
+        return node.get(name) instanceof Json.Num n ? n.value() : 0;
+    }
+
+    @Test
+    void aDayLongAgoIsReadWithinItsPositionsNotByWalkingEveryLaterDecision() throws SQLException {
         Optional<LocalDate> longAgo = Optional.of(FIRST.plusDays(3));
-        DecisionQuery query = new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none());
         PublicRecord record = new PublicRecord(store.dataSource());
 
-        Optional<LocalDate> lastDay = Optional.of(FIRST.plusDays(59));
-        assertThat(record.fewDecisionsOnItsDays(query)).isTrue();
-        // The walk from the newest decision starts in the newest days.
-        assertThat(record.fewDecisionsOnItsDays(new DecisionQuery(lastDay, lastDay, none(), none(), none(), none(), none(), none(),
-                none()))).isFalse();
-        assertThat(scansOfTheDecisions(plan(PublicRecord.Search.of(query, Optional.empty(), 51, true))))
-                .extracting(scan -> string(scan, "Index Name")).containsExactly("public_decision_day");
-        assertThat(record.search(query, Optional.empty(), 10).items()).hasSize(10)
-                .allSatisfy(d -> assertThat(LocalDate.ofInstant(d.decidedAt(), ZoneOffset.UTC)).isEqualTo(longAgo.get()))
-                .isSortedAccordingTo(java.util.Comparator.comparingLong(PublicDecision::position).reversed());
+        for (DecisionQuery query : List.of(new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), none(), none(), none()),
+                new DecisionQuery(longAgo, longAgo, Optional.of(sample.category().orElseThrow()), none(), none(), none(), none(), none(),
+                        none()),
+                new DecisionQuery(longAgo, longAgo, none(), none(), none(), none(), Optional.of(DecisionSource.TRUSTED_FLAGGER),
+                        Optional.of(RULE), none()))) {
+            // Without the day's positions, PostgreSQL walks the later decisions (of a filter) newest first to reach
+            // the day. Within them, it reads a page (of each combination of rule-7@1 and that source), or as many of
+            // the day's decisions as it takes to find a page of the filter's: never more than the day's.
+            long walked = rowsRead(PublicRecord.Search.of(query, Optional.empty(), 11));
+            long read = rowsRead(record.plan(query, Optional.empty(), 11).orElseThrow());
+            assertThat(read).as(query.toString()).isLessThanOrEqualTo(SEARCHABLE / 60 + 11);
+            assertThat(walked).as(query.toString()).isGreaterThan(10 * read);
+            assertThat(record.search(query, Optional.empty(), 10).items()).as(query.toString()).isNotEmpty()
+                    .allSatisfy(d -> assertThat(LocalDate.ofInstant(d.decidedAt(), ZoneOffset.UTC)).isEqualTo(longAgo.get()))
+                    .isSortedAccordingTo(java.util.Comparator.comparingLong(PublicDecision::position).reversed());
+        }
     }
 
     @Test
@@ -149,8 +216,9 @@ class DecisionSearchPlanTest {
     @Test
     void aFilterWhoseValueNoDecisionHasIsLookedUpInAnIndexOfThatFilter() throws SQLException {
         Optional<LocalDate> after = Optional.of(FIRST.plusDays(400));
-        assertLookedUpIn(new DecisionQuery(after, after, none(), none(), none(), none(), none(), none(), none()),
-                "public_decision_day");
+        // Days without decisions have no span of positions.
+        assertThat(new PublicRecord(store.dataSource()).plan(new DecisionQuery(after, after, none(), none(), none(), none(), none(),
+                none(), none()), Optional.empty(), 11)).isEmpty();
         assertLookedUpIn(new DecisionQuery(none(), none(), Optional.of(ABSENT_CATEGORY), none(), none(), none(), none(), none(), none()),
                 "public_decision_category");
         assertLookedUpIn(new DecisionQuery(none(), none(), none(), Optional.of(DecisionGround.DECISION_GROUND_ILLEGAL_CONTENT), none(),
@@ -203,8 +271,13 @@ class DecisionSearchPlanTest {
 
     /** {@code EXPLAIN (FORMAT JSON)} of {@code search}. */
     private Json.Obj plan(PublicRecord.Search search) throws SQLException {
+        return plan(search, "");
+    }
+
+    /** {@code EXPLAIN (options FORMAT JSON)} of {@code search}. */
+    private Json.Obj plan(PublicRecord.Search search, String options) throws SQLException {
         try (Connection connection = store.dataSource().getConnection();
-             PreparedStatement explain = connection.prepareStatement("EXPLAIN (FORMAT JSON) " + search.sql())) {
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN (" + options + "FORMAT JSON) " + search.sql())) {
             search.set(explain);
             try (ResultSet rows = explain.executeQuery()) {
                 rows.next();

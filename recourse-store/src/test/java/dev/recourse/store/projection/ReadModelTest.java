@@ -307,6 +307,32 @@ class ReadModelTest {
     }
 
     @Test
+    void aReadModelOfVersionOneIsRebuiltWithTheCombinationsAndDaysTheSearchLooksDecisionsUpBy() throws Exception {
+        DecisionId decision = removal(notice());
+        appeal(decision);
+        PublicRecord record = new PublicRecord(store.dataSource());
+        PublicDecision searched = record.search(DecisionQuery.ALL, Optional.empty(), 10).items().getFirst();
+        // Two filters: the search looks the decision up by its combination.
+        DecisionQuery query = new DecisionQuery(Optional.empty(), Optional.empty(), searched.category(), searched.ground(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(AppealStatus.PENDING));
+        assertThat(record.search(query, Optional.empty(), 10).items()).containsExactly(searched);
+        // As version 1 left it: the column and the tables added empty by V250 and V251. Setting the column alone is not a
+        // change of the dimensions that would look the combination up again.
+        DecisionQuery itsDay = new DecisionQuery(Optional.of(DAY), Optional.of(DAY), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        assertThat(record.search(itsDay, Optional.empty(), 10).items()).containsExactly(searched);
+        onTheStoppedDatabase("UPDATE public_decision SET combination = NULL", "TRUNCATE decision_combination, decision_day",
+                "UPDATE read_model_head SET version = 1");
+
+        store = RecourseStore.open(settings, clock, new SecureRandom());
+
+        assertThat(version()).isEqualTo(ReadModel.VERSION);
+        record = new PublicRecord(store.dataSource());
+        assertThat(record.search(query, Optional.empty(), 10).items()).containsExactly(searched);
+        assertThat(record.search(itsDay, Optional.empty(), 10).items()).containsExactly(searched);
+    }
+
+    @Test
     void aReadModelOfTheCurrentVersionIsNotRebuilt() throws Exception {
         removal(notice());
         onTheStoppedDatabase("UPDATE public_decision SET rule = 'left-alone@1'");
@@ -323,7 +349,8 @@ class ReadModelTest {
     }
 
     private static final String EMPTY_THE_READ_MODEL = "TRUNCATE case_view, review_queue, standing_restriction, decision_dimensions,"
-            + " transparency_rollup, transparency_facet, public_decision, authority_register, authority_action, rule_rollup";
+            + " transparency_rollup, transparency_facet, public_decision, decision_combination, decision_day, authority_register,"
+            + " authority_action, rule_rollup";
 
     /** Stops the store and runs {@code statements} on its database, as an operator or an older version would. */
     private void onTheStoppedDatabase(String... statements) throws Exception {
