@@ -34,6 +34,9 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
     /** The length of the salt. */
     public static final int SALT_BYTES = 32;
 
+    /** A SHA-256 digest that is never used itself, only copied. */
+    private static final MessageDigest SHA_256 = newSha256();
+
     public LogEntry {
         publicEntry = publicEntry.clone();
         salt = salt.clone();
@@ -54,10 +57,23 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
 
     /** {@code SHA-256(salt || privateRecord)}. */
     public static byte[] commit(byte[] salt, byte[] privateRecord) {
+        MessageDigest sha256 = sha256();
+        sha256.update(salt);
+        return sha256.digest(privateRecord);
+    }
+
+    /** A fresh SHA-256 digest: a copy of {@link #SHA_256}, which spares looking the algorithm up among the providers for every event. */
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(salt);
-            return sha256.digest(privateRecord);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 digest can be copied", e);
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -178,7 +194,7 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
                 o.name("decision").string(e.decision().id().toString());
                 e.replacing().ifPresent(a -> o.name("replacing_appeal").string(a.toString()));
                 switch (e.decision().outcome()) {
-                    case Outcome.Restrict r -> o.name("statement").json(r.statement().toJson());
+                    case Outcome.Restrict r -> r.statement().write(o.name("statement"));
                     case Outcome.NoAction n -> o.name("no_action").beginObject().name("deciders").json(n.deciders().toJson()).endObject();
                 }
             }

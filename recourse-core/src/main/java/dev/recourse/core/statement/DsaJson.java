@@ -2,6 +2,7 @@ package dev.recourse.core.statement;
 
 import static dev.recourse.core.statement.DsaField.*;
 
+import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -61,6 +62,13 @@ final class DsaJson {
         Json.ObjBuilder obj = Json.object();
         fields(s).forEach((field, value) -> obj.put(field.dsaName(), value));
         return obj.build();
+    }
+
+    /** Writes {@link #toJson}'s object to {@code out}, as a value, without building it. */
+    static void write(DsaStatement s, CanonicalWriter out) {
+        out.beginObject();
+        fields(s).forEach((field, value) -> out.name(field.dsaName()).json(value));
+        out.endObject();
     }
 
     private static void text(SequencedMap<DsaField, Json> out, DsaField field, Optional<String> value) {

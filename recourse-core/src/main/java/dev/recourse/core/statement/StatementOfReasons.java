@@ -3,6 +3,7 @@ package dev.recourse.core.statement;
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
 import dev.recourse.core.decider.Deciders;
+import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.subject.LanguageCode;
 import java.time.LocalDate;
@@ -81,5 +82,23 @@ public record StatementOfReasons(DsaStatement dsa, Redress redress, LanguageCode
                 .put("language", language.value())
                 .put("deciders", deciders.toJson())
                 .build();
+    }
+
+    /**
+     * Writes the canonical form of {@link #toJson()}'s object to {@code out}, as a value, without building the tree: a decision's public
+     * log entry holds it.
+     *
+     * @return {@code out}
+     */
+    public CanonicalWriter write(CanonicalWriter out) {
+        out.beginObject();
+        DsaJson.write(dsa, out.name("dsa"));
+        out.name("redress").beginObject()
+                .name("internal_complaint_deadline").string(redress.internalComplaintDeadline().toString())
+                .name("out_of_court_settlement").string(redress.outOfCourtSettlement())
+                .name("judicial_redress").string(redress.judicialRedress())
+                .endObject();
+        out.name("language").string(language.value());
+        return out.name("deciders").json(deciders.toJson()).endObject();
     }
 }

@@ -145,6 +145,9 @@ final class BenchDecisionsCommand implements java.util.concurrent.Callable<Integ
                 writes.transactions(), writes.committedEvents() / (double) Math.max(1, writes.transactions()));
         cpu.ifPresent(c -> out.printf(Locale.ROOT, "CPU per decision: %.3f ms in the JVM, %.3f ms in PostgreSQL%n",
                 c.jvm().toNanos() / 1e6 / measured.decisions(), c.database().toNanos() / 1e6 / measured.decisions()));
+        // The JIT compiler's share of the JVM's CPU: large while the JVM still compiles the hot code (see --warmup).
+        cpu.ifPresent(c -> out.printf(Locale.ROOT, "of the JVM's CPU per decision, at least %.3f ms in the JIT compiler%n",
+                c.compiler().toNanos() / 1e6 / measured.decisions()));
         out.printf(Locale.ROOT, "{\"decisions\":%d,\"seconds\":%.3f,\"decisionsPerSecond\":%.0f,\"p50Millis\":%.2f,\"p99Millis\":%.2f,"
                         + "\"coveredSeconds\":%.3f,\"threads\":%d,\"logDir\":%s,\"verifierKey\":%s}%n",
                 measured.decisions(), seconds, measured.decisions() / seconds, millis(latencies, 0.50), millis(latencies, 0.99),

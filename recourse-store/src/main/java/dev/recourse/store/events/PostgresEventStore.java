@@ -78,16 +78,15 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private final StreamReads reads;
     /** The core's events of the appends waiting for their transaction, by the form they are written in. */
     private final Map<NewEvent, Event> inFlight = new ConcurrentHashMap<>();
-    /** The idempotent writes of the appends waiting for their transaction, by the first event of each. */
-    private final Map<NewEvent, Marked> marked = new ConcurrentHashMap<>();
+    /**
+     * What is stored with the appends waiting for their transaction (an answer, a step, rows kept beside), by the first
+     * event of each; only appends that store something are here.
+     */
+    private final Map<NewEvent, Marks> marks = new ConcurrentHashMap<>();
     /** The idempotent write the current thread's appends answer, while {@link #answering} runs. */
     private final ThreadLocal<IdempotentWrite> answering = new ThreadLocal<>();
-    /** The rule worker's steps of the appends waiting for their transaction, by the first event of each. */
-    private final Map<NewEvent, Stepped> stepped = new ConcurrentHashMap<>();
     /** The rule worker's step the current thread's appends carry out, while {@link #stepping} runs. */
     private final ThreadLocal<IntakeStep> stepping = new ThreadLocal<>();
-    /** The rows kept beside the appends waiting for their transaction, by the first event of each. */
-    private final Map<NewEvent, Beside> beside = new ConcurrentHashMap<>();
     /** The rows the current thread's appends keep beside them, while {@link #alongside} runs. */
     private final ThreadLocal<Alongside> alongside = new ThreadLocal<>();
     private Sequencer sequencer;
@@ -121,11 +120,8 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     public static PostgresEventStore start(DataSource dataSource, SequencerSettings settings, List<EventProjection> projections,
                                            EventAdmission admission, LongConsumer committedUpTo, RandomGenerator random) {
         PostgresEventStore store = new PostgresEventStore(dataSource, random);
-        List<Projection> hooks = new ArrayList<>(projections.stream().map(store::hook).toList());
-        hooks.add(store::answer);
-        hooks.add(store::step);
-        hooks.add(store::beside);
-        store.sequencer = Sequencer.start(dataSource, settings, hooks, store.admission(admission), committedUpTo);
+        store.sequencer = Sequencer.start(dataSource, settings, List.of(store.projection(List.copyOf(projections))),
+                store.admission(admission), committedUpTo);
         return store;
     }
 
@@ -224,17 +220,11 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             writes.add(new Write(append.stream().toString(), ExpectedVersion.exactly(append.expectedVersion()), events));
         }
         IdempotentWrite write = answering.get();
-        NewEvent first = writes.getFirst().events().getFirst();
-        if (write != null) {
-            marked.put(first, new Marked(write, writes.stream().mapToInt(w -> w.events().size()).sum()));
-        }
         IntakeStep step = stepping.get();
-        if (step != null) {
-            stepped.put(first, new Stepped(step, writes.stream().mapToInt(w -> w.events().size()).sum()));
-        }
         Alongside rows = alongside.get();
-        if (rows != null) {
-            beside.put(first, new Beside(rows, writes.stream().mapToInt(w -> w.events().size()).sum()));
+        NewEvent first = writes.getFirst().events().getFirst();
+        if (write != null || step != null || rows != null) {
+            marks.put(first, new Marks(write, step, rows, writes.stream().mapToInt(w -> w.events().size()).sum()));
         }
         GroupResult result;
         try {
@@ -246,9 +236,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         } catch (ExecutionException e) {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            marked.remove(first);
-            stepped.remove(first);
-            beside.remove(first);
+            marks.remove(first);
             for (Write w : writes) {
                 w.events().forEach(inFlight::remove);
             }
@@ -340,81 +328,82 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 Optional.of(new PrivateRecord(entry.salt(), entry.privateRecord())));
     }
 
-    /** {@code projection} as the sequencer runs it: on the core's events, decoded only if not appended here. */
-    private Projection hook(EventProjection projection) {
+    /**
+     * The store's one projection as the sequencer runs it: the core's events of the batch, taken once from the appends
+     * waiting for it (decoded only if not appended here), go to each of {@code projections} in order; then the answers,
+     * steps and rows kept beside the batch's appends are stored.
+     */
+    private Projection projection(List<EventProjection> projections) {
         return (connection, batch) -> {
-            List<RecordedEvent> events = new ArrayList<>(batch.size());
-            for (dev.recourse.store.sequencer.RecordedEvent r : batch) {
-                Event event = inFlight.get(r.event());
-                if (event == null) {
-                    byte[] form = r.event().privateRecord().map(PrivateRecord::content).orElse(r.event().payload());
-                    event = decode(form, r.position(), "written form");
-                }
-                events.add(new RecordedEvent(r.position(), streamId(r.streamId()), r.streamVersion(), event));
+            List<RecordedEvent> events = events(batch);
+            for (EventProjection projection : projections) {
+                projection.apply(connection, events);
             }
-            projection.apply(connection, events);
+            marked(connection, batch, events);
         };
     }
 
-    /** An idempotent write and how many events its append holds. */
-    private record Marked(IdempotentWrite write, int events) {}
+    /** The core's events of {@code batch}, as they were appended here or else decoded from their written form. */
+    private List<RecordedEvent> events(List<dev.recourse.store.sequencer.RecordedEvent> batch) {
+        RecordedEvent[] events = new RecordedEvent[batch.size()];
+        String stream = null;
+        StreamId id = null;
+        for (int i = 0; i < events.length; i++) {
+            dev.recourse.store.sequencer.RecordedEvent r = batch.get(i);
+            Event event = inFlight.get(r.event());
+            if (event == null) {
+                byte[] form = r.event().privateRecord().map(PrivateRecord::content).orElse(r.event().payload());
+                event = decode(form, r.position(), "written form");
+            }
+            if (!r.streamId().equals(stream)) {
+                stream = r.streamId();
+                id = streamId(stream);
+            }
+            events[i] = new RecordedEvent(r.position(), id, r.streamVersion(), event);
+        }
+        return List.of(events);
+    }
 
-    /** Stores the answers of the idempotent writes among {@code batch}, in its transaction. */
-    private void answer(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch) throws SQLException {
+    /**
+     * What one append stores with its events: the answer of an idempotent write, a step of the rule worker, rows kept
+     * beside (each null if not), and how many events the append holds.
+     */
+    private record Marks(IdempotentWrite write, IntakeStep step, Alongside rows, int events) {}
+
+    /**
+     * Stores, in the batch's transaction, the answers of the idempotent writes among {@code batch}, then the rule
+     * worker's steps, then writes the rows kept beside its appends; {@code events} are the core's events of the batch.
+     */
+    private void marked(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch,
+                        List<RecordedEvent> events) throws SQLException {
         List<AnswerProjection.Answered> answers = new ArrayList<>();
+        List<IntakeSteps.Done> done = new ArrayList<>();
+        List<Marks> beside = new ArrayList<>();
+        List<List<RecordedEvent>> besideEvents = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Marked m = marked.get(batch.get(i).event());
+            Marks m = marks.get(batch.get(i).event());
             if (m == null) {
                 continue;
             }
-            List<RecordedEvent> events = inFlight(batch.subList(i, i + m.events()));
-            answers.add(new AnswerProjection.Answered(m.write(), m.write().answer().apply(events),
-                    events.getFirst().event().at()));
+            List<RecordedEvent> appended = events.subList(i, i + m.events());
+            if (m.write() != null) {
+                answers.add(new AnswerProjection.Answered(m.write(), m.write().answer().apply(appended),
+                        appended.getFirst().event().at()));
+            }
+            if (m.step() != null) {
+                done.add(new IntakeSteps.Done(m.step(), appended));
+            }
+            if (m.rows() != null) {
+                beside.add(m);
+                besideEvents.add(appended);
+            }
             i += m.events() - 1;
         }
         AnswerProjection.store(connection, answers);
-    }
-
-    /** A step of the rule worker and how many events its append holds. */
-    private record Stepped(IntakeStep step, int events) {}
-
-    /** Stores the rule worker's steps among {@code batch}, in its transaction. */
-    private void step(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch) throws SQLException {
-        List<IntakeSteps.Done> done = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            Stepped s = stepped.get(batch.get(i).event());
-            if (s == null) {
-                continue;
-            }
-            done.add(new IntakeSteps.Done(s.step(), inFlight(batch.subList(i, i + s.events()))));
-            i += s.events() - 1;
-        }
         IntakeSteps.store(connection, done);
-    }
-
-    /** Rows kept beside an append, and how many events the append holds. */
-    private record Beside(Alongside rows, int events) {}
-
-    /** Writes the rows kept beside the appends among {@code batch}, in its transaction. */
-    private void beside(Connection connection, List<dev.recourse.store.sequencer.RecordedEvent> batch) throws SQLException {
-        for (int i = 0; i < batch.size(); i++) {
-            Beside b = beside.get(batch.get(i).event());
-            if (b == null) {
-                continue;
-            }
-            b.rows().write(connection, inFlight(batch.subList(i, i + b.events())));
-            i += b.events() - 1;
+        for (int i = 0; i < beside.size(); i++) {
+            beside.get(i).rows().write(connection, besideEvents.get(i));
         }
-    }
-
-    /** The core's events of {@code rows}, appended here and waiting for their transaction. */
-    private List<RecordedEvent> inFlight(List<dev.recourse.store.sequencer.RecordedEvent> rows) {
-        List<RecordedEvent> events = new ArrayList<>(rows.size());
-        for (dev.recourse.store.sequencer.RecordedEvent r : rows) {
-            Event event = Objects.requireNonNull(inFlight.get(r.event()), "an appended event is in flight until committed");
-            events.add(new RecordedEvent(r.position(), streamId(r.streamId()), r.streamVersion(), event));
-        }
-        return List.copyOf(events);
     }
 
     /** What of {@code event} survives erasure: its payload, or its private record if the payload is empty. */

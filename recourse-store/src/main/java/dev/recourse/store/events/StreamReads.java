@@ -92,7 +92,7 @@ final class StreamReads implements AutoCloseable {
             rows.put(request.stream(), new ArrayList<>());
         }
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = Queries.prepareForKeys(connection, READ)) {
-            query.setArray(1, connection.createArrayOf("text", rows.keySet().toArray()));
+            query.setArray(1, connection.createArrayOf("text", rows.keySet().toArray(String[]::new)));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     byte[] record = result.getBytes(4);

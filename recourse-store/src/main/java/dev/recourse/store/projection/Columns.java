@@ -14,6 +14,11 @@ import java.util.function.Function;
 /**
  * The parameters of a statement that writes whole columns at once ({@code unnest(?::uuid[], ?::text[], ...)}): each
  * call adds one column, as a PostgreSQL array of the values it takes from the rows, in order.
+ *
+ * <p>Texts, times, dates and numbers go as typed Java arrays ({@code String[]}, {@code Long[]}, {@code Integer[]}),
+ * which the driver sends in PostgreSQL's binary array format; from an {@code Object[]} it writes the array's text
+ * form, escaping every element, and the server parses it back element by element. UUIDs, for which the driver has no
+ * binary array form, still go as text.
  */
 final class Columns {
     private final Connection connection;
@@ -25,35 +30,35 @@ final class Columns {
     }
 
     <R> void uuids(List<R> rows, Function<R, UUID> value) throws SQLException {
-        add("uuid", rows, value);
+        add("uuid", rows, value, new Object[rows.size()]);
     }
 
     <R> void texts(List<R> rows, Function<R, String> value) throws SQLException {
-        add("text", rows, value);
+        add("text", rows, value, new String[rows.size()]);
     }
 
     <R> void ints(List<R> rows, Function<R, Integer> value) throws SQLException {
-        add("int4", rows, value);
+        add("int4", rows, value, new Integer[rows.size()]);
     }
 
     <R> void longs(List<R> rows, Function<R, Long> value) throws SQLException {
-        add("int8", rows, value);
+        add("int8", rows, value, new Long[rows.size()]);
     }
 
     /** Times as text, truncated to the microsecond; PostgreSQL reads them as {@code timestamptz}. */
     <R> void times(List<R> rows, Function<R, Instant> value) throws SQLException {
-        add("text", rows, row -> {
+        texts(rows, row -> {
             Instant at = value.apply(row);
             return at == null ? null : Rows.time(at).toInstant().toString();
         });
     }
 
     <R> void dates(List<R> rows, Function<R, LocalDate> value) throws SQLException {
-        add("text", rows, row -> value.apply(row).toString());
+        texts(rows, row -> value.apply(row).toString());
     }
 
-    private <R> void add(String type, List<R> rows, Function<R, ?> value) throws SQLException {
-        Object[] column = new Object[rows.size()];
+    /** Adds the column of {@code type} that {@code value} takes from {@code rows}, filling {@code column} (as long as {@code rows}). */
+    private <R, V> void add(String type, List<R> rows, Function<R, ? extends V> value, V[] column) throws SQLException {
         for (int i = 0; i < column.length; i++) {
             column[i] = value.apply(rows.get(i));
         }

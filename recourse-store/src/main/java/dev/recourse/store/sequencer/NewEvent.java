@@ -12,6 +12,12 @@ import java.util.Optional;
  * <p>The arrays are not copied, to keep the write path lean: callers MUST NOT change them after
  * handing them over.
  *
+ * <p>An event is equal only to itself, not to another with the same contents: appending the same
+ * contents twice appends two events. A writer can so keep what it knows of each event it hands over
+ * in a map keyed by the event, at the cost of an identity hash: the record's generated equality
+ * compared the type, the time and the optional private record at every lookup, and hashed four
+ * arrays by identity anyway.
+ *
  * @param type the event's type name, not blank, without NUL characters
  * @param occurredAt when it happened, from the caller's clock; stored to the microsecond
  * @param payload the event without its personal data, which stays when erasure deletes the private
@@ -35,5 +41,17 @@ public record NewEvent(String type, Instant occurredAt, byte[] payload, byte[] p
             throw new IllegalArgumentException("a public entry is 1 to " + Tile.Entries.MAX_ENTRY_BYTES
                     + " bytes, not " + publicEntry.length);
         }
+    }
+
+    /** Whether {@code other} is this very event. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    /** The identity hash, as {@link #equals} is identity. */
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 }

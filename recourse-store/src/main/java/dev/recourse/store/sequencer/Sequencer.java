@@ -358,7 +358,7 @@ public final class Sequencer implements AutoCloseable {
         Map<String, Long> versions = HashMap.newHashMap(ids.size());
         long head;
         try (PreparedStatement query = connection.prepareStatement(LOCK_HEAD + STREAM_VERSIONS)) {
-            Array array = connection.createArrayOf("text", ids.toArray());
+            Array array = connection.createArrayOf("text", ids.toArray(String[]::new));
             query.setArray(1, array);
             query.execute();
             try (ResultSet rows = query.getResultSet()) {
