@@ -4,6 +4,7 @@ import dev.recourse.core.event.Event;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.StreamId;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where events are kept: the source of truth.
@@ -26,6 +27,32 @@ public interface EventStore {
 
     /** Up to {@code limit} events with position {@code >= from}, in position order. */
     List<RecordedEvent> readAll(long from, int limit);
+
+    /**
+     * Of the events {@link #readAll(long, int) readAll(from, limit)} returns, those of {@code types}, in position order,
+     * and the position after the last of them all: a reader that wants only some types passes over the others without
+     * their being read (a store MAY leave them undecoded), and continues from {@link Selected#next()}.
+     */
+    default Selected readAll(long from, int limit, Set<Class<? extends Event>> types) {
+        List<RecordedEvent> all = readAll(from, limit);
+        long next = all.isEmpty() ? from : all.getLast().position() + 1;
+        return new Selected(all.stream().filter(e -> types.contains(e.event().getClass())).toList(), next);
+    }
+
+    /**
+     * Events selected by type from a run of positions.
+     *
+     * @param events the selected events, in position order
+     * @param next the position after the run looked at; the {@code from} it was read from when there was nothing
+     */
+    record Selected(List<RecordedEvent> events, long next) {
+        public Selected {
+            events = List.copyOf(events);
+            if (next < 0 || !events.isEmpty() && events.getLast().position() >= next) {
+                throw new IllegalArgumentException("the selected events lie before the next position " + next);
+            }
+        }
+    }
 
     /**
      * Events for one stream, expected to be at {@code expectedVersion} (the number of events it holds; 0 for new).

@@ -3,6 +3,7 @@ package dev.recourse.core.process;
 import dev.recourse.core.event.AccountEvent;
 import dev.recourse.core.event.AuthorityEvent;
 import dev.recourse.core.event.CaseEvent;
+import dev.recourse.core.event.Event;
 import dev.recourse.core.event.NotifierEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.Recipient;
@@ -14,12 +15,22 @@ import dev.recourse.core.port.ActionSink.PlatformAction;
 import dev.recourse.core.port.Notifier;
 import dev.recourse.core.port.Notifier.Message;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox: which stored events are deliveries, and to whom. A dispatcher reads events in position order from its
  * last delivered position and hands each one here; redelivery after a crash is harmless (deliveries are keyed).
  */
 public final class Dispatch {
+    /**
+     * The types of event that {@link #deliver} delivers something for; it delivers nothing for any other, so a
+     * dispatcher MAY pass over events of other types without reading them (see {@code EventStore.readAll} with types).
+     * MUST list exactly the types the switch below delivers for.
+     */
+    public static final Set<Class<? extends Event>> DELIVERING = Set.of(CaseEvent.RestrictionApplied.class,
+            CaseEvent.RestrictionLifted.class, CaseEvent.PersonInformed.class, NotifierEvent.NotifierWarned.class,
+            NotifierEvent.NoticeProcessingSuspended.class);
+
     private final ActionSink platform;
     private final Notifier people;
 

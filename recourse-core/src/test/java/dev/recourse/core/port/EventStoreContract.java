@@ -12,6 +12,7 @@ import dev.recourse.core.port.EventStore.Appended;
 import dev.recourse.core.port.EventStore.StreamAppend;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +68,17 @@ public abstract class EventStoreContract {
         assertThat(store.readAll(0, 100)).containsExactly(a.getFirst(), b.getFirst(), b.get(1));
         assertThat(store.readAll(1, 1)).containsExactly(b.getFirst());
         assertThat(store.readAll(3, 10)).isEmpty();
+    }
+
+    @Test
+    void aReadByTypeSelectsThoseTypesAndMovesPastTheOthers() {
+        Event resumed = new NotifierEvent.NoticeProcessingResumed(new NotifierId("alice"), Instant.ofEpochSecond(1_700_000_002L));
+        List<RecordedEvent> all = stored(store.append(List.of(new StreamAppend(A, 0, List.of(event("alice", 1), resumed, event("alice", 3), resumed)))));
+        Set<Class<? extends Event>> warnings = Set.of(NotifierEvent.NotifierWarned.class);
+        assertThat(store.readAll(0, 2, warnings)).isEqualTo(new EventStore.Selected(List.of(all.getFirst()), 2));
+        assertThat(store.readAll(2, 10, warnings)).isEqualTo(new EventStore.Selected(List.of(all.get(2)), 4));
+        assertThat(store.readAll(3, 1, warnings)).isEqualTo(new EventStore.Selected(List.of(), 4));
+        assertThat(store.readAll(4, 10, warnings)).isEqualTo(new EventStore.Selected(List.of(), 4));
     }
 
     @Test

@@ -48,17 +48,18 @@ public final class Dispatcher {
      */
     public int dispatch(int limit) throws SQLException {
         long from = deliveries.nextPosition();
-        List<RecordedEvent> batch = events.readAll(from, limit);
-        if (batch.isEmpty()) {
+        EventStore.Selected batch = events.readAll(from, limit, Dispatch.DELIVERING);
+        if (batch.next() == from) {
             return 0;
         }
+        // A decision's messages to both sides are about one case: its language is looked up once per batch.
+        Letters letters = this.letters.remembering();
         List<Outgoing> outgoing = new ArrayList<>();
-        for (RecordedEvent recorded : batch) {
-            new Dispatch(action -> outgoing.add(action(recorded, action)), message -> outgoing.add(message(recorded, message)))
+        for (RecordedEvent recorded : batch.events()) {
+            new Dispatch(action -> outgoing.add(action(recorded, action)), message -> outgoing.add(message(recorded, message, letters)))
                     .deliver(recorded);
         }
-        long next = batch.getLast().position() + 1;
-        return deliveries.accept(from, next, outgoing) ? batch.size() : 0;
+        return deliveries.accept(from, batch.next(), outgoing) ? Math.toIntExact(batch.next() - from) : 0;
     }
 
     private Outgoing action(RecordedEvent recorded, PlatformAction action) {
@@ -67,7 +68,7 @@ public final class Dispatcher {
                 Payloads.action(id, recorded.position(), recorded.event().at(), action));
     }
 
-    private Outgoing message(RecordedEvent recorded, Message message) {
+    private Outgoing message(RecordedEvent recorded, Message message, Letters letters) {
         Letter letter = letters.write(message);
         UUID id = id();
         Optional<Contact> address = switch (message.recipient()) {

@@ -14,8 +14,10 @@ import dev.recourse.core.subject.LanguageCode;
 import dev.recourse.server.page.PageLinks;
 import java.net.URI;
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -88,6 +90,15 @@ public final class Letters {
                     }
                 })
                 .findFirst();
+    }
+
+    /**
+     * These letters, remembering each case's language once looked up: for the messages of one batch, which MUST NOT
+     * outlive it (a subject described anew later changes its language). Not thread-safe.
+     */
+    public Letters remembering() {
+        Map<CaseId, Optional<LanguageCode>> known = new HashMap<>();
+        return new Letters(id -> known.computeIfAbsent(id, caseLanguage), recalled, links);
     }
 
     /** {@code message} as its recipient reads it. */

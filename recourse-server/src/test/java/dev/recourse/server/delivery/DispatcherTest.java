@@ -6,6 +6,7 @@ import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.StreamId;
 import dev.recourse.core.notice.NoticeId;
+import dev.recourse.core.process.Dispatch;
 import dev.recourse.core.process.Result;
 import dev.recourse.core.subject.Subject;
 import dev.recourse.server.page.PageLinks;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -99,6 +101,27 @@ class DispatcherTest {
         }
         assertThat(dispatcher(false).dispatch(1000)).isEqualTo(events());
         assertThat(all()).isEqualTo(first);
+    }
+
+    @Test
+    void eventsThatDeliverNothingArePassedOverWithoutLosingTheOnesAroundThem() throws SQLException {
+        removal();
+        List<RecordedEvent> stored = store.events().readAll(0, 10_000);
+        List<Long> expected = new ArrayList<>();
+        for (RecordedEvent e : stored) {
+            new Dispatch(action -> expected.add(e.position()), message -> expected.add(e.position())).deliver(e);
+        }
+        assertThat(stored).extracting(e -> Dispatch.DELIVERING.contains(e.event().getClass())).contains(true, false);
+
+        // Batches of three mix both kinds; a new dispatcher (a restart) takes over after the first.
+        assertThat(dispatcher(false).dispatch(3)).isEqualTo(3);
+        assertThat(deliveries.nextPosition()).isEqualTo(3);
+        while (dispatcher(false).dispatch(3) > 0) {
+            // The rest, three events at a time.
+        }
+
+        assertThat(deliveries.nextPosition()).isEqualTo(events());
+        assertThat(all()).extracting(Delivery::position).containsExactlyElementsOf(expected);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -69,6 +70,23 @@ class LettersTest {
         Letters letters = new Letters(id -> Optional.of(new LanguageCode("en")), (id, decision) -> Optional.of(old), LINKS);
 
         assertThat(letters.write(toOwner(Topic.RECALLED)).text()).contains("We apologise.");
+    }
+
+    @Test
+    void lettersThatRememberLookACaseUpOnceAndWriteTheSame() {
+        AtomicInteger lookups = new AtomicInteger();
+        Letters letters = new Letters(id -> {
+            lookups.incrementAndGet();
+            return Optional.of(new LanguageCode("de"));
+        }, LINKS);
+        Letters remembering = letters.remembering();
+
+        Letter first = remembering.write(toOwner(Topic.DECISION));
+        Letter second = remembering.write(toOwner(Topic.RECALLED));
+
+        assertThat(lookups).hasValue(1);
+        assertThat(first).isEqualTo(letters.write(toOwner(Topic.DECISION)));
+        assertThat(second).isEqualTo(letters.write(toOwner(Topic.RECALLED)));
     }
 
     @ParameterizedTest
