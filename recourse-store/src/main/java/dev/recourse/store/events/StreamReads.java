@@ -1,7 +1,6 @@
 package dev.recourse.store.events;
 
 import javax.sql.DataSource;
-import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +20,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * before. The rows come back undecoded: callers decode them on their own threads.
  */
 final class StreamReads implements AutoCloseable {
-    private static final String READ = "SELECT stream_id, position, stream_version, private_record, payload FROM event"
-            + " WHERE stream_id = ANY(?) ORDER BY stream_id, stream_version";
+    /** The streams' events in stream order, always through the stream index (see V240's {@code stream_events}). */
+    static final String READ = "SELECT stream_id, position, stream_version, private_record, payload FROM stream_events(?)";
     private static final int MAX_STREAMS = 500;
 
     /** One stored event of a stream, undecoded: its private record, or its payload once erased. */
@@ -91,7 +90,7 @@ final class StreamReads implements AutoCloseable {
         for (Request request : batch) {
             rows.put(request.stream(), new ArrayList<>());
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = Queries.prepareForKeys(connection, READ)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(READ)) {
             query.setArray(1, connection.createArrayOf("text", rows.keySet().toArray(String[]::new)));
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
