@@ -420,8 +420,9 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                         List<RecordedEvent> events) throws SQLException {
         List<AnswerProjection.Answered> answers = new ArrayList<>();
         List<IntakeSteps.Done> done = new ArrayList<>();
-        List<Marks> beside = new ArrayList<>();
-        List<List<RecordedEvent>> besideEvents = new ArrayList<>();
+        // Written after the answers and steps, each with its append's events.
+        record Beside(Alongside rows, List<RecordedEvent> events) {}
+        List<Beside> beside = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Marks m = marks.get(batch.get(i).event());
             if (m == null) {
@@ -436,15 +437,14 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 done.add(new IntakeSteps.Done(m.step(), appended));
             }
             if (m.rows() != null) {
-                beside.add(m);
-                besideEvents.add(appended);
+                beside.add(new Beside(m.rows(), appended));
             }
             i += m.events() - 1;
         }
         AnswerProjection.store(connection, answers);
         IntakeSteps.store(connection, done);
-        for (int i = 0; i < beside.size(); i++) {
-            beside.get(i).rows().write(connection, besideEvents.get(i));
+        for (Beside b : beside) {
+            b.rows().write(connection, b.events());
         }
     }
 

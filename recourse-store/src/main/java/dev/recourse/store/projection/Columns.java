@@ -1,5 +1,6 @@
 package dev.recourse.store.projection;
 
+import dev.recourse.store.database.Queries;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,6 +70,17 @@ final class Columns {
     void set(PreparedStatement statement) throws SQLException {
         for (Array array : arrays) {
             statement.setArray(next++, array);
+        }
+    }
+
+    /**
+     * Runs {@code sql}, whose parameters are exactly the columns, planned for their keys at this execution
+     * ({@link Queries#prepareForKeys}): for the statements that change rows found by their keys in tables that grow.
+     */
+    void executeForKeys(String sql) throws SQLException {
+        try (PreparedStatement statement = Queries.prepareForKeys(connection, sql)) {
+            set(statement);
+            statement.execute();
         }
     }
 

@@ -420,10 +420,7 @@ final class Projector {
         k.uuids(approved, Map.Entry::getKey);
         k.ints(approved, Map.Entry::getValue);
         k.uuids(lifted, id -> id);
-        try (PreparedStatement unqueue = Queries.prepareForKeys(connection, UNQUEUE)) {
-            k.set(unqueue);
-            unqueue.execute();
-        }
+        k.executeForKeys(UNQUEUE);
     }
 
     /** A measure as the columns measure, measure_value and measure_other. */

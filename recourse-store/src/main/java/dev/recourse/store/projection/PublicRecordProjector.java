@@ -302,9 +302,6 @@ final class PublicRecordProjector {
         k.times(disclosures, Map.Entry::getValue);
         k.uuids(disclosures, Map.Entry::getKey);
         k.uuids(links, Link::decision);
-        try (PreparedStatement update = Queries.prepareForKeys(connection, UPDATE)) {
-            k.set(update);
-            update.execute();
-        }
+        k.executeForKeys(UPDATE);
     }
 }

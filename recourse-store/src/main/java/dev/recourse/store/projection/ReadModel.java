@@ -77,7 +77,7 @@ public final class ReadModel {
             + STANDING_COLUMNS.replaceAll("(\\w+)", "s.$1") + " FROM case_view c LEFT JOIN standing_restriction s"
             + " ON s.subject_kind = c.subject_kind AND s.subject_id = c.subject_id"
             + " AND (s.ends_at IS NULL OR s.ends_at > ?) WHERE c.case_id = ? ORDER BY s.applied_at, s.restriction_id";
-    private static final int CASE_COLUMN_COUNT = 11;
+    private static final int CASE_COLUMN_COUNT = Projector.CASE_COLUMNS.split(",").length;
     private static final String ROLLUPS = "SELECT day, category, ground, restriction_kind, automation, source_type, decisions,"
             + " appeals_filed, appeals_decided, appeals_upheld, appeals_reversed, appeals_modified, reinstatements, time_to_decide"
             + " FROM transparency_rollup WHERE day BETWEEN ? AND ?"
