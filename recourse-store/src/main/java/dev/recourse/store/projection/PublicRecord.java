@@ -187,14 +187,7 @@ public final class PublicRecord {
         }
         StringBuilder sql = new StringBuilder("SELECT min(day), max(day) FROM transparency_rollup WHERE decisions > 0");
         List<Object> parameters = new ArrayList<>();
-        query.from().ifPresent(day -> {
-            sql.append(" AND day >= ?");
-            parameters.add(day);
-        });
-        query.to().ifPresent(day -> {
-            sql.append(" AND day <= ?");
-            parameters.add(day);
-        });
+        days(sql, parameters, "day", query);
         alike(sql, parameters, query);
         // The rollups keep the DSA's source type, which the finer sources of the public record map onto.
         query.source().ifPresent(v -> equal(sql, parameters, "source_type", switch (v) {
@@ -262,6 +255,13 @@ public final class PublicRecord {
     /** The statement of a search: its SQL and the values of its parameters. */
     record Search(String sql, List<Object> parameters) {
         /**
+         * A decision's day (UTC), as the searches test it: an expression no index has, so that PostgreSQL reads within
+         * the days' span of positions (through the filters' indexes) and tests the day of each decision it finds there,
+         * rather than read every decision of the days through the index by time to intersect them with a filter's.
+         */
+        private static final String DAY = "(decided_at AT TIME ZONE 'UTC')::date";
+
+        /**
          * The statement that finds up to {@code rows} decisions that {@code query} matches, after {@code after}, walking
          * the decisions newest first (through the index of a filter) until enough match.
          */
@@ -279,7 +279,7 @@ public final class PublicRecord {
             List<Object> parameters = new ArrayList<>();
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
             span.condition(sql, parameters);
-            days(sql, parameters, query);
+            days(sql, parameters, DAY, query);
             query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
             query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
             // Written as the predicate of the kind's partial index (V210), with the kind's name as a literal: the
@@ -309,30 +309,13 @@ public final class PublicRecord {
             parameters.add(combinations.clone());
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
             span.condition(newest, parameters);
-            days(newest, parameters, query);
+            days(newest, parameters, DAY, query);
             parameters.add(rows);
             parameters.add(rows);
             return new Search("SELECT " + DECISION_COLUMNS + " FROM public_decision WHERE position = ANY (ARRAY("
                     + "SELECT p.position FROM unnest(?::integer[]) AS c(id) CROSS JOIN LATERAL (" + newest
                     + " ORDER BY position DESC LIMIT ?) p ORDER BY p.position DESC LIMIT ?)) ORDER BY position DESC",
                     List.copyOf(parameters));
-        }
-
-        /**
-         * Appends the condition on {@code query}'s days, on each decision's day (UTC): an expression no index has, so that
-         * PostgreSQL reads within the days' span of positions (through the filters' indexes) and tests the day of each
-         * decision it finds there, rather than read every decision of the days through the index by time to intersect
-         * them with a filter's.
-         */
-        private static void days(StringBuilder sql, List<Object> parameters, DecisionQuery query) {
-            query.from().ifPresent(day -> {
-                sql.append(" AND (decided_at AT TIME ZONE 'UTC')::date >= ?");
-                parameters.add(day);
-            });
-            query.to().ifPresent(day -> {
-                sql.append(" AND (decided_at AT TIME ZONE 'UTC')::date <= ?");
-                parameters.add(day);
-            });
         }
 
         /** Sets the parameters of {@code statement}, prepared from {@link #sql}. */
@@ -343,7 +326,19 @@ public final class PublicRecord {
         }
     }
 
-    private static void equal(StringBuilder sql, List<Object> parameters, String column, String value) {
+    /** Appends the conditions that {@code day}, an expression of a row's day, lies within {@code query}'s days. */
+    private static void days(StringBuilder sql, List<Object> parameters, String day, DecisionQuery query) {
+        query.from().ifPresent(from -> {
+            sql.append(" AND ").append(day).append(" >= ?");
+            parameters.add(from);
+        });
+        query.to().ifPresent(to -> {
+            sql.append(" AND ").append(day).append(" <= ?");
+            parameters.add(to);
+        });
+    }
+
+        private static void equal(StringBuilder sql, List<Object> parameters, String column, String value) {
         sql.append(" AND ").append(column).append(" = ?");
         parameters.add(value);
     }
