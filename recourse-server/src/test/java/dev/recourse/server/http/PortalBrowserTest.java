@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.recourse.server.http.auth.ApiRole;
+import dev.recourse.store.TestCases;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,11 +80,7 @@ class PortalBrowserTest {
             service.stop();
         }
         if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TestCases.deleteTree(profile);
         }
     }
 

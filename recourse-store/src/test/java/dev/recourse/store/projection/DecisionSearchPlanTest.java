@@ -85,9 +85,7 @@ class DecisionSearchPlanTest {
     @AfterAll
     void close() throws Exception {
         TestCases.close(store);
-        try (var paths = Files.walk(data)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestCases.deleteTree(data);
     }
 
     @Test

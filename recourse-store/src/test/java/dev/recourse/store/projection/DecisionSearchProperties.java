@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -124,9 +123,7 @@ class DecisionSearchProperties {
     @AfterContainer
     static void close() throws Exception {
         TestCases.close(store);
-        try (var paths = Files.walk(data)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestCases.deleteTree(data);
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
