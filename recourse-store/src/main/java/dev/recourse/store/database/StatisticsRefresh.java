@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>It reads the cumulative statistics ({@code pg_stat_user_tables}), which every backend reports within a second of
  * its transactions, so growth by any path counts, the server's tables' as well as the store's. An ANALYZE skips a
  * table whose lock it cannot take at once ({@code SKIP_LOCKED}): it never waits on autovacuum (which a waiting
- * ANALYZE would cancel after a second) nor holds up anything; the next pass tries again. It needs the tables'
- * ownership, or the MAINTAIN privilege, which the user that migrated them has.
+ * ANALYZE would cancel after a second) nor holds up anything; the next pass tries again. It analyses the tables the
+ * user owns (directly or through a role), as the user that migrated them does; others are left to autovacuum.
  */
 final class StatisticsRefresh implements AutoCloseable {
     /** A table is refreshed from this many rows: past a few hundred, a key lookup's plan uses the index. */
@@ -47,11 +47,13 @@ final class StatisticsRefresh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsRefresh.class);
     /**
      * The tables of the schema past the minimum with twice the rows of their statistics ({@code reltuples}, -1 before
-     * the first ANALYZE or VACUUM), each named as ANALYZE takes it.
+     * the first ANALYZE or VACUUM), each named as ANALYZE takes it; only those the user may analyse as their owner (or
+     * a member of the owning role), so that a table it may not analyse is not tried, and warned about, every second.
      */
     private static final String GROWN = "SELECT format('%I.%I', s.schemaname, s.relname) FROM pg_stat_user_tables s"
             + " JOIN pg_class c ON c.oid = s.relid WHERE s.schemaname = current_schema() AND s.n_live_tup >= ?"
-            + " AND s.n_live_tup >= 2 * greatest(c.reltuples, 0) ORDER BY s.n_live_tup DESC";
+            + " AND s.n_live_tup >= 2 * greatest(c.reltuples, 0) AND pg_has_role(c.relowner, 'USAGE')"
+            + " ORDER BY s.n_live_tup DESC";
 
     private final DataSource dataSource;
     private final ScheduledExecutorService schedule;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -63,6 +64,25 @@ class StatisticsRefreshTest {
             awaitReported(session, "grown", 4_000);
             assertThat(StatisticsRefresh.pass(session)).contains("public.grown");
             assertThat(analyses(session, "grown")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTableWhoseLockAnotherHoldsIsPassedOverWithoutWaiting() throws Exception {
+        try (HikariDataSource session = CachedPlans.freshSession(data)) {
+            execute(session, "CREATE TABLE grown (id int PRIMARY KEY) WITH (autovacuum_enabled = false)");
+            insert(session, "grown", 1, MINIMUM);
+            awaitReported(session, "grown", MINIMUM);
+            try (Connection other = DriverManager.getConnection(session.getJdbcUrl(), session.getUsername(), session.getPassword());
+                 Statement lock = other.createStatement()) {
+                other.setAutoCommit(false);
+                // The lock autovacuum takes, and every ANALYZE.
+                lock.execute("LOCK TABLE grown IN SHARE UPDATE EXCLUSIVE MODE");
+
+                assertThat(StatisticsRefresh.pass(session)).doesNotContain("public.grown");
+                other.rollback();
+            }
+            assertThat(StatisticsRefresh.pass(session)).contains("public.grown");
         }
     }
 
