@@ -71,7 +71,31 @@ public final class Queries {
      * @throws StoreException naming {@code what} was read, if the database fails
      */
     public static <T> List<T> list(DataSource dataSource, String what, String sql, Parameters parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        return list(dataSource, what, sql, Connection::prepareStatement, parameters, row);
+    }
+
+    /**
+     * The rows {@code sql} finds, each read by {@code row}, planned for its own values at each execution
+     * ({@link #prepareForKeys}): for a search whose best plan depends on its values (the portal's, bounded by a span of
+     * positions as wide as its days), which one plan for any values could not serve; its planning is small beside
+     * what it reads.
+     *
+     * @throws StoreException naming {@code what} was read, if the database fails
+     */
+    public static <T> List<T> listPlannedForValues(DataSource dataSource, String what, String sql, Parameters parameters,
+            Row<T> row) {
+        return list(dataSource, what, sql, Queries::prepareForKeys, parameters, row);
+    }
+
+    /** Prepares a statement on a connection. */
+    @FunctionalInterface
+    private interface Preparation {
+        PreparedStatement prepare(Connection connection, String sql) throws SQLException;
+    }
+
+    private static <T> List<T> list(DataSource dataSource, String what, String sql, Preparation preparation, Parameters parameters,
+            Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = preparation.prepare(connection, sql)) {
             parameters.set(statement);
             List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
