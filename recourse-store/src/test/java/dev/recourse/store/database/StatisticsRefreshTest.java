@@ -7,10 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,29 @@ class StatisticsRefreshTest {
             insert(database.dataSource(), "grown", 1, MINIMUM);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> analyses(database.dataSource(), "grown") == 1);
+        }
+    }
+
+    @Test
+    void aPlanCachedWhileTheTableWasSmallIsReplacedOnceTheTableHoldsTheMinimum() throws Exception {
+        try (HikariDataSource session = CachedPlans.freshSession(data)) {
+            execute(session, "CREATE TABLE grown (id int PRIMARY KEY, note text) WITH (autovacuum_enabled = false)");
+            execute(session, "INSERT INTO grown SELECT g, 'n' FROM generate_series(1, 50) g");
+            execute(session, "ANALYZE grown"); // as autovacuum does at 50 rows
+            for (int i = 0; i < 12; i++) {
+                try (Connection c = session.getConnection(); PreparedStatement lookUp = c.prepareStatement(
+                        "SELECT note FROM grown WHERE id = ?")) {
+                    lookUp.setInt(1, i);
+                    lookUp.executeQuery().close();
+                }
+            }
+            CachedPlans.planGenerically(session);
+            assertThat(CachedPlans.frozenScans(session, Set.of())).extracting(CachedPlans.FrozenScan::table).contains("grown");
+
+            execute(session, "INSERT INTO grown SELECT g, 'n' FROM generate_series(51, " + MINIMUM + ") g");
+            assertThat(CachedPlans.refreshStatistics(session)).contains("public.grown");
+
+            assertThat(CachedPlans.frozenScans(session, Set.of())).isEmpty();
         }
     }
 
