@@ -4,7 +4,6 @@ import dev.recourse.core.port.EventStore;
 import dev.recourse.core.process.DueProcess;
 import dev.recourse.core.process.Settings;
 import dev.recourse.store.database.Database;
-import dev.recourse.store.database.Queries;
 import dev.recourse.store.erasure.Erasure;
 import dev.recourse.store.events.PostgresEventStore;
 import dev.recourse.core.safeguard.BreakerSettings;
@@ -219,7 +218,7 @@ public final class RecourseStore implements AutoCloseable {
             throw new IllegalArgumentException("a position is at least 0, not " + position);
         }
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement query = Queries.prepareForKeys(connection, PRIVATE_RECORD)) {
+             PreparedStatement query = connection.prepareStatement(PRIVATE_RECORD)) {
             query.setLong(1, position);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next() || rows.getBytes(2) == null) {

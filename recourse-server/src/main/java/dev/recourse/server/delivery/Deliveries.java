@@ -1,7 +1,6 @@
 package dev.recourse.server.delivery;
 
 import java.sql.Array;
-import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,7 +121,7 @@ public final class Deliveries {
         }
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "UPDATE delivery SET next_attempt_at = ? WHERE id IN (SELECT id FROM delivery"
+             PreparedStatement s = c.prepareStatement("UPDATE delivery SET next_attempt_at = ? WHERE id IN (SELECT id FROM delivery"
                      + " WHERE state = 'pending' AND next_attempt_at <= ? AND channel = ANY (?)"
                      + " ORDER BY next_attempt_at, number LIMIT ? FOR UPDATE SKIP LOCKED)"
                      + " RETURNING id, channel, type, body, failures, number")) {
@@ -171,7 +170,7 @@ public final class Deliveries {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement s = Queries.prepareForKeys(c, "INSERT INTO delivery_attempt (delivery, number, at, accepted, detail)"
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO delivery_attempt (delivery, number, at, accepted, detail)"
                         + " SELECT ?, coalesce(max(number), 0) + 1, ?, ?, ? FROM delivery_attempt WHERE delivery = ?")) {
                     s.setObject(1, id);
                     s.setTimestamp(2, Timestamp.from(at));
@@ -180,7 +179,7 @@ public final class Deliveries {
                     s.setObject(5, id);
                     s.executeUpdate();
                 }
-                try (PreparedStatement s = Queries.prepareForKeys(c, update)) {
+                try (PreparedStatement s = c.prepareStatement(update)) {
                     s.setTimestamp(1, Timestamp.from(time));
                     s.setObject(2, id);
                     s.executeUpdate();
@@ -202,7 +201,7 @@ public final class Deliveries {
     public Optional<Delivery> acknowledge(UUID id, Optional<String> reason) throws SQLException {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "UPDATE delivery SET state = ?, acknowledged_at = ?, failure_reason = ?,"
+             PreparedStatement s = c.prepareStatement("UPDATE delivery SET state = ?, acknowledged_at = ?, failure_reason = ?,"
                      + " delivered_at = coalesce(delivered_at, ?), next_attempt_at = NULL WHERE id = ? AND channel = 'actions'")) {
             s.setString(1, reason.isPresent() ? DeliveryState.FAILED.apiName() : DeliveryState.APPLIED.apiName());
             s.setTimestamp(2, Timestamp.from(now));
@@ -223,7 +222,7 @@ public final class Deliveries {
      */
     public boolean replay(UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "UPDATE delivery SET state = 'pending', failures = 0, dead_at = NULL, next_attempt_at = ?"
+             PreparedStatement s = c.prepareStatement("UPDATE delivery SET state = 'pending', failures = 0, dead_at = NULL, next_attempt_at = ?"
                      + " WHERE id = ? AND state = 'dead'")) {
             s.setTimestamp(1, Timestamp.from(clock.instant()));
             s.setObject(2, id);
@@ -245,7 +244,7 @@ public final class Deliveries {
     public Optional<Delivery> find(UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Delivery found;
-            try (PreparedStatement s = Queries.prepareForKeys(c, "SELECT " + COLUMNS + " FROM delivery WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE id = ?")) {
                 s.setObject(1, id);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -255,7 +254,7 @@ public final class Deliveries {
                 }
             }
             List<Attempt> attempts = new ArrayList<>();
-            try (PreparedStatement s = Queries.prepareForKeys(c,
+            try (PreparedStatement s = c.prepareStatement(
                     "SELECT number, at, accepted, detail FROM delivery_attempt WHERE delivery = ? ORDER BY number")) {
                 s.setObject(1, id);
                 try (ResultSet rs = s.executeQuery()) {
@@ -280,7 +279,7 @@ public final class Deliveries {
             throw new IllegalArgumentException("a listing holds at least one delivery, not " + limit);
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "SELECT " + COLUMNS + " FROM delivery WHERE number > ?"
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM delivery WHERE number > ?"
                      + " AND (?::text IS NULL OR channel = ?) AND (?::text IS NULL OR state = ?) ORDER BY number LIMIT ?")) {
             s.setLong(1, after.orElse(0));
             String channelName = channel.map(Channel::apiName).orElse(null);
@@ -307,7 +306,7 @@ public final class Deliveries {
             backlog.put(channel, new Backlog(0, Optional.empty()));
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c,
+             PreparedStatement s = c.prepareStatement(
                      "SELECT channel, count(*), min(created_at) FROM delivery WHERE state = 'pending' GROUP BY channel");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {

@@ -2,7 +2,6 @@ package dev.recourse.server.http;
 
 import dev.recourse.core.appeal.AppealId;
 import java.sql.Array;
-import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,7 +75,7 @@ public final class AppealClaims {
             return holders;
         }
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c,
+             PreparedStatement s = c.prepareStatement(
                      "SELECT appeal_id, api_key, claimed_at FROM appeal_claim WHERE appeal_id = ANY (?) AND claimed_at > ?")) {
             Array ids = c.createArrayOf("uuid", appeals.stream().map(AppealId::value).toArray());
             s.setArray(1, ids);
@@ -94,7 +93,7 @@ public final class AppealClaims {
     /** Forgets the claim on {@code appeal}: it was decided. */
     public void release(AppealId appeal) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "DELETE FROM appeal_claim WHERE appeal_id = ?")) {
+             PreparedStatement s = c.prepareStatement("DELETE FROM appeal_claim WHERE appeal_id = ?")) {
             s.setObject(1, appeal.value());
             s.executeUpdate();
         }

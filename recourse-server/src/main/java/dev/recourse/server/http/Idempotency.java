@@ -137,7 +137,7 @@ public final class Idempotency {
                         return new Claim.Fresh();
                     }
                 }
-                try (PreparedStatement select = Queries.prepareForKeys(c, "SELECT request_hash, started_at, status, content_type,"
+                try (PreparedStatement select = c.prepareStatement("SELECT request_hash, started_at, status, content_type,"
                         + " body, headers FROM idempotent_request WHERE api_key = ? AND key = ?")) {
                     select.setObject(1, apiKey);
                     select.setString(2, key);
@@ -171,7 +171,7 @@ public final class Idempotency {
         }
         KeptAnswer kept = kept(answer);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "UPDATE idempotent_request SET status = ?, content_type = ?, body = ?,"
+             PreparedStatement s = c.prepareStatement("UPDATE idempotent_request SET status = ?, content_type = ?, body = ?,"
                      + " headers = ?, answered_at = ? WHERE api_key = ? AND key = ? AND status IS NULL")) {
             s.setInt(1, kept.status());
             s.setString(2, kept.contentType());
@@ -203,10 +203,10 @@ public final class Idempotency {
      */
     public void release(UUID apiKey, String key) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement delete = Queries.prepareForKeys(c, "DELETE FROM idempotent_request r WHERE api_key = ? AND key = ?"
+             PreparedStatement delete = c.prepareStatement("DELETE FROM idempotent_request r WHERE api_key = ? AND key = ?"
                      + " AND status IS NULL AND NOT EXISTS (SELECT 1 FROM idempotent_item i WHERE i.api_key = r.api_key"
                      + " AND i.key = r.key)");
-             PreparedStatement abandon = Queries.prepareForKeys(c, "UPDATE idempotent_request SET started_at = ? WHERE api_key = ?"
+             PreparedStatement abandon = c.prepareStatement("UPDATE idempotent_request SET started_at = ? WHERE api_key = ?"
                      + " AND key = ? AND status IS NULL")) {
             delete.setObject(1, apiKey);
             delete.setString(2, key);
@@ -229,7 +229,7 @@ public final class Idempotency {
     }
 
     private static boolean takeOver(Connection c, UUID apiKey, String key, Instant started, Instant now) throws SQLException {
-        try (PreparedStatement s = Queries.prepareForKeys(c, "UPDATE idempotent_request SET started_at = ? WHERE api_key = ? AND key = ?"
+        try (PreparedStatement s = c.prepareStatement("UPDATE idempotent_request SET started_at = ? WHERE api_key = ? AND key = ?"
                 + " AND status IS NULL AND started_at = ?")) {
             s.setTimestamp(1, Timestamp.from(now));
             s.setObject(2, apiKey);
@@ -240,7 +240,7 @@ public final class Idempotency {
     }
 
     private static boolean isAnswered(Connection c, UUID apiKey, String key) throws SQLException {
-        try (PreparedStatement s = Queries.prepareForKeys(c,
+        try (PreparedStatement s = c.prepareStatement(
                 "SELECT 1 FROM idempotent_request WHERE api_key = ? AND key = ? AND status IS NOT NULL")) {
             s.setObject(1, apiKey);
             s.setString(2, key);
@@ -252,7 +252,7 @@ public final class Idempotency {
 
     private static Map<Integer, Answer> items(Connection c, UUID apiKey, String key) throws SQLException {
         Map<Integer, Answer> items = new HashMap<>();
-        try (PreparedStatement s = Queries.prepareForKeys(c, "SELECT item, status, content_type, body, headers FROM idempotent_item"
+        try (PreparedStatement s = c.prepareStatement("SELECT item, status, content_type, body, headers FROM idempotent_item"
                 + " WHERE api_key = ? AND key = ?")) {
             s.setObject(1, apiKey);
             s.setString(2, key);

@@ -41,7 +41,7 @@ final class AppealForms {
     /** Records that the post of {@code formToken} filed {@code appeal}. */
     void filed(String formToken, AppealId appeal) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "UPDATE page_form_post SET appeal_id = ? WHERE form_token = ?")) {
+             PreparedStatement s = c.prepareStatement("UPDATE page_form_post SET appeal_id = ? WHERE form_token = ?")) {
             s.setObject(1, appeal.value());
             s.setString(2, formToken);
             s.executeUpdate();
@@ -51,7 +51,7 @@ final class AppealForms {
     /** Forgets the claim of {@code formToken}: its post filed nothing (it was refused), so it may be sent again. */
     void release(String formToken) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "DELETE FROM page_form_post WHERE form_token = ? AND appeal_id IS NULL")) {
+             PreparedStatement s = c.prepareStatement("DELETE FROM page_form_post WHERE form_token = ? AND appeal_id IS NULL")) {
             s.setString(1, formToken);
             s.executeUpdate();
         }

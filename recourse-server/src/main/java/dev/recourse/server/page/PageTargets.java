@@ -6,7 +6,6 @@ import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.StreamId;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.port.EventStore;
-import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,7 +58,7 @@ public final class PageTargets {
 
     private Optional<Target> lookUp(String kind, UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = Queries.prepareForKeys(c, "SELECT case_key, position FROM page_target WHERE kind = ? AND id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT case_key, position FROM page_target WHERE kind = ? AND id = ?")) {
             s.setString(1, kind);
             s.setObject(2, id);
             try (ResultSet rs = s.executeQuery()) {

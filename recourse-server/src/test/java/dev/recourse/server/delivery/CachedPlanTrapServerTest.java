@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The server's own statements on tables that grow (the outbox's deliveries and their attempts, the appeals' claims)
  * are never trapped in a plan PostgreSQL cached while those tables were small, as the store's are not
  * (recourse-store's CachedPlanTrapTest, which explains the trap): run past the point where PostgreSQL keeps a generic
- * plan on a database analysed while small, then grown without an ANALYZE, no statement still prepared has a generic
- * plan that scans a grown table.
+ * plan on a database analysed while small, then grown, and once the store's statistics refresh has run, no statement
+ * still prepared has a generic plan that scans a grown table.
  */
 class CachedPlanTrapServerTest {
     private static final int WARM_UP = 12;
@@ -76,6 +76,8 @@ class CachedPlanTrapServerTest {
                 + " SELECT gen_random_uuid(), 1000000 + g, 'actions', 'action.apply', '\\x00', now(), 'delivered', now()" + rows);
         execute("INSERT INTO delivery_attempt SELECT id, 1, now(), true, '200' FROM delivery WHERE position >= 1000000");
         execute("INSERT INTO appeal_claim SELECT gen_random_uuid(), '" + apiKey + "', now()" + rows);
+        assertThat(CachedPlans.refreshStatistics(session)).contains("public.delivery", "public.delivery_attempt",
+                "public.appeal_claim");
 
         assertThat(CachedPlans.frozenScans(session, ONE_ROW)).isEmpty();
     }

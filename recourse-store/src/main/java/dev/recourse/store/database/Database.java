@@ -15,17 +15,21 @@ import java.util.Optional;
  * current version before anything uses it.
  *
  * <p>Migrations are the Flyway scripts under {@code db/migration} on the class path. Connections
- * rewrite JDBC batches of inserts into multi-row inserts.
+ * rewrite JDBC batches of inserts into multi-row inserts. While it runs, the statistics of the tables that grow are
+ * refreshed in the background ({@link StatisticsRefresh}), so no plan PostgreSQL keeps for a prepared statement stays
+ * one made while its tables were small.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Optional<EmbeddedServer> embedded;
     private final String jdbcUrl;
+    private final StatisticsRefresh statistics;
 
-    private Database(HikariDataSource pool, Optional<EmbeddedServer> embedded, String jdbcUrl) {
+    private Database(HikariDataSource pool, Optional<EmbeddedServer> embedded, String jdbcUrl, StatisticsRefresh statistics) {
         this.pool = pool;
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
+        this.statistics = statistics;
     }
 
     /**
@@ -76,7 +80,7 @@ public final class Database implements AutoCloseable {
                 pool.close();
                 throw e;
             }
-            return new Database(pool, embedded, url);
+            return new Database(pool, embedded, url, StatisticsRefresh.start(pool));
         } catch (RuntimeException e) {
             if (embedded.isPresent()) {
                 try {
@@ -104,10 +108,11 @@ public final class Database implements AutoCloseable {
         return embedded.isPresent();
     }
 
-    /** Closes the pool, then stops the embedded server if there is one. */
+    /** Stops the statistics refresh, closes the pool, then stops the embedded server if there is one. */
     @Override
     public void close() throws IOException {
         try {
+            statistics.close();
             pool.close();
         } finally {
             if (embedded.isPresent()) {

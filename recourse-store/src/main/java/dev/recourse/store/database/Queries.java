@@ -15,7 +15,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * What the store's parts do alike with the database: prepare statements that find rows by keys, read rows, catch up
+ * What the store's parts do alike with the database: prepare the statements planned at each execution, read rows, catch up
  * with the events on start, take advisory locks, and read the outcome of a round trip of several statements.
  */
 public final class Queries {
@@ -37,20 +37,21 @@ public final class Queries {
 
     /**
      * Prepares {@code sql} to be planned by PostgreSQL for its own parameters at every execution, never from a plan it
-     * cached for the statement. Every statement that finds, changes or deletes rows of a table that grows by keys or
-     * by a range MUST be prepared here (the store's CachedPlanTrapTest finds those that are not).
+     * cached for the statement (an unnamed statement, the driver's {@code prepareThreshold} 0). For two kinds of
+     * statements only: those run once per batch with the batch's keys in arrays (the sequencer's projections, the
+     * breakers' counts), whose planning is shared by the batch and whose best plan depends on how many keys it has; and
+     * the sweeps by a range run now and then (deleting what is older than a retention), whose generic plan could read
+     * a whole table, as a range with unknown bounds may match any share of it.
      *
-     * <p>Why: the JDBC driver prepares a statement on the server after five executions, and PostgreSQL then plans it
-     * for its values five times more, makes one generic plan for any values, and keeps it as long as it seems no
-     * dearer than the plans for the values, until the tables' statistics change (an ANALYZE). A generic plan made
-     * while a table was small (just created, or analysed by autovacuum in its first minutes) reads it sequentially;
-     * the plans for the values grow dearer with the table while the cost of the kept plan does not, so the sequential
-     * scan stays, or is chosen later, on a table that has grown to any size, until an ANALYZE happens to come round
-     * (15 ms a batch at 80,000 cases, half the write path, docs/benchmarks.md). An unnamed statement is planned
-     * afresh each time, on the table as it is (the planner reads its current size), at the cost of one planning. The
-     * statements that only insert from arrays ({@code INSERT ... SELECT FROM unnest(...)}) have no plan to choose
-     * and keep the driver's default; so does the whole service, as planning every statement for its values
-     * ({@code plan_cache_mode=force_custom_plan}) cost six times the database's CPU per decision.
+     * <p>Everything else, the statements run per request or per delivery included, is prepared as usual
+     * ({@link Connection#prepareStatement}): the driver prepares it on the server after five executions and PostgreSQL
+     * may then keep one generic plan for it. A generic plan made while a table was small reads it sequentially, and
+     * stays until an ANALYZE of the table; the store's {@link StatisticsRefresh} analyses a table as it grows, so such a
+     * plan lasts until the table holds a thousand rows at most. The store's CachedPlanTrapTest (and the server's
+     * CachedPlanTrapServerTest) find any prepared statement whose generic plan still scans a grown table after the
+     * refresh: those belong here. Planning each per-request statement at every execution cost about 0.13 ms of the
+     * database's CPU per request of the API's mix (docs/benchmarks.md); planning every statement so
+     * ({@code plan_cache_mode=force_custom_plan}) doubles its CPU per decision on the write path.
      */
     public static PreparedStatement prepareForKeys(Connection connection, String sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
@@ -64,12 +65,37 @@ public final class Queries {
     }
 
     /**
-     * The rows {@code sql} finds, each read by {@code row}, planned for its parameters ({@link #prepareForKeys}).
+     * The rows {@code sql} finds, each read by {@code row}: a statement prepared as usual, whose plan PostgreSQL may
+     * keep (see {@link #prepareForKeys} for why that is safe).
      *
      * @throws StoreException naming {@code what} was read, if the database fails
      */
     public static <T> List<T> list(DataSource dataSource, String what, String sql, Parameters parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = prepareForKeys(connection, sql)) {
+        return list(dataSource, what, sql, Connection::prepareStatement, parameters, row);
+    }
+
+    /**
+     * The rows {@code sql} finds, each read by {@code row}, planned for its own values at each execution
+     * ({@link #prepareForKeys}): for a search whose best plan depends on its values (the portal's, bounded by a span of
+     * positions as wide as its days), which one plan for any values could not serve; its planning is small beside
+     * what it reads.
+     *
+     * @throws StoreException naming {@code what} was read, if the database fails
+     */
+    public static <T> List<T> listPlannedForValues(DataSource dataSource, String what, String sql, Parameters parameters,
+            Row<T> row) {
+        return list(dataSource, what, sql, Queries::prepareForKeys, parameters, row);
+    }
+
+    /** Prepares a statement on a connection. */
+    @FunctionalInterface
+    private interface Preparation {
+        PreparedStatement prepare(Connection connection, String sql) throws SQLException;
+    }
+
+    private static <T> List<T> list(DataSource dataSource, String what, String sql, Preparation preparation, Parameters parameters,
+            Row<T> row) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = preparation.prepare(connection, sql)) {
             parameters.set(statement);
             List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {

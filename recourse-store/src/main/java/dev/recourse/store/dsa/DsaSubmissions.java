@@ -1,7 +1,6 @@
 package dev.recourse.store.dsa;
 
 import dev.recourse.store.StoreException;
-import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,7 +98,7 @@ public final class DsaSubmissions {
 
     /** The last answer recorded for {@code puid}, if any. */
     public Optional<Answer> answerFor(String puid) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = Queries.prepareForKeys(c, ANSWER_FOR)) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(ANSWER_FOR)) {
             s.setString(1, puid);
             try (ResultSet rows = s.executeQuery()) {
                 if (!rows.next()) {

@@ -8,7 +8,6 @@ import dev.recourse.core.policy.ShadowRecord;
 import dev.recourse.core.subject.SubjectKind;
 import dev.recourse.core.subject.SubjectRef;
 import dev.recourse.store.StoreException;
-import dev.recourse.store.database.Queries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +76,7 @@ public final class IntakeSteps {
     /** Whether {@code eventId} was processed to the end. */
     public boolean processed(String eventId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = Queries.prepareForKeys(c, "SELECT 1 FROM content_event WHERE event_id = ?")) {
+             PreparedStatement q = c.prepareStatement("SELECT 1 FROM content_event WHERE event_id = ?")) {
             q.setString(1, eventId);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next();
@@ -90,7 +89,7 @@ public final class IntakeSteps {
     /** The steps done on {@code eventId}, each with the detection it recorded if it recorded one. */
     public Map<String, Optional<DetectionId>> done(String eventId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement q = Queries.prepareForKeys(c, "SELECT step, detection FROM content_event_step WHERE event_id = ?")) {
+             PreparedStatement q = c.prepareStatement("SELECT step, detection FROM content_event_step WHERE event_id = ?")) {
             q.setString(1, eventId);
             Map<String, Optional<DetectionId>> steps = new HashMap<>();
             try (ResultSet rs = q.executeQuery()) {

@@ -124,7 +124,10 @@ public final class PublicRecord {
         if (search.isEmpty()) {
             return new Page<>(List.of(), Optional.empty());
         }
-        List<PublicDecision> found = query(search.get().sql(), search.get()::set, rows -> decision(rows, 1));
+        // Planned for its values at each execution: how it reads (by a filter's index, by the span of positions of its
+        // days, by combination) depends on them, and one generic plan could not serve them all.
+        List<PublicDecision> found = Queries.listPlannedForValues(dataSource, "the public record", search.get().sql(),
+                search.get()::set, rows -> decision(rows, 1));
         if (found.size() <= limit) {
             return new Page<>(found, Optional.empty());
         }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>Plans are per server session, so the code under test runs on {@link #freshSession one connection}, and
  * {@link #frozenScans} asks that session which of its prepared statements have a generic plan that scans a table.
+ * What the store does against the trap, {@link StatisticsRefresh}, runs on that session when a test says so
+ * ({@link #refreshStatistics}), not in the background.
  */
 public final class CachedPlans {
     private static final Pattern SEQ_SCAN = Pattern.compile("Seq Scan on (\\w+)");
@@ -85,6 +87,21 @@ public final class CachedPlans {
         try (Connection c = session.getConnection(); Statement s = c.createStatement()) {
             s.execute("ANALYZE");
         }
+    }
+
+    /**
+     * Runs the store's statistics refresh once on {@code session}, as the running store does every second, after the
+     * session's backend has reported what it wrote (backends report within a second or so; this one is made to at
+     * once): every table that grew past its statistics is analysed, which invalidates the plans cached on it.
+     *
+     * @return the tables analysed
+     */
+    public static List<String> refreshStatistics(DataSource session) throws SQLException {
+        try (Connection c = session.getConnection(); Statement s = c.createStatement()) {
+            // Flushed when this statement ends and the backend waits for the next: before the refresh's own.
+            s.execute("SELECT pg_stat_force_next_flush()");
+        }
+        return StatisticsRefresh.pass(session);
     }
 
     /**
