@@ -1,8 +1,12 @@
 package dev.recourse.core.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Writes canonical JSON (RFC 8785) as UTF-8 straight into a growing byte buffer, value by value, without building a
@@ -78,6 +82,22 @@ public final class CanonicalWriter {
 
     /** Starts the member {@code name} of the current object; its value comes next. */
     public CanonicalWriter name(String name) {
+        member(name);
+        string(name);
+        byte1(':');
+        return this;
+    }
+
+    /** Starts the member {@code name}, its canonical bytes made once, of the current object; its value comes next. */
+    public CanonicalWriter name(CanonicalString name) {
+        member(name.value());
+        write(name.canonical(), 0, name.canonical().length);
+        byte1(':');
+        return this;
+    }
+
+    /** Before a member's name: a comma between members, and a note of where the member starts and its name. */
+    private void member(String name) {
         Container c = current();
         if (c == null || !c.object) {
             throw new IllegalStateException("a member name outside an object");
@@ -86,9 +106,6 @@ public final class CanonicalWriter {
             byte1(',');
         }
         c.add(size, name);
-        string(name);
-        byte1(':');
-        return this;
     }
 
     /**
@@ -99,8 +116,7 @@ public final class CanonicalWriter {
     public CanonicalWriter endObject() {
         Container c = pop(true);
         if (!c.inOrder) {
-            Integer[] order = order(c);
-            Arrays.sort(order, Comparator.comparing((Integer i) -> c.names[i]));
+            int[] order = sorted(c.names, c.count);
             for (int i = 1; i < order.length; i++) {
                 if (c.names[order[i - 1]].equals(c.names[order[i]])) {
                     throw new IllegalArgumentException("member \"" + c.names[order[i]] + "\" is already set");
@@ -152,18 +168,30 @@ public final class CanonicalWriter {
             for (int i = 0; i < c.count; i++) {
                 texts[i] = new String(bytes, c.starts[i], end(c, i) - c.starts[i], StandardCharsets.UTF_8);
             }
-            Integer[] order = order(c);
-            Arrays.sort(order, Comparator.comparing((Integer i) -> texts[i]));
-            rearrange(c, order);
+            rearrange(c, sorted(texts, c.count));
         }
         byte1(']');
         return this;
     }
 
-    private static Integer[] order(Container c) {
-        Integer[] order = new Integer[c.count];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * The indexes of the first {@code count} of {@code keys} in the order of their keys (compared as UTF-16 code
+     * units), equal keys in the order they came: an insertion sort on unboxed indexes for the few members an object
+     * has, a merge sort beyond.
+     */
+    private static int[] sorted(String[] keys, int count) {
+        if (count > 32) {
+            return IntStream.range(0, count).boxed().sorted(Comparator.comparing((Integer i) -> keys[i]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            int at = i;
+            while (at > 0 && keys[order[at - 1]].compareTo(keys[i]) > 0) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
         }
         return order;
     }
@@ -174,7 +202,7 @@ public final class CanonicalWriter {
     }
 
     /** Rewrites the members or elements of {@code c}, which end at the buffer's end, in {@code order}. */
-    private void rearrange(Container c, Integer[] order) {
+    private void rearrange(Container c, int[] order) {
         int from = c.start + 1;
         byte[] copy = Arrays.copyOfRange(bytes, from, size);
         int[] ends = new int[c.count];
@@ -234,6 +262,113 @@ public final class CanonicalWriter {
      */
     public CanonicalWriter string(String s) {
         beforeValue();
+        // The JDK's encoder turns a string into UTF-8 far faster than a loop over its chars can (for text in Latin-1,
+        // which most is, a copy after one vectorized check); only the few characters JSON escapes are left, all ASCII,
+        // so the encoded bytes need looking at for those alone. The encoder writes '?' for a lone surrogate, which
+        // MUST be refused: if the bytes hold more '?' than the string, the char-by-char way finds and refuses it.
+        int start = size;
+        int questionMarks = utf8String(s.getBytes(StandardCharsets.UTF_8));
+        if (questionMarks > 0 && questionMarks != count(s, '?')) {
+            size = start;
+            return charByChar(s);
+        }
+        return this;
+    }
+
+    /**
+     * A string given as {@link CanonicalString}, its canonical bytes made once.
+     */
+    public CanonicalWriter string(CanonicalString s) {
+        beforeValue();
+        write(s.canonical(), 0, s.canonical().length);
+        return this;
+    }
+
+    /**
+     * Writes {@code utf8}, UTF-8, as a JSON string: quoted, with the ASCII characters JSON escapes escaped.
+     *
+     * @return how many '?' it holds
+     */
+    private int utf8String(byte[] utf8) {
+        int n = utf8.length;
+        room(n + 2);
+        bytes[size++] = '"';
+        int questionMarks = 0;
+        int plain = 0; // the start of the bytes that need no escape, copied at once
+        for (int i = next(utf8, 0); i < n; i = next(utf8, plain)) {
+            write(utf8, plain, i - plain);
+            if (utf8[i] == '?') {
+                questionMarks++;
+                byte1('?');
+            } else {
+                escape((char) utf8[i]);
+            }
+            plain = i + 1;
+        }
+        write(utf8, plain, n - plain);
+        byte1('"');
+        return questionMarks;
+    }
+
+    private static int count(String s, char c) {
+        int count = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The canonical bytes of {@code s} as a JSON string, quotes included: what {@link #string(String)} writes.
+     *
+     * @throws IllegalArgumentException if {@code s} holds a lone surrogate
+     */
+    static byte[] canonical(String s) {
+        return new CanonicalWriter(s.length() + 8).string(s).toByteArray();
+    }
+
+    /** Eight bytes of an array at once, to look for escaped characters a word at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first byte of {@code utf8} from {@code from} on that JSON escapes (a control character, '"' or
+     * '\\') or that is '?', or its length if none. Bytes of characters beyond ASCII have their high bit set and are
+     * never escaped.
+     */
+    private static int next(byte[] utf8, int from) {
+        int i = from;
+        for (int words = utf8.length - Long.BYTES; i <= words; i += Long.BYTES) {
+            if (holdsOne((long) LONGS.get(utf8, i))) {
+                break; // the byte loop below finds which
+            }
+        }
+        for (; i < utf8.length; i++) {
+            int b = utf8[i] & 0xff;
+            if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
+                return i;
+            }
+        }
+        return utf8.length;
+    }
+
+    /**
+     * Whether one of the eight bytes of {@code word} is below 0x20, '"', '\\' or '?'. Each test is the classic one for
+     * a byte below a bound (a byte equal to a character is, after the xor, a zero byte: one below 1). Subtracting
+     * borrows into a byte's high bit only from a byte that is below the bound, or from a lower byte that was, and
+     * {@code & ~word} drops the bytes whose own high bit was set: so the answer is exact, though the bits are not.
+     */
+    private static boolean holdsOne(long word) {
+        long control = word - 0x20 * ONES;
+        long quote = (word ^ '"' * ONES) - ONES;
+        long backslash = (word ^ '\\' * ONES) - ONES;
+        long question = (word ^ '?' * ONES) - ONES;
+        return ((control | quote | backslash | question) & ~word & HIGHS) != 0;
+    }
+
+    /** {@link #string(String)} char by char: the exact reference, which refuses a lone surrogate. */
+    private CanonicalWriter charByChar(String s) {
         int n = s.length();
         // Room for every character as three bytes, the most a char takes in UTF-8 (a surrogate pair takes four for
         // two); only escapes check for more.
