@@ -305,7 +305,11 @@ final class RecordJson {
 
         @Override
         public void write(Object value, CanonicalWriter out) {
-            out.string(value.toString());
+            if (value instanceof Instant instant) {
+                out.instant(instant); // the same text, without the JDK's formatter: every event has its time
+            } else {
+                out.string(value.toString());
+            }
         }
 
         @Override

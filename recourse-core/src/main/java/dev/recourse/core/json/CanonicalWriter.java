@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -273,6 +275,60 @@ public final class CanonicalWriter {
             return charByChar(s);
         }
         return this;
+    }
+
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants whose year has four digits and no sign. */
+    private static final long FIRST_PLAIN_SECOND = -62_167_219_200L;
+    private static final long LAST_PLAIN_SECOND = 253_402_300_799L;
+
+    /**
+     * An instant, as the string {@link Instant#toString} gives (ISO-8601 in UTC, the fraction in groups of three digits
+     * and left out when zero), written without the JDK's formatter, which costs more than the rest of a time's JSON.
+     */
+    public CanonicalWriter instant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_PLAIN_SECOND || seconds > LAST_PLAIN_SECOND) {
+            return string(instant.toString()); // a year with a sign or more digits: rare enough for the formatter
+        }
+        beforeValue();
+        room(40); // "yyyy-mm-ddThh:mm:ss.nnnnnnnnnZ"
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int second = (int) Math.floorMod(seconds, 86_400);
+        bytes[size++] = '"';
+        digits(date.getYear(), 4);
+        bytes[size++] = '-';
+        digits(date.getMonthValue(), 2);
+        bytes[size++] = '-';
+        digits(date.getDayOfMonth(), 2);
+        bytes[size++] = 'T';
+        digits(second / 3_600, 2);
+        bytes[size++] = ':';
+        digits(second / 60 % 60, 2);
+        bytes[size++] = ':';
+        digits(second % 60, 2);
+        int nano = instant.getNano();
+        if (nano > 0) {
+            bytes[size++] = '.';
+            if (nano % 1_000_000 == 0) {
+                digits(nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                digits(nano / 1_000, 6);
+            } else {
+                digits(nano, 9);
+            }
+        }
+        bytes[size++] = 'Z';
+        bytes[size++] = '"';
+        return this;
+    }
+
+    /** Writes {@code value}, at least 0 and below 10^{@code count}, as {@code count} decimal digits; the room is there. */
+    private void digits(int value, int count) {
+        for (int i = size + count - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += count;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The canonical writer's fast ways against simple references: strings encoded by the JDK and looked at eight bytes at
  * a time against an escaper that goes code point by code point; names and strings made once ({@link CanonicalString})
- * against the same strings written each time; objects of many members against their names' sorted order.
+ * against the same strings written each time; objects of many members against their names' sorted order; instants
+ * against their {@code toString}.
  */
 class CanonicalStringsTest {
 
@@ -130,5 +133,21 @@ class CanonicalStringsTest {
         }
         out.name(CanonicalString.of("m7")).integer(7);
         assertThatThrownBy(out::endObject).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"m7\"");
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.integers().between(0, 999_999_999),
+                Arbitraries.integers().between(0, 999).map(ms -> ms * 1_000_000), Arbitraries.integers().between(0, 999_999).map(us -> us * 1_000),
+                Arbitraries.just(0));
+        Arbitrary<Long> seconds = Arbitraries.oneOf(Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()),
+                Arbitraries.longs().between(-62_167_219_200L - 86_400, 253_402_300_799L + 86_400),
+                Arbitraries.of(-62_167_219_201L, -62_167_219_200L, 0L, -1L, 253_402_300_799L, 253_402_300_800L));
+        return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    }
+
+    @Property(tries = 3000)
+    void anInstantIsWrittenAsTheStringOfItsToString(@ForAll("instants") Instant instant) {
+        assertThat(new CanonicalWriter(1).instant(instant).toByteArray()).isEqualTo(new CanonicalWriter().string(instant.toString()).toByteArray());
     }
 }
