@@ -37,8 +37,33 @@ final class StreamCache {
         }
     }
 
+    /**
+     * A stream's name with its hash mixed: a stripe is chosen by the high bits of the mixed hash and its map places
+     * the stream by the low ones, which the mix makes independent of each other. (Streams' names differ in their last
+     * characters, so their plain hashes differ in their low bits alone: one choice by the plain hash would leave the
+     * streams of a stripe crowded in a few places of its map.)
+     */
+    private record Key(String name, int hash) {
+        static Key of(String name) {
+            int h = name.hashCode();
+            h = (h ^ h >>> 16) * 0x85ebca6b;
+            h = (h ^ h >>> 13) * 0xc2b2ae35;
+            return new Key(name, h ^ h >>> 16);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
     /** The streams whose names fall in one stripe, least recently used first; used only under its own lock. */
-    private static final class Stripe extends LinkedHashMap<String, Known> {
+    private static final class Stripe extends LinkedHashMap<Key, Known> {
         private final int capacity;
 
         Stripe(int capacity) {
@@ -47,7 +72,7 @@ final class StreamCache {
         }
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, Known> eldest) {
             return size() > capacity;
         }
     }
@@ -64,17 +89,13 @@ final class StreamCache {
         }
     }
 
-    /**
-     * The stripe of {@code stream}: chosen by the high bits of its mixed hash, since a stripe's map places its streams
-     * by the low bits of the plain hash, which a choice by those bits would leave the same for all of them.
-     */
-    private Stripe stripe(String stream) {
-        long mixed = (stream.hashCode() * 0x9e3779b9) & 0xffffffffL;
-        return stripes[(int) (mixed * stripes.length >>> 32)];
+    private Stripe stripe(Key stream) {
+        return stripes[(int) ((stream.hash() & 0xffffffffL) * stripes.length >>> 32)];
     }
 
-    /** The cached events of {@code stream}, if they are cached. */
-    Optional<List<RecordedEvent>> get(String stream) {
+    /** The cached events of the stream {@code name}, if they are cached. */
+    Optional<List<RecordedEvent>> get(String name) {
+        Key stream = Key.of(name);
         Stripe streams = stripe(stream);
         synchronized (streams) {
             Known known = streams.get(stream);
@@ -91,7 +112,8 @@ final class StreamCache {
      * Keeps {@code events}, read from the database in a read that began at {@code epoch}, unless the stream is known
      * to be longer or the cache was emptied since.
      */
-    void read(String stream, List<RecordedEvent> events, long epoch) {
+    void read(String name, List<RecordedEvent> events, long epoch) {
+        Key stream = Key.of(name);
         Stripe streams = stripe(stream);
         synchronized (streams) {
             // Under the stripe's lock: an erasure counts before it empties the stripes, so a read kept here after
@@ -107,11 +129,12 @@ final class StreamCache {
     }
 
     /**
-     * Takes in {@code events}, appended to {@code stream} after its version was checked to be {@code expectedVersion}.
+     * Takes in {@code events}, appended to the stream {@code name} after its version was checked to be {@code expectedVersion}.
      */
-    void appended(String stream, long expectedVersion, List<RecordedEvent> events) {
+    void appended(String name, long expectedVersion, List<RecordedEvent> events) {
         long length = expectedVersion + events.size();
         List<RecordedEvent> appended = List.copyOf(events);
+        Key stream = Key.of(name);
         Stripe streams = stripe(stream);
         synchronized (streams) {
             Known known = streams.get(stream);
@@ -128,8 +151,9 @@ final class StreamCache {
         }
     }
 
-    /** Forgets {@code stream}: it changed in a way the cache did not see. */
-    void forget(String stream) {
+    /** Forgets the stream {@code name}: it changed in a way the cache did not see. */
+    void forget(String name) {
+        Key stream = Key.of(name);
         Stripe streams = stripe(stream);
         synchronized (streams) {
             streams.remove(stream);
