@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
  * {@link Json} tree first: the bytes {@link CanonicalJson#utf8} gives for the same value, which it writes through this
  * class. Object members may be written in any order; {@link #endObject} puts them in the canonical order (names
  * compared as UTF-16 code units), which costs nothing when they came in that order already. A writer is for one
- * thread.
+ * thread. It runs for every event stored (its private record and its public entry), so it is written for speed:
+ * strings are encoded by the JDK and looked at a word at a time, names and constants written again and again can be
+ * encoded once ({@link CanonicalString}), and instants are written without the JDK's formatter ({@link #instant}).
  *
  * <p>Usage: {@code beginObject().name("a").string("x").name("b").beginArray().integer(1).endArray().endObject()},
  * then {@link #toByteArray}. A value in an object MUST follow its {@link #name}; containers MUST be closed in order.
