@@ -2,6 +2,7 @@ package dev.recourse.core.entry;
 
 import dev.recourse.core.Validation;
 import dev.recourse.core.event.Event;
+import dev.recourse.core.json.CanonicalString;
 import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonPath;
@@ -32,6 +33,8 @@ import java.util.Set;
  */
 public final class EventCodec {
     private static final Set<String> MEMBERS = Set.of("type", "event");
+    private static final CanonicalString EVENT = CanonicalString.of("event");
+    private static final CanonicalString TYPE = CanonicalString.of("type");
 
     static {
         RecordJson.check(Event.class); // every event type has a form and a unique name, or the core cannot start
@@ -58,9 +61,9 @@ public final class EventCodec {
 
     /** Writes the stored form of {@code event} to {@code out}: what {@link #encode} returns. */
     static void encode(Event event, CanonicalWriter out) {
-        out.beginObject().name("event");
+        out.beginObject().name(EVENT);
         RecordJson.write(event, out);
-        out.name("type").string(type(event)).endObject();
+        out.name(TYPE).string(type(event)).endObject();
     }
 
     /**

@@ -100,7 +100,7 @@ public record LogEntry(byte[] publicEntry, byte[] salt, byte[] privateRecord) {
 
     /** Writes the members of the public part of {@code event} into the object {@code o} has open. */
     private static void publicMembers(Event event, CanonicalWriter o) {
-        o.name("type").string(event.type()).name("time").string(event.at().toString());
+        o.name("type").string(event.type()).name("time").instant(event.at());
         switch (event) {
             case CaseEvent c -> {
                 o.name("case").string(c.caseId().toString());

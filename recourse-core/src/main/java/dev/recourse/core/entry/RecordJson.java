@@ -3,6 +3,7 @@ package dev.recourse.core.entry;
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
 import dev.recourse.core.json.CanonicalJson;
+import dev.recourse.core.json.CanonicalString;
 import dev.recourse.core.json.CanonicalWriter;
 import dev.recourse.core.json.Json;
 import dev.recourse.core.json.JsonPath;
@@ -181,7 +182,7 @@ final class RecordJson {
             }
         }
         if (type.isEnum()) {
-            return new EnumForm(type);
+            return EnumForm.of(type);
         }
         if (type.isRecord()) {
             RecordComponent[] components = type.getRecordComponents();
@@ -304,7 +305,11 @@ final class RecordJson {
 
         @Override
         public void write(Object value, CanonicalWriter out) {
-            out.string(value.toString());
+            if (value instanceof Instant instant) {
+                out.instant(instant); // the same text, without the JDK's formatter: every event has its time
+            } else {
+                out.string(value.toString());
+            }
         }
 
         @Override
@@ -334,7 +339,13 @@ final class RecordJson {
         }
     }
 
-    private record EnumForm(Class<?> type) implements Form {
+    /** An enum; {@code names} holds its constants' names as JSON strings, by ordinal. */
+    private record EnumForm(Class<?> type, CanonicalString[] names) implements Form {
+        static EnumForm of(Class<?> type) {
+            return new EnumForm(type, Arrays.stream(type.getEnumConstants()).map(c -> CanonicalString.of(((Enum<?>) c).name()))
+                    .toArray(CanonicalString[]::new));
+        }
+
         @Override
         public Json write(Object value) {
             return Json.of(((Enum<?>) value).name());
@@ -342,7 +353,7 @@ final class RecordJson {
 
         @Override
         public void write(Object value, CanonicalWriter out) {
-            out.string(((Enum<?>) value).name());
+            out.string(names[((Enum<?>) value).ordinal()]);
         }
 
         @Override
@@ -444,13 +455,16 @@ final class RecordJson {
         return new Validation.Valid<>(values);
     }
 
-    /** A record's component; {@code accessor} reads it from a record of its type. */
-    private record Component(String name, Function<Object, Object> accessor, Form form, boolean optional) {
+    /**
+     * A record's component; {@code accessor} reads it from a record of its type; {@code member} is its name as the JSON
+     * string a member is named by.
+     */
+    private record Component(String name, CanonicalString member, Function<Object, Object> accessor, Form form, boolean optional) {
         static Component of(RecordComponent c) {
             Type type = c.getGenericType();
             boolean optional = type instanceof ParameterizedType p && p.getRawType() == Optional.class;
             Form form = RecordJson.form(optional ? ((ParameterizedType) type).getActualTypeArguments()[0] : type);
-            return new Component(c.getName(), accessor(c), form, optional);
+            return new Component(c.getName(), CanonicalString.of(c.getName()), accessor(c), form, optional);
         }
 
         /**
@@ -555,10 +569,14 @@ final class RecordJson {
     }
 
     private static final class RecordForm implements Form {
+        private static final CanonicalString VARIANT = CanonicalString.of("variant");
+
         private final Class<?> type;
         private final Parts parts;
         /** The simple name written as {@code variant}, or null if the record is no variant. */
         private final String variant;
+        /** {@link #variant} as a JSON string, or null. */
+        private final CanonicalString variantJson;
         /** The components in the canonical order of their names, with null where {@code variant} goes; found when first needed. */
         private volatile Component[] canonicalOrder;
 
@@ -566,6 +584,7 @@ final class RecordJson {
             this.type = type;
             this.parts = new Parts(type);
             this.variant = isVariant(type) ? type.getSimpleName() : null;
+            this.variantJson = variant == null ? null : CanonicalString.of(variant);
             if (variant != null && Arrays.stream(type.getRecordComponents()).anyMatch(c -> c.getName().equals("variant"))) {
                 throw new IllegalStateException(type.getName() + " is a variant with a component called variant: it has no form");
             }
@@ -603,14 +622,14 @@ final class RecordJson {
             out.beginObject();
             for (Component c : order) {
                 if (c == null) {
-                    out.name("variant").string(variant);
+                    out.name(VARIANT).string(variantJson);
                     continue;
                 }
                 Object v = c.get((Record) value);
                 if (!c.optional()) {
-                    c.form().write(v, out.name(c.name()));
+                    c.form().write(v, out.name(c.member()));
                 } else if (v instanceof Optional<?> o && o.isPresent()) {
-                    c.form().write(o.get(), out.name(c.name()));
+                    c.form().write(o.get(), out.name(c.member()));
                 }
             }
             out.endObject();

@@ -1,15 +1,23 @@
 package dev.recourse.core.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Writes canonical JSON (RFC 8785) as UTF-8 straight into a growing byte buffer, value by value, without building a
  * {@link Json} tree first: the bytes {@link CanonicalJson#utf8} gives for the same value, which it writes through this
  * class. Object members may be written in any order; {@link #endObject} puts them in the canonical order (names
  * compared as UTF-16 code units), which costs nothing when they came in that order already. A writer is for one
- * thread.
+ * thread. It runs for every event stored (its private record and its public entry), so it is written for speed:
+ * strings are encoded by the JDK and looked at a word at a time, names and constants written again and again can be
+ * encoded once ({@link CanonicalString}), and instants are written without the JDK's formatter ({@link #instant}).
  *
  * <p>Usage: {@code beginObject().name("a").string("x").name("b").beginArray().integer(1).endArray().endObject()},
  * then {@link #toByteArray}. A value in an object MUST follow its {@link #name}; containers MUST be closed in order.
@@ -78,6 +86,22 @@ public final class CanonicalWriter {
 
     /** Starts the member {@code name} of the current object; its value comes next. */
     public CanonicalWriter name(String name) {
+        member(name);
+        string(name);
+        byte1(':');
+        return this;
+    }
+
+    /** Starts the member {@code name}, its canonical bytes made once, of the current object; its value comes next. */
+    public CanonicalWriter name(CanonicalString name) {
+        member(name.value());
+        write(name.canonical(), 0, name.canonical().length);
+        byte1(':');
+        return this;
+    }
+
+    /** Before a member's name: a comma between members, and a note of where the member starts and its name. */
+    private void member(String name) {
         Container c = current();
         if (c == null || !c.object) {
             throw new IllegalStateException("a member name outside an object");
@@ -86,9 +110,6 @@ public final class CanonicalWriter {
             byte1(',');
         }
         c.add(size, name);
-        string(name);
-        byte1(':');
-        return this;
     }
 
     /**
@@ -99,8 +120,7 @@ public final class CanonicalWriter {
     public CanonicalWriter endObject() {
         Container c = pop(true);
         if (!c.inOrder) {
-            Integer[] order = order(c);
-            Arrays.sort(order, Comparator.comparing((Integer i) -> c.names[i]));
+            int[] order = sorted(c.names, c.count);
             for (int i = 1; i < order.length; i++) {
                 if (c.names[order[i - 1]].equals(c.names[order[i]])) {
                     throw new IllegalArgumentException("member \"" + c.names[order[i]] + "\" is already set");
@@ -152,18 +172,30 @@ public final class CanonicalWriter {
             for (int i = 0; i < c.count; i++) {
                 texts[i] = new String(bytes, c.starts[i], end(c, i) - c.starts[i], StandardCharsets.UTF_8);
             }
-            Integer[] order = order(c);
-            Arrays.sort(order, Comparator.comparing((Integer i) -> texts[i]));
-            rearrange(c, order);
+            rearrange(c, sorted(texts, c.count));
         }
         byte1(']');
         return this;
     }
 
-    private static Integer[] order(Container c) {
-        Integer[] order = new Integer[c.count];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+    /**
+     * The indexes of the first {@code count} of {@code keys} in the order of their keys (compared as UTF-16 code
+     * units), equal keys in the order they came: an insertion sort on unboxed indexes for the few members an object
+     * has, a merge sort beyond.
+     */
+    private static int[] sorted(String[] keys, int count) {
+        if (count > 32) {
+            return IntStream.range(0, count).boxed().sorted(Comparator.comparing((Integer i) -> keys[i]))
+                    .mapToInt(Integer::intValue).toArray();
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            int at = i;
+            while (at > 0 && keys[order[at - 1]].compareTo(keys[i]) > 0) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
         }
         return order;
     }
@@ -174,7 +206,7 @@ public final class CanonicalWriter {
     }
 
     /** Rewrites the members or elements of {@code c}, which end at the buffer's end, in {@code order}. */
-    private void rearrange(Container c, Integer[] order) {
+    private void rearrange(Container c, int[] order) {
         int from = c.start + 1;
         byte[] copy = Arrays.copyOfRange(bytes, from, size);
         int[] ends = new int[c.count];
@@ -234,6 +266,167 @@ public final class CanonicalWriter {
      */
     public CanonicalWriter string(String s) {
         beforeValue();
+        // The JDK's encoder turns a string into UTF-8 far faster than a loop over its chars can (for text in Latin-1,
+        // which most is, a copy after one vectorized check); only the few characters JSON escapes are left, all ASCII,
+        // so the encoded bytes need looking at for those alone. The encoder writes '?' for a lone surrogate, which
+        // MUST be refused: if the bytes hold more '?' than the string, the char-by-char way finds and refuses it.
+        int start = size;
+        int questionMarks = utf8String(s.getBytes(StandardCharsets.UTF_8));
+        if (questionMarks > 0 && questionMarks != count(s, '?')) {
+            size = start;
+            return charByChar(s);
+        }
+        return this;
+    }
+
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants whose year has four digits and no sign. */
+    private static final long FIRST_PLAIN_SECOND = -62_167_219_200L;
+    private static final long LAST_PLAIN_SECOND = 253_402_300_799L;
+
+    /**
+     * An instant, as the string {@link Instant#toString} gives (ISO-8601 in UTC, the fraction in groups of three digits
+     * and left out when zero), written without the JDK's formatter, which costs more than the rest of a time's JSON.
+     */
+    public CanonicalWriter instant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_PLAIN_SECOND || seconds > LAST_PLAIN_SECOND) {
+            return string(instant.toString()); // a year with a sign or more digits: rare enough for the formatter
+        }
+        beforeValue();
+        room(40); // "yyyy-mm-ddThh:mm:ss.nnnnnnnnnZ"
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int second = (int) Math.floorMod(seconds, 86_400);
+        bytes[size++] = '"';
+        digits(date.getYear(), 4);
+        bytes[size++] = '-';
+        digits(date.getMonthValue(), 2);
+        bytes[size++] = '-';
+        digits(date.getDayOfMonth(), 2);
+        bytes[size++] = 'T';
+        digits(second / 3_600, 2);
+        bytes[size++] = ':';
+        digits(second / 60 % 60, 2);
+        bytes[size++] = ':';
+        digits(second % 60, 2);
+        int nano = instant.getNano();
+        if (nano > 0) {
+            bytes[size++] = '.';
+            if (nano % 1_000_000 == 0) {
+                digits(nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                digits(nano / 1_000, 6);
+            } else {
+                digits(nano, 9);
+            }
+        }
+        bytes[size++] = 'Z';
+        bytes[size++] = '"';
+        return this;
+    }
+
+    /** Writes {@code value}, at least 0 and below 10^{@code count}, as {@code count} decimal digits; the room is there. */
+    private void digits(int value, int count) {
+        for (int i = size + count - 1; i >= size; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += count;
+    }
+
+    /**
+     * A string given as {@link CanonicalString}, its canonical bytes made once.
+     */
+    public CanonicalWriter string(CanonicalString s) {
+        beforeValue();
+        write(s.canonical(), 0, s.canonical().length);
+        return this;
+    }
+
+    /**
+     * Writes {@code utf8}, UTF-8, as a JSON string: quoted, with the ASCII characters JSON escapes escaped.
+     *
+     * @return how many '?' it holds
+     */
+    private int utf8String(byte[] utf8) {
+        int n = utf8.length;
+        room(n + 2);
+        bytes[size++] = '"';
+        int questionMarks = 0;
+        int plain = 0; // the start of the bytes that need no escape, copied at once
+        for (int i = next(utf8, 0); i < n; i = next(utf8, plain)) {
+            write(utf8, plain, i - plain);
+            if (utf8[i] == '?') {
+                questionMarks++;
+                byte1('?');
+            } else {
+                escape((char) utf8[i]);
+            }
+            plain = i + 1;
+        }
+        write(utf8, plain, n - plain);
+        byte1('"');
+        return questionMarks;
+    }
+
+    private static int count(String s, char c) {
+        int count = 0;
+        for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * The canonical bytes of {@code s} as a JSON string, quotes included: what {@link #string(String)} writes.
+     *
+     * @throws IllegalArgumentException if {@code s} holds a lone surrogate
+     */
+    static byte[] canonical(String s) {
+        return new CanonicalWriter(s.length() + 8).string(s).toByteArray();
+    }
+
+    /** Eight bytes of an array at once, to look for escaped characters a word at a time. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The index of the first byte of {@code utf8} from {@code from} on that JSON escapes (a control character, '"' or
+     * '\\') or that is '?', or its length if none. Bytes of characters beyond ASCII have their high bit set and are
+     * never escaped.
+     */
+    private static int next(byte[] utf8, int from) {
+        int i = from;
+        for (int words = utf8.length - Long.BYTES; i <= words; i += Long.BYTES) {
+            if (holdsOne((long) LONGS.get(utf8, i))) {
+                break; // the byte loop below finds which
+            }
+        }
+        for (; i < utf8.length; i++) {
+            int b = utf8[i] & 0xff;
+            if (b < 0x20 || b == '"' || b == '\\' || b == '?') {
+                return i;
+            }
+        }
+        return utf8.length;
+    }
+
+    /**
+     * Whether one of the eight bytes of {@code word} is below 0x20, '"', '\\' or '?'. Each test is the classic one for
+     * a byte below a bound (a byte equal to a character is, after the xor, a zero byte: one below 1). Subtracting
+     * borrows into a byte's high bit only from a byte that is below the bound, or from a lower byte that was, and
+     * {@code & ~word} drops the bytes whose own high bit was set: so the answer is exact, though the bits are not.
+     */
+    private static boolean holdsOne(long word) {
+        long control = word - 0x20 * ONES;
+        long quote = (word ^ '"' * ONES) - ONES;
+        long backslash = (word ^ '\\' * ONES) - ONES;
+        long question = (word ^ '?' * ONES) - ONES;
+        return ((control | quote | backslash | question) & ~word & HIGHS) != 0;
+    }
+
+    /** {@link #string(String)} char by char: the exact reference, which refuses a lone surrogate. */
+    private CanonicalWriter charByChar(String s) {
         int n = s.length();
         // Room for every character as three bytes, the most a char takes in UTF-8 (a surrogate pair takes four for
         // two); only escapes check for more.

@@ -94,7 +94,7 @@ public record StatementOfReasons(DsaStatement dsa, Redress redress, LanguageCode
         out.beginObject();
         DsaJson.write(dsa, out.name("dsa"));
         out.name("redress").beginObject()
-                .name("internal_complaint_deadline").string(redress.internalComplaintDeadline().toString())
+                .name("internal_complaint_deadline").instant(redress.internalComplaintDeadline())
                 .name("out_of_court_settlement").string(redress.outOfCourtSettlement())
                 .name("judicial_redress").string(redress.judicialRedress())
                 .endObject();

@@ -35,11 +35,12 @@ import java.util.Set;
  * The work of one benchmark decision, as a platform sends it: a user's notice about a post, which opens its case,
  * then a moderator's decision to remove the post for illegal hate speech, with the reasons the moderator gives; the
  * core completes the statement of reasons and checks it. Each decision has its own post and owner; the notices come
- * from a thousand users and the decisions from twenty moderators.
+ * from a thousand users and the decisions from twenty moderators. Public for the benchmarks of recourse-bench, which
+ * measure pieces of the same work.
  */
-final class DecisionLoad {
+public final class DecisionLoad {
     /** The due-process settings of the benchmark: the defaults. */
-    static final Settings SETTINGS = Settings.defaults("Certified out-of-court dispute settlement bodies: https://example.eu/ods",
+    public static final Settings SETTINGS = Settings.defaults("Certified out-of-court dispute settlement bodies: https://example.eu/ods",
             "The courts of the country where you live.");
 
     private static final Reasons REASONS = new Reasons(DsaStatement.builder()
@@ -57,13 +58,13 @@ final class DecisionLoad {
     private DecisionLoad() {}
 
     /** The post of decision {@code n}. */
-    static Subject post(long n) {
+    public static Subject post(long n) {
         return new Subject(new SubjectRef(SubjectKind.CONTENT, "post-" + n), new AccountId("owner-" + n), 150 + n % 5_000,
                 new LanguageCode("de"), new CountryCode("DE"), Optional.empty(), LocalDate.of(2025, 3, 1), Optional.empty());
     }
 
     /** The notice that starts decision {@code n}. */
-    static Command.SubmitNotice notice(long n) {
+    public static Command.SubmitNotice notice(long n) {
         return new Command.SubmitNotice(post(n), new NoticeSource.User(new NotifierId("user-" + n % 1_000)),
                 Optional.of(new Contact("Reporter " + n % 1_000, "user-" + n % 1_000 + "@example.org")),
                 "This post calls for violence against my neighbours because of their religion.",
@@ -71,7 +72,7 @@ final class DecisionLoad {
     }
 
     /** The decision {@code n}, answering {@code notice}. */
-    static Command.Decide decision(long n, NoticeId notice) {
+    public static Command.Decide decision(long n, NoticeId notice) {
         Person moderator = new Person(new Pseudonym("mod-" + n % 20), Role.MODERATOR);
         return new Command.Decide(post(n).ref(), Set.of(notice), Set.of(), new Command.DecidedBy.Moderator(moderator),
                 new Command.Plan.Restrict(REMOVAL, REASONS));

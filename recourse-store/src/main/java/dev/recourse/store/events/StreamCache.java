@@ -20,9 +20,16 @@ import java.util.Optional;
  * stream conflicts, which forgets it; the core then reads it again. Erasure empties it, since erased events read back
  * differently.
  *
- * <p>At most {@code capacity} streams, the least recently used leaving first. Thread-safe.
+ * <p>At most {@code capacity} streams. The cache is split into stripes by the streams' names, each with its own
+ * lock and its share of the capacity, its least recently used stream leaving first: after a group commit every
+ * submitter takes in its append and reads its stream back at once, and one lock for all of them made them queue.
+ * Thread-safe.
  */
 final class StreamCache {
+    /** The fewest streams a stripe holds: below that the cache is one stripe, exactly least recently used. */
+    private static final int STRIPE_CAPACITY = 256;
+    private static final int MAX_STRIPES = 64;
+
     /** What is known of a stream: its events, or only that it holds at least {@code length} of them. */
     private record Known(List<RecordedEvent> events, long length) {
         boolean complete() {
@@ -30,27 +37,74 @@ final class StreamCache {
         }
     }
 
-    private final Map<String, Known> streams;
-    /** How many times the cache was emptied: a read that began before an erasure is not kept after it. */
-    private long erasures;
+    /**
+     * A stream's name with its hash mixed: a stripe is chosen by the high bits of the mixed hash and its map places
+     * the stream by the low ones, which the mix makes independent of each other. (Streams' names differ in their last
+     * characters, so their plain hashes differ in their low bits alone: one choice by the plain hash would leave the
+     * streams of a stripe crowded in a few places of its map.)
+     */
+    private record Key(String name, int hash) {
+        static Key of(String name) {
+            int h = name.hashCode();
+            h = (h ^ h >>> 16) * 0x85ebca6b;
+            h = (h ^ h >>> 13) * 0xc2b2ae35;
+            return new Key(name, h ^ h >>> 16);
+        }
 
-    StreamCache(int capacity) {
-        this.streams = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
-                return size() > capacity;
-            }
-        };
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key k && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
-    /** The cached events of {@code stream}, if they are cached. */
-    synchronized Optional<List<RecordedEvent>> get(String stream) {
-        Known known = streams.get(stream);
-        return known != null && known.complete() ? Optional.of(known.events()) : Optional.empty();
+    /** The streams whose names fall in one stripe, least recently used first; used only under its own lock. */
+    private static final class Stripe extends LinkedHashMap<Key, Known> {
+        private final int capacity;
+
+        Stripe(int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Known> eldest) {
+            return size() > capacity;
+        }
+    }
+
+    private final Stripe[] stripes;
+    /** How many times the cache was emptied: a read that began before an erasure is not kept after it. */
+    private volatile long erasures;
+
+    StreamCache(int capacity) {
+        int count = Math.clamp(capacity / STRIPE_CAPACITY, 1, MAX_STRIPES);
+        this.stripes = new Stripe[count];
+        for (int i = 0; i < count; i++) {
+            stripes[i] = new Stripe(capacity / count);
+        }
+    }
+
+    private Stripe stripe(Key stream) {
+        return stripes[(int) ((stream.hash() & 0xffffffffL) * stripes.length >>> 32)];
+    }
+
+    /** The cached events of the stream {@code name}, if they are cached. */
+    Optional<List<RecordedEvent>> get(String name) {
+        Key stream = Key.of(name);
+        Stripe streams = stripe(stream);
+        synchronized (streams) {
+            Known known = streams.get(stream);
+            return known != null && known.complete() ? Optional.of(known.events()) : Optional.empty();
+        }
     }
 
     /** What to hand to {@link #read} for a read that begins now. */
-    synchronized long epoch() {
+    long epoch() {
         return erasures;
     }
 
@@ -58,42 +112,63 @@ final class StreamCache {
      * Keeps {@code events}, read from the database in a read that began at {@code epoch}, unless the stream is known
      * to be longer or the cache was emptied since.
      */
-    synchronized void read(String stream, List<RecordedEvent> events, long epoch) {
-        if (epoch != erasures) {
-            return;
-        }
-        Known known = streams.get(stream);
-        if (known == null || events.size() >= known.length() && !(known.complete() && known.events().size() > events.size())) {
-            streams.put(stream, new Known(List.copyOf(events), events.size()));
+    void read(String name, List<RecordedEvent> events, long epoch) {
+        Key stream = Key.of(name);
+        Stripe streams = stripe(stream);
+        synchronized (streams) {
+            // Under the stripe's lock: an erasure counts before it empties the stripes, so a read kept here after
+            // the count was taken is emptied with its stripe.
+            if (epoch != erasures) {
+                return;
+            }
+            Known known = streams.get(stream);
+            if (known == null || events.size() >= known.length() && !(known.complete() && known.events().size() > events.size())) {
+                streams.put(stream, new Known(List.copyOf(events), events.size()));
+            }
         }
     }
 
     /**
-     * Takes in {@code events}, appended to {@code stream} after its version was checked to be {@code expectedVersion}.
+     * Takes in {@code events}, appended to the stream {@code name} after its version was checked to be {@code expectedVersion}.
      */
-    synchronized void appended(String stream, long expectedVersion, List<RecordedEvent> events) {
-        Known known = streams.get(stream);
+    void appended(String name, long expectedVersion, List<RecordedEvent> events) {
         long length = expectedVersion + events.size();
-        if (expectedVersion == 0) {
-            streams.put(stream, new Known(List.copyOf(events), length));
-        } else if (known != null && known.complete() && known.events().size() == expectedVersion) {
-            List<RecordedEvent> longer = new ArrayList<>((int) length);
-            longer.addAll(known.events());
-            longer.addAll(events);
-            streams.put(stream, new Known(List.copyOf(longer), length));
-        } else {
-            streams.put(stream, new Known(null, length));
+        List<RecordedEvent> appended = List.copyOf(events);
+        Key stream = Key.of(name);
+        Stripe streams = stripe(stream);
+        synchronized (streams) {
+            Known known = streams.get(stream);
+            if (expectedVersion == 0) {
+                streams.put(stream, new Known(appended, length));
+            } else if (known != null && known.complete() && known.events().size() == expectedVersion) {
+                List<RecordedEvent> longer = new ArrayList<>((int) length);
+                longer.addAll(known.events());
+                longer.addAll(appended);
+                streams.put(stream, new Known(List.copyOf(longer), length));
+            } else {
+                streams.put(stream, new Known(null, length));
+            }
         }
     }
 
-    /** Forgets {@code stream}: it changed in a way the cache did not see. */
-    synchronized void forget(String stream) {
-        streams.remove(stream);
+    /** Forgets the stream {@code name}: it changed in a way the cache did not see. */
+    void forget(String name) {
+        Key stream = Key.of(name);
+        Stripe streams = stripe(stream);
+        synchronized (streams) {
+            streams.remove(stream);
+        }
     }
 
     /** Forgets every stream, and every read begun before. */
-    synchronized void clear() {
-        streams.clear();
-        erasures++;
+    void clear() {
+        synchronized (this) {
+            erasures++;
+        }
+        for (Stripe streams : stripes) {
+            synchronized (streams) {
+                streams.clear();
+            }
+        }
     }
 }

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,5 +104,51 @@ class StreamCacheTest {
         assertThat(cache.get("a")).isPresent();
         assertThat(cache.get("b")).isEmpty();
         assertThat(cache.get("c")).isPresent();
+    }
+
+    @Test
+    void aLargeCacheKeepsNoMoreStreamsThanItsCapacity() {
+        StreamCache large = new StreamCache(1_024);
+        for (int i = 0; i < 3_000; i++) {
+            large.read("s-" + i, List.of(), large.epoch());
+        }
+
+        long kept = IntStream.range(0, 3_000).filter(i -> large.get("s-" + i).isPresent()).count();
+
+        assertThat(kept).isBetween(1_000L, 1_024L);
+        assertThat(large.get("s-2999")).isPresent();
+    }
+
+    @Test
+    void anErasureEmptiesEveryPartOfALargeCache() {
+        StreamCache large = new StreamCache(16_384);
+        for (int i = 0; i < 1_000; i++) {
+            large.appended("s-" + i, 0, events(1, 1));
+        }
+
+        large.clear();
+
+        assertThat(IntStream.range(0, 1_000).filter(i -> large.get("s-" + i).isPresent())).isEmpty();
+    }
+
+    @Test
+    void appendsFromManyThreadsAtOnceAreEachKept() throws Exception {
+        StreamCache large = new StreamCache(16_384);
+        List<Future<?>> appends = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 2_000; i++) {
+                String name = "s-" + i;
+                appends.add(threads.submit(() -> {
+                    large.appended(name, 0, events(1, 1));
+                    large.appended(name, 1, events(2, 2));
+                }));
+            }
+            for (Future<?> append : appends) {
+                append.get();
+            }
+        }
+
+        assertThat(IntStream.range(0, 2_000).mapToObj(i -> large.get("s-" + i)))
+                .allSatisfy(stream -> assertThat(stream).contains(events(1, 2)));
     }
 }
