@@ -235,6 +235,20 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         if (write != null || step != null || rows != null) {
             marks.put(first, new Marks(write, step, rows, writes.stream().mapToInt(w -> w.events().size()).sum()));
         }
+        // Until its outcome is taken in, the cache does not serve the streams: the commit comes first (see StreamCache).
+        for (Write w : writes) {
+            cache.appending(w.streamId());
+        }
+        try {
+            return appended(appends, writes, first);
+        } finally {
+            for (Write w : writes) {
+                cache.settled(w.streamId());
+            }
+        }
+    }
+
+    private Appended appended(List<StreamAppend> appends, List<Write> writes, NewEvent first) {
         GroupResult result;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();

@@ -3,6 +3,7 @@ package dev.recourse.store.events;
 import dev.recourse.core.event.RecordedEvent;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,10 @@ import java.util.Optional;
  * If another process appends to a stream, the cache may miss those events until this process's own append to the
  * stream conflicts, which forgets it; the core then reads it again. Erasure empties it, since erased events read back
  * differently.
+ *
+ * <p>A stream with an append in flight ({@link #appending} until {@link #settled}) is not served from the cache: the
+ * append commits before its submitter takes it in, and in between another thread may have seen the new events (the
+ * outbox reads every event as it commits) and MUST NOT then get the stream without them.
  *
  * <p>At most {@code capacity} streams. The cache is split into stripes by the streams' names, each with its own
  * lock and its share of the capacity, its least recently used stream leaving first: after a group commit every
@@ -65,6 +70,8 @@ final class StreamCache {
     /** The streams whose names fall in one stripe, least recently used first; used only under its own lock. */
     private static final class Stripe extends LinkedHashMap<Key, Known> {
         private final int capacity;
+        /** How many appends to each stream are in flight; never evicted, unlike what is known of the streams. */
+        private final Map<Key, Integer> inFlight = new HashMap<>();
 
         Stripe(int capacity) {
             super(16, 0.75f, true);
@@ -98,6 +105,9 @@ final class StreamCache {
         Key stream = Key.of(name);
         Stripe streams = stripe(stream);
         synchronized (streams) {
+            if (streams.inFlight.containsKey(stream)) {
+                return Optional.empty();
+            }
             Known known = streams.get(stream);
             return known != null && known.complete() ? Optional.of(known.events()) : Optional.empty();
         }
@@ -147,6 +157,36 @@ final class StreamCache {
                 streams.put(stream, new Known(List.copyOf(longer), length));
             } else {
                 streams.put(stream, new Known(null, length));
+            }
+        }
+    }
+
+    /**
+     * Notes that an append to the stream {@code name} is about to be submitted: until it is {@link #settled}, the
+     * stream is not served from the cache. Every call MUST be followed by one to {@link #settled}, after the append's
+     * outcome was taken in ({@link #appended} or {@link #forget}).
+     */
+    void appending(String name) {
+        Key stream = Key.of(name);
+        Stripe streams = stripe(stream);
+        synchronized (streams) {
+            streams.inFlight.merge(stream, 1, Integer::sum);
+        }
+    }
+
+    /** Notes that an append to the stream {@code name} {@link #appending announced} has ended, however it ended. */
+    void settled(String name) {
+        Key stream = Key.of(name);
+        Stripe streams = stripe(stream);
+        synchronized (streams) {
+            Integer count = streams.inFlight.get(stream);
+            if (count == null) {
+                throw new IllegalStateException("no append to stream " + name + " is in flight");
+            }
+            if (count == 1) {
+                streams.inFlight.remove(stream);
+            } else {
+                streams.inFlight.put(stream, count - 1);
             }
         }
     }

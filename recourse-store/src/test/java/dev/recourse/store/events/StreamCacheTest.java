@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StreamCacheTest {
     private static final StreamId STREAM = StreamId.of(new NotifierId("u-1"));
@@ -63,6 +64,46 @@ class StreamCacheTest {
         assertThat(cache.get(NAME)).isEmpty();
         cache.read(NAME, events(1, 6), cache.epoch());
         assertThat(cache.get(NAME)).contains(events(1, 6));
+    }
+
+    @Test
+    void aStreamWithAnAppendInFlightIsNotServed() {
+        cache.read(NAME, events(1, 2), cache.epoch());
+
+        cache.appending(NAME);
+
+        // The append may have committed already, and another thread seen its events: the cached prefix is stale.
+        assertThat(cache.get(NAME)).isEmpty();
+    }
+
+    @Test
+    void aSettledAppendIsServedWithTheEventsItTookIn() {
+        cache.read(NAME, events(1, 2), cache.epoch());
+        cache.appending(NAME);
+        cache.appended(NAME, 2, events(3, 3));
+
+        cache.settled(NAME);
+
+        assertThat(cache.get(NAME)).contains(events(1, 3));
+    }
+
+    @Test
+    void aStreamIsNotServedUntilEveryAppendInFlightSettled() {
+        cache.read(NAME, events(1, 2), cache.epoch());
+        cache.appending(NAME);
+        cache.appending(NAME);
+        cache.appended(NAME, 2, events(3, 3));
+
+        cache.settled(NAME);
+
+        assertThat(cache.get(NAME)).isEmpty();
+        cache.settled(NAME);
+        assertThat(cache.get(NAME)).contains(events(1, 3));
+    }
+
+    @Test
+    void settlingAnAppendNeverAnnouncedIsABug() {
+        assertThatThrownBy(() -> cache.settled(NAME)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
