@@ -81,6 +81,15 @@ public final class TestCases {
                         illegalReasons()));
     }
 
+    /** Deletes {@code directory} and everything in it, for tests' clean-up. */
+    public static void deleteTree(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                java.nio.file.Files.deleteIfExists(path);
+            }
+        }
+    }
+
     /** Closes {@code store}, for tests' clean-up. */
     public static void close(RecourseStore store) throws IOException {
         if (store != null) {

@@ -2,6 +2,7 @@ package dev.recourse.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recourse.store.TestCases;
 import dev.recourse.tlog.Verdict;
 import dev.recourse.tlog.audit.LogAuditor;
 import dev.recourse.tlog.note.VerifierKeys;
@@ -9,7 +10,6 @@ import dev.recourse.tlog.tile.DirectoryTiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,7 +40,7 @@ class BenchDecisionsCommandTest {
         }
         LogAuditor.AuditReport report = new LogAuditor(new DirectoryTiles(log),
                 VerifierKeys.parse(result.group(3)).orElseThrow(), Optional.empty()).audit(n -> { });
-        delete(log.getParent());
+        TestCases.deleteTree(log.getParent());
         assertThat(report.verdict()).isEqualTo(Verdict.HOLDS);
         // Each decision: the case opened and described, the notice and its receipt confirmed; the decision, its
         // restriction, the owner and the notifier told, a strike.
@@ -59,14 +59,6 @@ class BenchDecisionsCommandTest {
 
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(verify.out()).as("the warm-up's decisions are in the log too").contains(": 72 entries");
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
-        }
     }
 
     @Test

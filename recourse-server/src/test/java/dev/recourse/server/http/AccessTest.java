@@ -9,23 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every endpoint, called with every role, with no key and with an unknown key: admitted exactly as declared. */
 class AccessTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     /** Who calls: a role's key, no key, or a key the server does not know. */
     private record Caller(String name, Optional<ApiRole> role, Optional<String> key) {}
@@ -56,9 +46,9 @@ class AccessTest {
     @Test
     void everyEndpointAdmitsExactlyTheRolesItDeclares() {
         List<String> wrong = new ArrayList<>();
-        for (Route route : api.routes) {
+        for (Route route : api.routes()) {
             for (Caller caller : callers()) {
-                Client.Request request = api.client.method(route.method().name(), example(route));
+                Client.Request request = api.client().method(route.method().name(), example(route));
                 caller.key().ifPresent(request::key);
                 if (route.isWrite()) {
                     request.idempotencyKey(UUID.randomUUID().toString());
@@ -83,8 +73,8 @@ class AccessTest {
 
     @Test
     void everyWriteAdmitsRolesOnlyButPublicForms() {
-        assertThat(api.routes).filteredOn(Route::isWrite).allSatisfy(r -> assertThat(r.access()).isInstanceOf(Access.Roles.class));
-        assertThat(api.routes).filteredOn(Route::isForm)
+        assertThat(api.routes()).filteredOn(Route::isWrite).allSatisfy(r -> assertThat(r.access()).isInstanceOf(Access.Roles.class));
+        assertThat(api.routes()).filteredOn(Route::isForm)
                 .allSatisfy(r -> assertThat(r.path()).matches("/(notice|notifier)/\\{token}/appeal|/portal/verify"));
     }
 }

@@ -6,33 +6,13 @@ import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.ApiRole;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Subjects, detections, proposals, batches and the reads of cases and authority requests, through the API. */
 class ApiReadsAndWritesTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    private Client.Reply post(ApiRole role, String path, Json body) {
-        Client.Request request = api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString());
-        return (body == null ? request : request.json(body)).send();
-    }
-
-    private Client.Reply get(ApiRole role, String path) {
-        return api.client.get(path).key(api.key(role)).send();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     private static Json.Obj journalist(String id) {
         return Json.object()
@@ -54,21 +34,21 @@ class ApiReadsAndWritesTest {
 
     /** A high-impact decision by the moderator: proposed, waiting for a second person. */
     private String proposedSuspension(String id) {
-        Client.Reply notice = post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice(id, id), "subject", journalist(id)));
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice(id, id), "subject", journalist(id)));
         assertThat(notice.status()).as(notice.text()).isEqualTo(201);
-        Client.Reply proposed = post(ApiRole.MODERATOR, "/v1/decisions", suspension(id, notice.string("notice")));
+        Client.Reply proposed = api.post(ApiRole.MODERATOR, "/v1/decisions", suspension(id, notice.string("notice")));
         assertThat(proposed.status()).as(proposed.text()).isEqualTo(202);
         return proposed.string("decision");
     }
 
     @Test
     void aDescribedSubjectIsShownWithItsCaseAndNoRestrictions() {
-        Client.Reply described = post(ApiRole.PLATFORM, "/v1/subjects", journalist("acct-s1"));
+        Client.Reply described = api.post(ApiRole.PLATFORM, "/v1/subjects", journalist("acct-s1"));
         assertThat(described.status()).as(described.text()).isEqualTo(200);
         assertThat(Subjects.DESCRIBED.problems(described.json())).isEmpty();
-        assertThat(post(ApiRole.PLATFORM, "/v1/subjects", journalist("acct-s1")).json().get("changed")).isEqualTo(Json.of(false));
+        assertThat(api.post(ApiRole.PLATFORM, "/v1/subjects", journalist("acct-s1")).json().get("changed")).isEqualTo(Json.of(false));
 
-        Client.Reply shown = get(ApiRole.MODERATOR, "/v1/subjects/account/acct-s1");
+        Client.Reply shown = api.get(ApiRole.MODERATOR, "/v1/subjects/account/acct-s1");
 
         assertThat(shown.status()).as(shown.text()).isEqualTo(200);
         assertThat(((Json.Obj) shown.json().get("subject")).get("protected")).isEqualTo(Json.of("journalist"));
@@ -78,16 +58,16 @@ class ApiReadsAndWritesTest {
 
     @Test
     void aSubjectNeverDescribedIsNotFound() {
-        assertThat(get(ApiRole.MODERATOR, "/v1/subjects/account/nobody").status()).isEqualTo(404);
-        assertThat(get(ApiRole.MODERATOR, "/v1/subjects/planet/x").status()).isEqualTo(404);
+        assertThat(api.get(ApiRole.MODERATOR, "/v1/subjects/account/nobody").status()).isEqualTo(404);
+        assertThat(api.get(ApiRole.MODERATOR, "/v1/subjects/planet/x").status()).isEqualTo(404);
     }
 
     @Test
     void aDecidedSubjectShowsItsStandingRestriction() {
-        Client.Reply notice = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("s-2", "owner-s2"));
-        post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("s-2", notice.string("notice"), Bodies.illegalReasons()));
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("s-2", "owner-s2"));
+        api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("s-2", notice.string("notice"), Bodies.illegalReasons()));
 
-        Client.Reply shown = get(ApiRole.PLATFORM, "/v1/subjects/content/s-2");
+        Client.Reply shown = api.get(ApiRole.PLATFORM, "/v1/subjects/content/s-2");
 
         assertThat(((Json.Arr) shown.json().get("restrictions")).elements()).hasSize(1);
     }
@@ -99,7 +79,7 @@ class ApiReadsAndWritesTest {
                         .put("score", Json.of(0.93)).build())
                 .build();
 
-        Client.Reply reply = post(ApiRole.PLATFORM, "/v1/detections", detection);
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/detections", detection);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(Detections.RECORDED.problems(reply.json())).isEmpty();
@@ -112,7 +92,7 @@ class ApiReadsAndWritesTest {
                 .build();
         long before = api.events();
 
-        Client.Reply reply = post(ApiRole.PLATFORM, "/v1/detections", detection);
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/detections", detection);
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.fields()).containsExactly("$.signal.score");
@@ -122,43 +102,43 @@ class ApiReadsAndWritesTest {
     @Test
     void aProposalWaitsInTheQueueAndAnotherPersonsApprovalTakesIt() {
         String proposal = proposedSuspension("acct-p1");
-        Client.Reply queue = get(ApiRole.SENIOR_MODERATOR, "/v1/proposals?limit=500");
+        Client.Reply queue = api.get(ApiRole.SENIOR_MODERATOR, "/v1/proposals?limit=500");
         assertThat(Proposals.QUEUE.problems(queue.json())).isEmpty();
         assertThat(queue.text()).contains(proposal);
 
-        Client.Reply own = post(ApiRole.MODERATOR, "/v1/proposals/" + proposal + "/approve", null);
+        Client.Reply own = api.post(ApiRole.MODERATOR, "/v1/proposals/" + proposal + "/approve");
         assertThat(own.status()).as(own.text()).isEqualTo(422);
         assertThat(own.fields()).containsExactly("Authorization");
 
-        Client.Reply approved = post(ApiRole.SENIOR_MODERATOR, "/v1/proposals/" + proposal + "/approve", null);
+        Client.Reply approved = api.post(ApiRole.SENIOR_MODERATOR, "/v1/proposals/" + proposal + "/approve");
         assertThat(approved.status()).as(approved.text()).isEqualTo(200);
         assertThat(Proposals.ANSWERED.problems(approved.json())).isEmpty();
         assertThat(approved.string("status")).isEqualTo("taken");
-        assertThat(get(ApiRole.SENIOR_MODERATOR, "/v1/proposals?limit=500").text()).doesNotContain(proposal);
+        assertThat(api.get(ApiRole.SENIOR_MODERATOR, "/v1/proposals?limit=500").text()).doesNotContain(proposal);
     }
 
     @Test
     void aDeclinedProposalIsClosedWithItsReasons() {
         String proposal = proposedSuspension("acct-p2");
 
-        Client.Reply declined = post(ApiRole.SENIOR_MODERATOR, "/v1/proposals/" + proposal + "/decline",
+        Client.Reply declined = api.post(ApiRole.SENIOR_MODERATOR, "/v1/proposals/" + proposal + "/decline",
                 Json.object().put("reasons", "Satire, not an insult.").build());
 
         assertThat(declined.status()).as(declined.text()).isEqualTo(200);
         assertThat(declined.string("status")).isEqualTo("declined");
-        assertThat(post(ApiRole.SENIOR_MODERATOR, "/v1/proposals/" + proposal + "/approve", null).status()).isEqualTo(404);
+        assertThat(api.post(ApiRole.SENIOR_MODERATOR, "/v1/proposals/" + proposal + "/approve").status()).isEqualTo(404);
     }
 
     @Test
     void aCasesHistoryPagesByCursorAndFiltersItsDecisions() {
-        Client.Reply notice = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("h-1", "owner-h"));
-        post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("h-1", notice.string("notice"), Bodies.illegalReasons()));
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("h-1", "owner-h"));
+        api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("h-1", notice.string("notice"), Bodies.illegalReasons()));
         String caseId = notice.string("case");
 
         List<String> types = new ArrayList<>();
         String next = "/v1/cases/" + caseId + "/events?limit=2";
         while (next != null) {
-            Client.Reply page = get(ApiRole.AUDITOR, next);
+            Client.Reply page = api.get(ApiRole.AUDITOR, next);
             assertThat(page.status()).as(page.text()).isEqualTo(200);
             assertThat(Cases.HISTORY.problems(page.json())).isEmpty();
             ((Json.Arr) page.json().get("items")).elements().forEach(e -> types.add(((Json.Str) ((Json.Obj) e).get("type")).value()));
@@ -166,9 +146,9 @@ class ApiReadsAndWritesTest {
         }
         assertThat(types).startsWith("CaseOpened", "SubjectDescribed", "NoticeReceived").contains("DecisionTaken");
 
-        Client.Reply decisions = get(ApiRole.PLATFORM, "/v1/cases/" + caseId + "/decisions");
+        Client.Reply decisions = api.get(ApiRole.PLATFORM, "/v1/cases/" + caseId + "/decisions");
         assertThat(decisions.text()).contains("DecisionTaken").doesNotContain("NoticeReceived");
-        assertThat(get(ApiRole.AUDITOR, "/v1/cases/" + caseId + "/notices").text()).contains("NoticeReceived");
+        assertThat(api.get(ApiRole.AUDITOR, "/v1/cases/" + caseId + "/notices").text()).contains("NoticeReceived");
     }
 
     @Test
@@ -177,7 +157,7 @@ class ApiReadsAndWritesTest {
         Json.Obj bad = Bodies.with(Bodies.notice("b-2", "owner-b"), "location", Json.of("not a url"));
         long before = api.events();
 
-        Client.Reply reply = post(ApiRole.PLATFORM, "/v1/notices:batch",
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices:batch",
                 Json.object().put("items", List.of(good, bad, Bodies.notice("b-3", "owner-b"))).build());
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
@@ -195,7 +175,7 @@ class ApiReadsAndWritesTest {
             items.add(Json.object().build());
         }
 
-        Client.Reply reply = post(ApiRole.PLATFORM, "/v1/detections:batch", Json.object().put("items", items).build());
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/detections:batch", Json.object().put("items", items).build());
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.fields()).containsExactly("$.items");
@@ -205,10 +185,10 @@ class ApiReadsAndWritesTest {
     void anAuthorityRequestIsShownWithItsLegalHoldUndisclosed() {
         Json.Obj request = Bodies.with(Bodies.authorityOrder("ar-1"), "legalHold",
                 Json.object().put("until", "2099-01-01T00:00:00Z").put("reason", "investigation").build());
-        Client.Reply registered = post(ApiRole.PLATFORM, "/v1/authority-requests", request);
+        Client.Reply registered = api.post(ApiRole.PLATFORM, "/v1/authority-requests", request);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
 
-        Client.Reply shown = get(ApiRole.AUDITOR, "/v1/authority-requests/" + registered.string("request"));
+        Client.Reply shown = api.get(ApiRole.AUDITOR, "/v1/authority-requests/" + registered.string("request"));
 
         assertThat(shown.status()).as(shown.text()).isEqualTo(200);
         assertThat(AuthorityRequests.REQUEST.problems(shown.json())).isEmpty();
@@ -220,13 +200,13 @@ class ApiReadsAndWritesTest {
     void theRegisterListsEveryAuthorityRequestNewestFirstWithItsHoldAndDisclosure() {
         Json.Obj held = Bodies.with(Bodies.authorityOrder("ar-10"), "legalHold",
                 Json.object().put("until", "2099-01-01T00:00:00Z").put("reason", "investigation").build());
-        String first = post(ApiRole.PLATFORM, "/v1/authority-requests", held).string("request");
-        String second = post(ApiRole.PLATFORM, "/v1/authority-requests", Bodies.authorityOrder("ar-11")).string("request");
-        String third = post(ApiRole.PLATFORM, "/v1/authority-requests", Bodies.authorityOrder("ar-12")).string("request");
+        String first = api.post(ApiRole.PLATFORM, "/v1/authority-requests", held).string("request");
+        String second = api.post(ApiRole.PLATFORM, "/v1/authority-requests", Bodies.authorityOrder("ar-11")).string("request");
+        String third = api.post(ApiRole.PLATFORM, "/v1/authority-requests", Bodies.authorityOrder("ar-12")).string("request");
 
-        Client.Reply page = get(ApiRole.AUDITOR, "/v1/authority-requests?limit=2");
+        Client.Reply page = api.get(ApiRole.AUDITOR, "/v1/authority-requests?limit=2");
         List<Json> items = new ArrayList<>(((Json.Arr) page.json().get("items")).elements());
-        Client.Reply next = get(ApiRole.SENIOR_MODERATOR, page.string("next"));
+        Client.Reply next = api.get(ApiRole.SENIOR_MODERATOR, page.string("next"));
         items.addAll(((Json.Arr) next.json().get("items")).elements());
 
         assertThat(page.status()).as(page.text()).isEqualTo(200);
@@ -243,6 +223,6 @@ class ApiReadsAndWritesTest {
 
     @Test
     void theRegisterRefusesABadCursor() {
-        assertThat(get(ApiRole.ADMIN, "/v1/authority-requests?cursor=nonsense").status()).isEqualTo(400);
+        assertThat(api.get(ApiRole.ADMIN, "/v1/authority-requests?cursor=nonsense").status()).isEqualTo(400);
     }
 }

@@ -8,17 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What every endpoint gets from the plumbing: authentication, problems, idempotency, paging; on a real database. */
 class ApiServerTest {
     private static final AtomicInteger FLAKY_CALLS = new AtomicInteger();
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi(testRoutes());
 
-    @BeforeAll
-    static void start() {
+    /** A route that always fails, and one that fails the first time only. */
+    private static Route[] testRoutes() {
         Route fault = Route.get("/test/fault", Access.roles(ApiRole.ADMIN), call -> {
             throw new IllegalStateException("a secret detail of the fault");
         }, Route.Doc.of("fault", "test", "fails", Route.Success.of(200, Answer.TEXT, "never")));
@@ -28,16 +28,11 @@ class ApiServerTest {
             }
             return Answer.json(201, Json.object().put("calls", Json.of(FLAKY_CALLS.get())).build());
         }, Route.Doc.of("flaky", "test", "fails once", Route.Success.of(201, Answer.JSON, "the second time")));
-        api = new TestApi(fault, flaky);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        return new Route[] {fault, flaky};
     }
 
     private String admin() {
-        return api.keyFor.get(ApiRole.ADMIN);
+        return api.key(ApiRole.ADMIN);
     }
 
     private static void assertProblem(Client.Reply reply, ProblemType type) {
@@ -54,7 +49,7 @@ class ApiServerTest {
 
     @Test
     void anAnswerStatesItsLength() {
-        Client.Reply reply = api.client.get("/v1/api-keys").key(admin()).send();
+        Client.Reply reply = api.client().get("/v1/api-keys").key(admin()).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Content-Length")).contains(Integer.toString(reply.body().length));
@@ -62,7 +57,7 @@ class ApiServerTest {
 
     @Test
     void anUnknownPathIsANotFoundProblem() {
-        Client.Reply reply = api.client.get("/v1/nothing-here").send();
+        Client.Reply reply = api.client().get("/v1/nothing-here").send();
 
         assertProblem(reply, ProblemType.NOT_FOUND);
         assertThat(reply.json().get("instance")).isEqualTo(Json.of("/v1/nothing-here"));
@@ -70,7 +65,7 @@ class ApiServerTest {
 
     @Test
     void aMethodThePathDoesNotTakeIsAMethodNotAllowedProblemNamingTheOthers() {
-        Client.Reply reply = api.client.method("DELETE", "/v1/api-keys").key(admin()).send();
+        Client.Reply reply = api.client().method("DELETE", "/v1/api-keys").key(admin()).send();
 
         assertProblem(reply, ProblemType.METHOD_NOT_ALLOWED);
         assertThat(reply.header("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
@@ -78,7 +73,7 @@ class ApiServerTest {
 
     @Test
     void withoutAKeyTheAnswerIsUnauthenticatedWithABearerChallenge() {
-        Client.Reply reply = api.client.get("/v1/api-keys").send();
+        Client.Reply reply = api.client().get("/v1/api-keys").send();
 
         assertProblem(reply, ProblemType.UNAUTHENTICATED);
         assertThat(reply.header("WWW-Authenticate")).contains("Bearer realm=\"recourse\"");
@@ -88,35 +83,35 @@ class ApiServerTest {
     void anUnknownKeyIsUnauthenticated() {
         String unknown = dev.recourse.server.http.auth.ApiKey.generate(new java.security.SecureRandom()).reveal();
 
-        assertProblem(api.client.get("/v1/api-keys").key(unknown).send(), ProblemType.UNAUTHENTICATED);
+        assertProblem(api.client().get("/v1/api-keys").key(unknown).send(), ProblemType.UNAUTHENTICATED);
     }
 
     @Test
     void somethingThatIsNotAKeyIsUnauthenticated() {
-        assertProblem(api.client.get("/v1/api-keys").key("password").send(), ProblemType.UNAUTHENTICATED);
-        assertProblem(api.client.get("/v1/api-keys").header("Authorization", "Basic YTpi").send(), ProblemType.UNAUTHENTICATED);
+        assertProblem(api.client().get("/v1/api-keys").key("password").send(), ProblemType.UNAUTHENTICATED);
+        assertProblem(api.client().get("/v1/api-keys").header("Authorization", "Basic YTpi").send(), ProblemType.UNAUTHENTICATED);
     }
 
     @Test
     void aRevokedKeyIsUnauthenticated() throws Exception {
-        var made = api.keys.make(new dev.recourse.core.decider.Pseudonym("soon-revoked"), ApiRole.AUDITOR, java.util.Optional.empty());
-        assertThat(api.client.get("/v1/api-keys").key(made.key().reveal()).send().status()).isEqualTo(200);
+        var made = api.keys().make(new dev.recourse.core.decider.Pseudonym("soon-revoked"), ApiRole.AUDITOR, java.util.Optional.empty());
+        assertThat(api.client().get("/v1/api-keys").key(made.key().reveal()).send().status()).isEqualTo(200);
 
-        api.keys.revoke(made.issued().id());
+        api.keys().revoke(made.issued().id());
 
-        assertProblem(api.client.get("/v1/api-keys").key(made.key().reveal()).send(), ProblemType.UNAUTHENTICATED);
+        assertProblem(api.client().get("/v1/api-keys").key(made.key().reveal()).send(), ProblemType.UNAUTHENTICATED);
     }
 
     @Test
     void aKeyWhoseRoleTheEndpointDoesNotAdmitIsForbidden() {
-        Client.Reply reply = api.client.get("/v1/api-keys").key(api.keyFor.get(ApiRole.MODERATOR)).send();
+        Client.Reply reply = api.get(ApiRole.MODERATOR, "/v1/api-keys");
 
         assertProblem(reply, ProblemType.FORBIDDEN);
     }
 
     @Test
     void aBodyThatIsNotJsonByItsTypeIsUnsupported() {
-        Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("k-415")
+        Client.Reply reply = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("k-415")
                 .header("Content-Type", "text/plain").json("{\"name\":\"x\",\"role\":\"admin\"}").send();
 
         assertProblem(reply, ProblemType.UNSUPPORTED_MEDIA_TYPE);
@@ -124,7 +119,7 @@ class ApiServerTest {
 
     @Test
     void malformedJsonIsABadRequestNamingWhereItBreaks() {
-        Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("k-400")
+        Client.Reply reply = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("k-400")
                 .json("{\"name\": \"x\", \"role\": }").send();
 
         assertProblem(reply, ProblemType.MALFORMED_JSON);
@@ -134,7 +129,7 @@ class ApiServerTest {
 
     @Test
     void unknownFieldsAndWrongValuesAreNamedByTheirPaths() {
-        Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("k-422")
+        Client.Reply reply = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("k-422")
                 .json("{\"name\": \"has spaces\", \"role\": \"king\", \"nonsense\": true}").send();
 
         assertProblem(reply, ProblemType.INVALID_REQUEST);
@@ -145,14 +140,14 @@ class ApiServerTest {
     void aBodyLargerThanTheLimitIsTooLarge() {
         String large = "{\"name\": \"" + "x".repeat(HttpSettings.DEFAULT_MAX_REQUEST_BYTES) + "\", \"role\": \"admin\"}";
 
-        Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("k-413").json(large).send();
+        Client.Reply reply = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("k-413").json(large).send();
 
         assertProblem(reply, ProblemType.CONTENT_TOO_LARGE);
     }
 
     @Test
     void aWriteWithoutAnIdempotencyKeyIsABadRequestNamingTheHeader() {
-        Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).json("{\"name\": \"n\", \"role\": \"auditor\"}").send();
+        Client.Reply reply = api.client().post("/v1/api-keys").key(admin()).json("{\"name\": \"n\", \"role\": \"auditor\"}").send();
 
         assertProblem(reply, ProblemType.BAD_REQUEST);
         assertThat(reply.fields()).containsExactly("Idempotency-Key");
@@ -161,8 +156,8 @@ class ApiServerTest {
     @Test
     void aRetryGetsTheFirstAnswerWithoutActingTwiceAndWithoutTheSecret() throws Exception {
         String body = "{\"name\": \"retried\", \"role\": \"auditor\"}";
-        Client.Reply first = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("retry-1").json(body).send();
-        Client.Reply retry = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("retry-1").json(body).send();
+        Client.Reply first = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("retry-1").json(body).send();
+        Client.Reply retry = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("retry-1").json(body).send();
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("key")).isInstanceOf(Json.Str.class);
@@ -171,16 +166,16 @@ class ApiServerTest {
         assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(retry.json().get("key")).isNull();
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
-        long named = api.keys.list(java.util.OptionalLong.empty(), 500).stream()
+        long named = api.keys().list(java.util.OptionalLong.empty(), 500).stream()
                 .filter(k -> k.issued().name().value().equals("retried")).count();
         assertThat(named).isEqualTo(1);
     }
 
     @Test
     void theSameIdempotencyKeyWithAnotherBodyIsRefused() {
-        api.client.post("/v1/api-keys").key(admin()).idempotencyKey("reused").json("{\"name\": \"one\", \"role\": \"auditor\"}").send();
+        api.client().post("/v1/api-keys").key(admin()).idempotencyKey("reused").json("{\"name\": \"one\", \"role\": \"auditor\"}").send();
 
-        Client.Reply reply = api.client.post("/v1/api-keys").key(admin()).idempotencyKey("reused")
+        Client.Reply reply = api.client().post("/v1/api-keys").key(admin()).idempotencyKey("reused")
                 .json("{\"name\": \"two\", \"role\": \"auditor\"}").send();
 
         assertProblem(reply, ProblemType.IDEMPOTENCY_KEY_REUSED);
@@ -188,7 +183,7 @@ class ApiServerTest {
 
     @Test
     void aFaultIsAnsweredWithAnIncidentIdAndNoDetailOfIt() {
-        Client.Reply reply = api.client.get("/test/fault").key(admin()).send();
+        Client.Reply reply = api.client().get("/test/fault").key(admin()).send();
 
         assertProblem(reply, ProblemType.INTERNAL);
         assertThat(reply.json().get("incident")).isInstanceOf(Json.Str.class);
@@ -197,8 +192,8 @@ class ApiServerTest {
 
     @Test
     void aWriteThatFailedIsDoneByItsRetry() {
-        Client.Reply failed = api.client.post("/test/flaky").key(admin()).idempotencyKey("flaky-1").send();
-        Client.Reply retry = api.client.post("/test/flaky").key(admin()).idempotencyKey("flaky-1").send();
+        Client.Reply failed = api.client().post("/test/flaky").key(admin()).idempotencyKey("flaky-1").send();
+        Client.Reply retry = api.client().post("/test/flaky").key(admin()).idempotencyKey("flaky-1").send();
 
         assertProblem(failed, ProblemType.INTERNAL);
         assertThat(retry.status()).isEqualTo(201);
@@ -207,7 +202,7 @@ class ApiServerTest {
 
     @Test
     void aWriteWithoutABodyRefusesOne() {
-        Client.Reply reply = api.client.post("/test/flaky").key(admin()).idempotencyKey("flaky-body").json("{}").send();
+        Client.Reply reply = api.client().post("/test/flaky").key(admin()).idempotencyKey("flaky-body").json("{}").send();
 
         assertProblem(reply, ProblemType.INVALID_REQUEST);
     }
@@ -215,14 +210,14 @@ class ApiServerTest {
     @Test
     void listsArePagedByCursorWithNextLinks() {
         for (int i = 0; i < 5; i++) {
-            api.client.post("/v1/api-keys").key(admin()).idempotencyKey("page-" + i)
+            api.client().post("/v1/api-keys").key(admin()).idempotencyKey("page-" + i)
                     .json("{\"name\": \"paged-" + i + "\", \"role\": \"auditor\"}").send();
         }
         Set<Json> seen = new HashSet<>();
         String next = "/v1/api-keys?limit=3";
         int pages = 0;
         while (next != null) {
-            Client.Reply page = api.client.get(next).key(admin()).send();
+            Client.Reply page = api.client().get(next).key(admin()).send();
             assertThat(page.status()).isEqualTo(200);
             List<Json> items = ((Json.Arr) page.json().get("items")).elements();
             assertThat(items).hasSizeLessThanOrEqualTo(3);
@@ -239,7 +234,7 @@ class ApiServerTest {
 
     @Test
     void aCursorTheServerDidNotGiveIsABadRequest() {
-        Client.Reply reply = api.client.get("/v1/api-keys?cursor=not-a-cursor&limit=0").key(admin()).send();
+        Client.Reply reply = api.client().get("/v1/api-keys?cursor=not-a-cursor&limit=0").key(admin()).send();
 
         assertProblem(reply, ProblemType.BAD_REQUEST);
         assertThat(reply.fields()).containsExactly("cursor", "limit");
@@ -247,7 +242,7 @@ class ApiServerTest {
 
     @Test
     void eachProblemTypeIsDescribedAtItsUri() {
-        Client.Reply reply = api.client.get(ProblemType.REJECTED.uri()).send();
+        Client.Reply reply = api.client().get(ProblemType.REJECTED.uri()).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType().replace(" ", "")).isEqualTo(Answer.TEXT.replace(" ", ""));

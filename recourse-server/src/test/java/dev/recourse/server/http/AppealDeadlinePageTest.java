@@ -6,7 +6,6 @@ import dev.recourse.server.http.auth.ApiRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,16 +15,15 @@ class AppealDeadlinePageTest {
     @Test
     void afterTheDeadlineTheFormIsGoneAndAnOldFormIsRefusedWithTheReason() {
         TestClock clock = new TestClock();
-        try (TestApi api = new TestApi(HttpSettings.onPort(0), clock)) {
-            Client.Reply notice = api.client.post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString())
-                    .json(Bodies.notice("post-late", "owner-late")).send();
-            String page = api.client.post("/v1/decisions").key(api.key(ApiRole.MODERATOR)).idempotencyKey(UUID.randomUUID().toString())
-                    .json(Bodies.removal("post-late", notice.string("notice"), Bodies.illegalReasons())).send().string("noticePage");
-            Matcher form = Pattern.compile("name=\"form\" value=\"([^\"]+)\"").matcher(api.client.get(page).send().text());
+        try (TestApi api = new TestApi(HttpSettings.onPort(0), clock).start()) {
+            Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("post-late", "owner-late"));
+            String page = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("post-late", notice.string("notice"),
+                    Bodies.illegalReasons())).string("noticePage");
+            Matcher form = Pattern.compile("name=\"form\" value=\"([^\"]+)\"").matcher(api.client().get(page).send().text());
             assertThat(form.find()).isTrue();
 
             clock.advance(Duration.ofDays(400));
-            Client.Reply late = api.client.post(page + "/appeal").header("Content-Type", "application/x-www-form-urlencoded")
+            Client.Reply late = api.client().post(page + "/appeal").header("Content-Type", "application/x-www-form-urlencoded")
                     .body(("form=" + URLEncoder.encode(form.group(1), StandardCharsets.UTF_8) + "&lang=en&grounds=late")
                             .getBytes(StandardCharsets.UTF_8)).send();
 

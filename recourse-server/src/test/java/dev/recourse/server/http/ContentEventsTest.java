@@ -10,29 +10,23 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ContentEventsTest {
     private static final String SCAM_IMAGE = "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef";
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     @BeforeAll
     static void start() throws IOException {
-        api = new TestApi();
         String source;
         try (InputStream in = ContentEventsTest.class.getResourceAsStream("/policies/scams.yaml")) {
             source = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("mode: propose", "mode: shadow");
         }
-        Client.Reply submitted = api.client.post("/v1/policies").key(api.key(ApiRole.POLICY_AUTHOR))
-                .idempotencyKey(UUID.randomUUID().toString()).json(Json.object().put("source", source).build()).send();
+        Client.Reply submitted = api.post(ApiRole.POLICY_AUTHOR, "/v1/policies", Json.object().put("source", source).build());
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
     }
 
     private static Json.Obj event(String id, String type, String subject, String text) {
@@ -41,7 +35,7 @@ class ContentEventsTest {
     }
 
     private static Client.Reply send(String idempotencyKey, Json... events) {
-        return api.client.post("/v1/events").key(api.key(ApiRole.PLATFORM)).idempotencyKey(idempotencyKey)
+        return api.client().post("/v1/events").key(api.key(ApiRole.PLATFORM)).idempotencyKey(idempotencyKey)
                 .json(Json.object().put("items", List.of(events)).build()).send();
     }
 
@@ -59,7 +53,7 @@ class ContentEventsTest {
     }
 
     private static long stored(Class<? extends CaseEvent> type) {
-        return api.store.events().readAll(0, 100_000).stream().filter(e -> type.isInstance(e.event())).count();
+        return api.store().events().readAll(0, 100_000).stream().filter(e -> type.isInstance(e.event())).count();
     }
 
     @Test
@@ -111,7 +105,7 @@ class ContentEventsTest {
                 Json.strings(List.of(SCAM_IMAGE)));
 
         List<Json.Obj> results = items(send(UUID.randomUUID().toString(), image));
-        Client.Reply report = api.client.get("/v1/policies/scams/shadow").key(api.key(ApiRole.AUDITOR)).send();
+        Client.Reply report = api.get(ApiRole.AUDITOR, "/v1/policies/scams/shadow");
 
         assertThat(((Json.Obj) results.getFirst().get("body")).get("shadowed")).isEqualTo(Json.strings(List.of("known-scam-image@1")));
         assertThat(stored(CaseEvent.DecisionTaken.class) + stored(CaseEvent.DecisionProposed.class)).isEqualTo(decisions);
@@ -124,8 +118,8 @@ class ContentEventsTest {
 
     @Test
     void aModeratorCannotSendEvents() {
-        Client.Reply reply = api.client.post("/v1/events").key(api.key(ApiRole.MODERATOR)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Json.object().put("items", List.of(event("evt-m", "comment.created", "post-m", "x"))).build()).send();
+        Client.Reply reply = api.post(ApiRole.MODERATOR, "/v1/events", Json.object().put("items", List.of(event("evt-m",
+                "comment.created", "post-m", "x"))).build());
 
         assertThat(reply.status()).isEqualTo(403);
     }

@@ -47,11 +47,11 @@ class ExampleReceiverTest {
     void theExampleReceiverVerifiesAndAcknowledgesAnAction() throws Exception {
         WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
         InstantSource clock = InstantSource.system();
-        try (TestApi api = new TestApi(HttpSettings.onPort(0), clock)) {
+        try (TestApi api = new TestApi(HttpSettings.onPort(0), clock).start()) {
             String java = ProcessHandle.current().info().command().orElseThrow();
             ProcessBuilder builder = new ProcessBuilder(java, EXAMPLE.toString()).redirectErrorStream(true);
             builder.environment().put("WEBHOOK_SECRET", secret.reveal());
-            builder.environment().put("RECOURSE_URL", api.server.url().toString());
+            builder.environment().put("RECOURSE_URL", api.server().url().toString());
             builder.environment().put("RECOURSE_API_KEY", api.key(ApiRole.PLATFORM));
             builder.environment().put("PORT", "0");
             assertThat(EXAMPLE).exists();
@@ -73,14 +73,14 @@ class ExampleReceiverTest {
                 DeliverySettings settings = new DeliverySettings(Optional.of(new Endpoint(base.resolve("/recourse/actions"), secret)),
                         Optional.of(new Endpoint(base.resolve("/recourse/messages"), secret)), Optional.empty(),
                         new Backoff(3, Duration.ofSeconds(1), Duration.ofSeconds(2)), Duration.ofMillis(50));
-                try (Outbox outbox = Outbox.start(settings, api.store.events(), new Deliveries(api.store.dataSource(), clock),
-                        Letters.of(api.store.events(), id -> api.store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links),
+                try (Outbox outbox = Outbox.start(settings, api.store().events(), new Deliveries(api.store().dataSource(), clock),
+                        Letters.of(api.store().events(), id -> api.store().readModel().caseById(id).map(c -> StreamId.of(c.subject())), links),
                         clock, new SecureRandom(), new SimpleMeterRegistry())) {
                     Subject post = TestCases.post("p-1", "acct-1");
-                    Result.Accepted noticed = (Result.Accepted) api.store.dueProcess().handle(TestCases.notice(post, "u-1"));
+                    Result.Accepted noticed = (Result.Accepted) api.store().dueProcess().handle(TestCases.notice(post, "u-1"));
                     NoticeId notice = noticed.events().stream().map(RecordedEvent::event).filter(CaseEvent.NoticeReceived.class::isInstance)
                             .map(e -> ((CaseEvent.NoticeReceived) e).notice().id()).findFirst().orElseThrow();
-                    api.store.dueProcess().handle(TestCases.removal(post.ref(), Set.of(notice), TestCases.ADA));
+                    api.store().dueProcess().handle(TestCases.removal(post.ref(), Set.of(notice), TestCases.ADA));
 
                     await().atMost(Duration.ofSeconds(60)).until(() -> applied(api).size() == 1);
                 }
@@ -95,7 +95,7 @@ class ExampleReceiverTest {
     }
 
     private static List<Json> applied(TestApi api) {
-        Client.Reply page = api.client.get("/v1/actions?state=applied").key(api.key(ApiRole.AUDITOR)).send();
+        Client.Reply page = api.get(ApiRole.AUDITOR, "/v1/actions?state=applied");
         return ((Json.Arr) page.json().get("items")).elements();
     }
 }

@@ -12,34 +12,19 @@ import dev.recourse.tlog.Verdict;
 import dev.recourse.tlog.note.VerifierKeys;
 import dev.recourse.tlog.receipt.Receipt;
 import java.util.Optional;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Notices and authority requests through the API, into a real store and log. */
 class IntakeTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    private Client.Reply send(String path, Json body) {
-        return api.client.post(path).key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
 
     @Test
     void nonsenseIsRefusedAndNothingIsStored() {
         long before = api.events();
-        Client.Reply reply = send("/v1/notices", Json.object().put("nonsense", Json.of(true)).build());
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices", Json.object().put("nonsense", Json.of(true)).build());
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.contentType()).isEqualTo(Problem.MEDIA_TYPE);
@@ -49,7 +34,7 @@ class IntakeTest {
 
     @Test
     void aNoticeIsConfirmedWithItsIdCaseAndReceiptLink() {
-        Client.Reply reply = send("/v1/notices", Bodies.notice("post-1", "owner-1"));
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("post-1", "owner-1"));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(Intake.RECEIVED.problems(reply.json())).isEmpty();
@@ -59,37 +44,37 @@ class IntakeTest {
 
     @Test
     void theStoredNoticeKeepsTheExactLocationAndTheStatementOfGoodFaith() {
-        Client.Reply reply = send("/v1/notices", Bodies.notice("post-located", "owner-located"));
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("post-located", "owner-located"));
 
         long position = (long) ((Json.Num) reply.json().get("position")).value();
-        CaseEvent.NoticeReceived received = (CaseEvent.NoticeReceived) api.store.events().readAll(position, 1).getFirst().event();
+        CaseEvent.NoticeReceived received = (CaseEvent.NoticeReceived) api.store().events().readAll(position, 1).getFirst().event();
         assertThat(received.notice().location()).contains(new Location("https://platform.example/p/post-located"));
         assertThat(received.notice().goodFaith()).contains(GoodFaith.AFFIRMED);
     }
 
     @Test
     void theReceiptOfANoticeVerifiesAgainstTheLogsKey() {
-        Client.Reply notice = send("/v1/notices", Bodies.notice("post-2", "owner-2"));
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("post-2", "owner-2"));
 
-        Client.Reply reply = api.client.get(notice.string("receipt")).send();
+        Client.Reply reply = api.client().get(notice.string("receipt")).send();
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         Receipt receipt = ((Parsed.Ok<Receipt>) Receipt.parse(reply.text())).value();
-        assertThat(receipt.verify(VerifierKeys.parse(api.store.log().verifierKey()).orElseThrow(), Optional.empty()))
+        assertThat(receipt.verify(VerifierKeys.parse(api.store().log().verifierKey()).orElseThrow(), Optional.empty()))
                 .isEqualTo(Verdict.HOLDS);
         assertThat(receipt.index()).isEqualTo((long) ((Json.Num) notice.json().get("position")).value());
     }
 
     @Test
     void aReceiptForAPositionWithoutAnEntryIsNotFound() {
-        assertThat(api.client.get("/v1/receipts/12345").send().status()).isEqualTo(404);
-        assertThat(api.client.get("/v1/receipts/-1").send().status()).isEqualTo(404);
-        assertThat(api.client.get("/v1/receipts/01").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/v1/receipts/12345").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/v1/receipts/-1").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/v1/receipts/01").send().status()).isEqualTo(404);
     }
 
     @Test
     void aRetriedNoticeIsStoredOnce() {
-        Client.Request request = api.client.post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey("notice-once")
+        Client.Request request = api.client().post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey("notice-once")
                 .json(Bodies.notice("post-3", "owner-3"));
         Client.Reply first = request.send();
         long stored = api.events();
@@ -105,8 +90,8 @@ class IntakeTest {
     void aNoticeWithoutTheNotifiersNameAndEmailIsRefusedUnlessExempt() {
         Json.Obj anonymous = Bodies.with(Bodies.notice("post-4", "owner-4"), "notifier", Json.object().put("id", "user-8").build());
 
-        Client.Reply refused = send("/v1/notices", anonymous);
-        Client.Reply exempt = send("/v1/notices", Bodies.with(anonymous, "exemption", Json.of("child_sexual_abuse")));
+        Client.Reply refused = api.post(ApiRole.PLATFORM, "/v1/notices", anonymous);
+        Client.Reply exempt = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(anonymous, "exemption", Json.of("child_sexual_abuse")));
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.fields()).containsExactly("$.notifier.name", "$.notifier.email");
@@ -116,7 +101,8 @@ class IntakeTest {
     @Test
     void aNoticeWithoutTheStatementOfGoodFaithIsRefused() {
         long before = api.events();
-        Client.Reply reply = send("/v1/notices", Bodies.with(Bodies.notice("post-5", "owner-5"), "goodFaith", Json.of(false)));
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice("post-5", "owner-5"),
+                "goodFaith", Json.of(false)));
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.fields()).containsExactly("$.goodFaith");
@@ -125,14 +111,16 @@ class IntakeTest {
 
     @Test
     void aNoticeWithALocationThatIsNotAUrlIsRefused() {
-        Client.Reply reply = send("/v1/notices", Bodies.with(Bodies.notice("post-6", "owner-6"), "location", Json.of("post 6")));
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice("post-6", "owner-6"),
+                "location", Json.of("post 6")));
 
         assertThat(reply.fields()).containsExactly("$.location");
     }
 
     @Test
     void aBlankExplanationIsRefusedByItsPath() {
-        Client.Reply reply = send("/v1/notices", Bodies.with(Bodies.notice("post-7", "owner-7"), "explanation", Json.of("   ")));
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice("post-7", "owner-7"),
+                "explanation", Json.of("   ")));
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.fields()).containsExactly("$.explanation");
@@ -142,7 +130,7 @@ class IntakeTest {
     void anAuthorityRequestIsRegisteredAndDisclosedWithoutAHold() {
         Json.Obj request = Bodies.authorityOrder("post-8");
 
-        Client.Reply reply = send("/v1/authority-requests", request);
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/authority-requests", request);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         assertThat(Intake.REGISTERED.problems(reply.json())).isEmpty();
@@ -161,7 +149,7 @@ class IntakeTest {
                 .build();
         long before = api.events();
 
-        Client.Reply reply = send("/v1/authority-requests", request);
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/authority-requests", request);
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().get("type")).isEqualTo(Json.of(ProblemType.REJECTED.uri()));

@@ -10,9 +10,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What Jetty refuses before any route sees the request (a URL it cannot decode, a header section too large, a
@@ -20,21 +19,12 @@ import org.junit.jupiter.api.Test;
  * to send such requests.
  */
 class JettyProblemsTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     /** The status line, headers and body that the server answers to {@code request}, sent as it is. */
     private static String raw(String request) {
-        try (Socket socket = new Socket(api.server.url().getHost(), api.server.url().getPort())) {
+        try (Socket socket = new Socket(api.server().url().getHost(), api.server().url().getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));

@@ -23,7 +23,7 @@ class NoticePageOriginTest {
     @Test
     void theVerifyCommandNamesThePublicUrlWhenOneIsSet() throws IOException {
         try (TestApi api = new TestApi(HttpSettings.onPort(0).withPublicUrl(URI.create("https://moderation.example.org/recourse")),
-                java.time.InstantSource.system())) {
+                java.time.InstantSource.system()).start()) {
             String page = getWithHost(api, noticePage(api), FORGED_HOST);
 
             assertThat(page).startsWith("HTTP/1.1 200").contains("recourse verify --log https://moderation.example.org/recourse/log --key ")
@@ -33,10 +33,10 @@ class NoticePageOriginTest {
 
     @Test
     void withoutAPublicUrlTheVerifyCommandNamesWhereTheServiceListensNotTheHostHeader() throws IOException {
-        try (TestApi api = new TestApi()) {
+        try (TestApi api = new TestApi().start()) {
             String page = getWithHost(api, noticePage(api), FORGED_HOST);
 
-            assertThat(page).startsWith("HTTP/1.1 200").contains("recourse verify --log " + api.server.url() + "/log --key ")
+            assertThat(page).startsWith("HTTP/1.1 200").contains("recourse verify --log " + api.server().url() + "/log --key ")
                     .doesNotContain(FORGED_HOST);
         }
     }
@@ -44,18 +44,17 @@ class NoticePageOriginTest {
     /** The notice page of a decision removing a new post. */
     private static String noticePage(TestApi api) {
         String post = "post-" + UUID.randomUUID();
-        Client.Reply notice = api.client.post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Bodies.notice(post, "owner-" + post)).send();
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice(post, "owner-" + post));
         assertThat(notice.status()).as(notice.text()).isEqualTo(201);
-        Client.Reply decision = api.client.post("/v1/decisions").key(api.key(ApiRole.MODERATOR)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Bodies.removal(post, notice.string("notice"), Bodies.illegalReasons())).send();
+        Client.Reply decision = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal(post, notice.string("notice"),
+                Bodies.illegalReasons()));
         assertThat(decision.status()).as(decision.text()).isEqualTo(201);
         return decision.string("noticePage");
     }
 
     /** {@code GET path} with the Host header {@code host}, over a plain socket (java.net.http will not forge a Host). */
     private static String getWithHost(TestApi api, String path, String host) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.server.port());
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.server().port());
                 OutputStream out = socket.getOutputStream(); InputStream in = socket.getInputStream()) {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();

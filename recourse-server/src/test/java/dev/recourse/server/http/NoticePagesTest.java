@@ -12,48 +12,37 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The affected person's notice page and the notifier's page, over the real API, store and log. */
 class NoticePagesTest {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"form\" value=\"([^\"]+)\"");
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     /** A notice about a new post of {@code language}, and a decision removing it with {@code reasons}: both answers. */
     private static Client.Reply[] decided(String language, Json.Obj reasons) {
         String post = "post-" + UUID.randomUUID();
         Json.Obj subject = Bodies.with(Bodies.subject(post, "owner-" + post), "language", Json.of(language));
-        Client.Reply notice = api.client.post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Bodies.with(Bodies.notice(post, "owner-" + post), "subject", subject)).send();
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.with(Bodies.notice(post, "owner-" + post),
+                "subject", subject));
         assertThat(notice.status()).as(notice.text()).isEqualTo(201);
-        Client.Reply decision = api.client.post("/v1/decisions").key(api.key(ApiRole.MODERATOR))
-                .idempotencyKey(UUID.randomUUID().toString()).json(Bodies.removal(post, notice.string("notice"), reasons)).send();
+        Client.Reply decision = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal(post, notice.string("notice"), reasons));
         assertThat(decision.status()).as(decision.text()).isEqualTo(201);
         return new Client.Reply[] {notice, decision};
     }
 
     private static Client.Reply get(String path) {
-        return api.client.get(path).send();
+        return api.client().get(path).send();
     }
 
     private static Client.Reply postForm(String path, String form, String grounds) {
         String body = "form=" + URLEncoder.encode(form, StandardCharsets.UTF_8) + "&lang=en&grounds="
                 + URLEncoder.encode(grounds, StandardCharsets.UTF_8);
-        return api.client.post(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return api.client().post(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .body(body.getBytes(StandardCharsets.UTF_8)).send();
     }
 
@@ -64,7 +53,7 @@ class NoticePagesTest {
     }
 
     private static long appealsFiled() {
-        return api.store.events().readAll(0, 100_000).stream().filter(e -> e.event() instanceof CaseEvent.AppealFiled).count();
+        return api.store().events().readAll(0, 100_000).stream().filter(e -> e.event() instanceof CaseEvent.AppealFiled).count();
     }
 
     @ParameterizedTest
@@ -84,7 +73,7 @@ class NoticePagesTest {
         assertThat(page.text()).contains("<html lang=\"" + lang + "\" dir=\"" + dir + "\">", heading, measure, redress,
                 "§ 130 StGB", "Incites hatred against a religious group.", "Reported by a user; reviewed against the law.",
                 "test-moderator", "/v1/receipts/" + (long) ((Json.Num) decision.json().get("position")).value(),
-                "recourse verify --log ", api.store.log().verifierKey());
+                "recourse verify --log ", api.store().log().verifierKey());
     }
 
     @Test
@@ -99,7 +88,7 @@ class NoticePagesTest {
     void theNotifiersPageFollowsTheBrowsersLanguage() {
         Client.Reply notice = decided("de", Bodies.illegalReasons())[0];
 
-        Client.Reply page = api.client.get(notice.string("notifierPage")).header("Accept-Language", "fa-IR, en;q=0.5").send();
+        Client.Reply page = api.client().get(notice.string("notifierPage")).header("Accept-Language", "fa-IR, en;q=0.5").send();
 
         assertThat(page.text()).contains("<html lang=\"fa\" dir=\"rtl\">", "گزارش شما");
     }
@@ -177,14 +166,13 @@ class NoticePagesTest {
         Client.Reply[] answers = decided("en", Bodies.illegalReasons());
         String page = answers[1].string("noticePage");
         assertThat(postForm(page + "/appeal", formToken(get(page)), "Satire.").status()).isEqualTo(303);
-        Json.Obj queue = api.client.get("/v1/appeals?limit=500").key(api.key(ApiRole.APPEAL_REVIEWER)).send().json();
+        Json.Obj queue = api.get(ApiRole.APPEAL_REVIEWER, "/v1/appeals?limit=500").json();
         String appeal = ((Json.Arr) queue.get("items")).elements().stream().map(i -> (Json.Obj) i)
                 .filter(i -> i.get("decision").equals(answers[1].json().get("decision")))
                 .map(i -> ((Json.Str) i.get("appeal")).value()).findFirst().orElseThrow();
 
-        Client.Reply decided = api.client.post("/v1/appeals/" + appeal + "/decision").key(api.key(ApiRole.APPEAL_REVIEWER))
-                .idempotencyKey(UUID.randomUUID().toString())
-                .json(Json.object().put("outcome", "reversed").put("reasons", "Satire is <b>protected</b> here.").build()).send();
+        Client.Reply decided = api.post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal + "/decision",
+                Json.object().put("outcome", "reversed").put("reasons", "Satire is <b>protected</b> here.").build());
 
         assertThat(decided.status()).as(decided.text()).isEqualTo(200);
         assertThat(get(page).text()).contains("the decision was reversed, and its restrictions are lifted.",
@@ -195,15 +183,13 @@ class NoticePagesTest {
     @Test
     void theNotifiersPageConfirmsReceiptAndShowsThePendingDecisionThenTheDecision() {
         String post = "post-" + UUID.randomUUID();
-        Client.Reply notice = api.client.post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Bodies.notice(post, "owner-" + post)).send();
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice(post, "owner-" + post));
         String page = notice.string("notifierPage");
 
         assertThat(get(page + "?lang=en").text()).contains("We received your notice on", "https://platform.example/p/" + post,
                 "You stated that you believe in good faith", "No decision has been taken on your notice yet.");
 
-        api.client.post("/v1/decisions").key(api.key(ApiRole.MODERATOR)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Bodies.removal(post, notice.string("notice"), Bodies.illegalReasons())).send();
+        api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal(post, notice.string("notice"), Bodies.illegalReasons()));
 
         assertThat(get(page + "?lang=en").text()).contains("The decision on your notice", "The content was removed.",
                 "you may appeal it until", "name=\"form\"").doesNotContain("No decision has been taken");
@@ -217,7 +203,7 @@ class NoticePagesTest {
         Client.Reply posted = postForm(page + "/appeal", formToken(get(page)), "The post is still being shared as a screenshot.");
 
         assertThat(posted.status()).isEqualTo(303);
-        assertThat(api.store.events().readAll(0, 100_000).stream().map(e -> e.event())
+        assertThat(api.store().events().readAll(0, 100_000).stream().map(e -> e.event())
                 .filter(CaseEvent.AppealFiled.class::isInstance).map(e -> ((CaseEvent.AppealFiled) e).appeal().appellant()))
                 .contains(new Appellant.Notifier(new NoticeId(UUID.fromString(notice.string("notice")))));
         assertThat(get(page).text()).contains("Status: waiting for a reviewer.");

@@ -10,11 +10,11 @@ class PageRateLimitTest {
     void tooManyRequestsForPagesGetA429Page() {
         TestClock clock = new TestClock();
         try (TestApi api = new TestApi(new HttpSettings(HttpSettings.DEFAULT_HOST, 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1, 2),
-                clock)) {
-            assertThat(api.client.get("/notice/unknown").send().status()).isEqualTo(404);
-            assertThat(api.client.get("/notifier/unknown").send().status()).isEqualTo(404);
+                clock).start()) {
+            assertThat(api.client().get("/notice/unknown").send().status()).isEqualTo(404);
+            assertThat(api.client().get("/notifier/unknown").send().status()).isEqualTo(404);
 
-            Client.Reply limited = api.client.get("/notice/unknown").header("Accept-Language", "de").send();
+            Client.Reply limited = api.client().get("/notice/unknown").header("Accept-Language", "de").send();
 
             assertThat(limited.status()).isEqualTo(429);
             assertThat(limited.contentType()).startsWith("text/html");

@@ -14,22 +14,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PoliciesTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     private static String example(String name) throws IOException {
         try (InputStream in = PoliciesTest.class.getResourceAsStream("/policies/scams.yaml")) {
@@ -38,7 +28,7 @@ class PoliciesTest {
     }
 
     private static Client.Reply submit(String source, ApiRole role) {
-        return api.client.post("/v1/policies").key(api.key(role)).idempotencyKey(UUID.randomUUID().toString())
+        return api.client().post("/v1/policies").key(api.key(role)).idempotencyKey(UUID.randomUUID().toString())
                 .json(Json.object().put("source", source).build()).send();
     }
 
@@ -51,7 +41,7 @@ class PoliciesTest {
     }
 
     private static List<String> activeIds() {
-        Json.Obj active = api.client.get("/v1/policies").key(api.key(ApiRole.AUDITOR)).send().json();
+        Json.Obj active = api.get(ApiRole.AUDITOR, "/v1/policies").json();
         return ((Json.Arr) active.get("items")).elements().stream().map(p -> ((Json.Str) ((Json.Obj) p).get("id")).value()).toList();
     }
 
@@ -80,7 +70,7 @@ class PoliciesTest {
     void anAcceptedVersionIsInThePublicLogWithTheSubmittersPseudonymAndTheHashOfItsText() throws IOException {
         submit(example("fifth@1"), ApiRole.POLICY_AUTHOR);
 
-        List<RecordedEvent> log = api.store.events().read(StreamId.ofPolicy(new Versioned("fifth", "1")));
+        List<RecordedEvent> log = api.store().events().read(StreamId.ofPolicy(new Versioned("fifth", "1")));
 
         assertThat(log).singleElement().satisfies(e -> {
             PolicyEvent.PolicyVersionStored stored = (PolicyEvent.PolicyVersionStored) e.event();
@@ -94,7 +84,7 @@ class PoliciesTest {
         submit(example("third@1"), ApiRole.POLICY_AUTHOR);
         submit(example("third@2"), ApiRole.POLICY_AUTHOR);
 
-        Json.Obj versions = api.client.get("/v1/policies/third/versions").key(api.key(ApiRole.POLICY_AUTHOR)).send().json();
+        Json.Obj versions = api.get(ApiRole.POLICY_AUTHOR, "/v1/policies/third/versions").json();
 
         assertThat(((Json.Arr) versions.get("items")).elements()).extracting(v -> ((Json.Str) ((Json.Obj) v).get("id")).value())
                 .containsExactly("third@1", "third@2");
@@ -118,6 +108,6 @@ class PoliciesTest {
 
     @Test
     void theVersionsOfAnUnknownPolicyAreNotFound() {
-        assertThat(api.client.get("/v1/policies/nothing/versions").key(api.key(ApiRole.AUDITOR)).send().status()).isEqualTo(404);
+        assertThat(api.get(ApiRole.AUDITOR, "/v1/policies/nothing/versions").status()).isEqualTo(404);
     }
 }

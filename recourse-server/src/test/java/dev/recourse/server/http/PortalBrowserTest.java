@@ -3,14 +3,13 @@ package dev.recourse.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.ApiRole;
+import dev.recourse.store.TestCases;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -39,7 +39,8 @@ class PortalBrowserTest {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi();
     private static Path profile;
     private static ChromeDriverService service;
     private static WebDriver browser;
@@ -51,9 +52,8 @@ class PortalBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        api = new TestApi();
-        Client.Reply notice = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("browser-1", "owner-1"));
-        Client.Reply decided = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("browser-1", notice.string("notice"),
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("browser-1", "owner-1"));
+        Client.Reply decided = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("browser-1", notice.string("notice"),
                 Bodies.illegalReasons()));
         assertThat(decided.status()).as(decided.text()).isEqualTo(201);
         decision = decided.string("decision");
@@ -79,24 +79,13 @@ class PortalBrowserTest {
         if (service != null) {
             service.stop();
         }
-        if (api != null) {
-            api.close();
-        }
         if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TestCases.deleteTree(profile);
         }
-    }
-
-    private static Client.Reply post(ApiRole role, String path, Json body) {
-        return api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
     }
 
     private static void open(String path) {
-        browser.get(api.server.url() + path);
+        browser.get(api.server().url() + path);
     }
 
     @Test
@@ -140,7 +129,7 @@ class PortalBrowserTest {
         open("/portal/decisions/" + decision);
         Matcher position = Pattern.compile("/v1/receipts/([0-9]+)$").matcher(browser.findElement(By.id("receipt")).getAttribute("href"));
         assertThat(position.find()).isTrue();
-        Client.Reply receipt = api.client.get("/v1/receipts/" + position.group(1)).send();
+        Client.Reply receipt = api.client().get("/v1/receipts/" + position.group(1)).send();
         assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
 
         open("/portal/verify");

@@ -5,30 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.ApiRole;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The portal's pages, which anyone may open: the search of decisions, each one's record, the statistics. */
 class PortalPagesTest {
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi();
     private static String decision;
 
     @BeforeAll
     static void start() {
-        api = new TestApi();
-        Client.Reply notice = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("portal-1", "owner-1"));
-        Client.Reply decided = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("portal-1", notice.string("notice"),
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("portal-1", "owner-1"));
+        Client.Reply decided = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("portal-1", notice.string("notice"),
                 Bodies.illegalReasons()));
         assertThat(decided.status()).as(decided.text()).isEqualTo(201);
         decision = decided.string("decision");
-        Client.Reply other = post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("portal-2", "owner-2"));
-        String appealed = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("portal-2", other.string("notice"),
+        Client.Reply other = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("portal-2", "owner-2"));
+        String appealed = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal("portal-2", other.string("notice"),
                 Bodies.illegalReasons())).string("decision");
-        Client.Reply appeal = post(ApiRole.PLATFORM, "/v1/appeals", Json.object().put("subject", Bodies.subjectRef("portal-2"))
+        Client.Reply appeal = api.post(ApiRole.PLATFORM, "/v1/appeals", Json.object().put("subject", Bodies.subjectRef("portal-2"))
                 .put("decision", appealed).put("appellant", Json.object().put("affectedPerson", "owner-2").build())
                 .put("grounds", "It quotes the law.").build());
-        Client.Reply reversed = post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal.string("appeal") + "/decision",
+        Client.Reply reversed = api.post(ApiRole.APPEAL_REVIEWER, "/v1/appeals/" + appeal.string("appeal") + "/decision",
                 Json.object().put("outcome", "reversed").put("reasons", "A quotation is not incitement.").build());
         assertThat(reversed.status()).as(reversed.text()).isEqualTo(200);
         authority("portal-3", "Landgericht Berlin", null);
@@ -42,25 +42,16 @@ class PortalPagesTest {
         if (heldUntil != null) {
             request.put("legalHold", Json.object().put("until", heldUntil).put("reason", "An investigation.").build());
         }
-        Client.Reply registered = post(ApiRole.PLATFORM, "/v1/authority-requests", request.build());
+        Client.Reply registered = api.post(ApiRole.PLATFORM, "/v1/authority-requests", request.build());
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        Client.Reply decided = post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal(post, registered.string("notice"),
+        Client.Reply decided = api.post(ApiRole.MODERATOR, "/v1/decisions", Bodies.removal(post, registered.string("notice"),
                 Bodies.illegalReasons()));
         assertThat(decided.status()).as(decided.text()).isEqualTo(201);
     }
 
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    private static Client.Reply post(ApiRole role, String path, Json body) {
-        return api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
-    }
-
     @Test
     void theSearchListsTheDecisionWithALinkToItsRecord() {
-        Client.Reply page = api.client.get("/portal/decisions").send();
+        Client.Reply page = api.client().get("/portal/decisions").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
@@ -69,7 +60,7 @@ class PortalPagesTest {
 
     @Test
     void aFilterThatDoesNotMatchLeavesTheDecisionOut() {
-        Client.Reply page = api.client.get("/portal/decisions?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD&from=2020-01-01").send();
+        Client.Reply page = api.client().get("/portal/decisions?category=STATEMENT_CATEGORY_SCAMS_AND_FRAUD&from=2020-01-01").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).doesNotContain(decision).contains("No decision matches.");
@@ -77,7 +68,7 @@ class PortalPagesTest {
 
     @Test
     void aWrongFilterIsAnswered400NamingIt() {
-        Client.Reply page = api.client.get("/portal/decisions?category=NONSENSE&from=yesterday").send();
+        Client.Reply page = api.client().get("/portal/decisions?category=NONSENSE&from=yesterday").send();
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text()).contains("<code>category</code>").contains("<code>from</code>");
@@ -85,7 +76,7 @@ class PortalPagesTest {
 
     @Test
     void whatTheSearchEchoesIsEscaped() {
-        Client.Reply page = api.client.get("/portal/decisions?rule=%22%3E%3Cscript%3Ex%40y").send();
+        Client.Reply page = api.client().get("/portal/decisions?rule=%22%3E%3Cscript%3Ex%40y").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).doesNotContain("<script>").contains("&quot;&gt;&lt;script&gt;x@y");
@@ -93,7 +84,7 @@ class PortalPagesTest {
 
     @Test
     void aDecisionsRecordShowsItsDsaFieldsItsLogEntryAndItsReceipt() {
-        Client.Reply page = api.client.get("/portal/decisions/" + decision).send();
+        Client.Reply page = api.client().get("/portal/decisions/" + decision).send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("decision_ground").contains("DECISION_GROUND_ILLEGAL_CONTENT")
@@ -102,13 +93,13 @@ class PortalPagesTest {
 
     @Test
     void anUnknownDecisionIsNotFound() {
-        assertThat(api.client.get("/portal/decisions/" + UUID.randomUUID()).send().status()).isEqualTo(404);
-        assertThat(api.client.get("/portal/decisions/not-an-id").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/portal/decisions/" + UUID.randomUUID()).send().status()).isEqualTo(404);
+        assertThat(api.client().get("/portal/decisions/not-an-id").send().status()).isEqualTo(404);
     }
 
     @Test
     void statisticsShowTheFiguresOfTheRollupsAsCharts() {
-        Client.Reply page = api.client.get("/portal/statistics").send();
+        Client.Reply page = api.client().get("/portal/statistics").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text())
@@ -121,7 +112,7 @@ class PortalPagesTest {
 
     @Test
     void statisticsOfAPeriodWithoutDecisionsSayThereWereNone() {
-        Client.Reply page = api.client.get("/portal/statistics?from=2020-01-01&to=2020-01-31").send();
+        Client.Reply page = api.client().get("/portal/statistics?from=2020-01-01&to=2020-01-31").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).containsPattern("id=\"decisions\"><strong>0</strong>").contains("No decisions in this period.");
@@ -129,14 +120,14 @@ class PortalPagesTest {
 
     @Test
     void aWrongPeriodIsAnswered400NamingTheField() {
-        assertThat(api.client.get("/portal/statistics?from=2020-13-01").send().text()).contains("<code>from</code>");
-        assertThat(api.client.get("/portal/statistics?from=2020-02-01&to=2020-01-01").send().status()).isEqualTo(400);
-        assertThat(api.client.get("/portal/statistics?from=2000-01-01&to=2020-01-01").send().status()).isEqualTo(400);
+        assertThat(api.client().get("/portal/statistics?from=2020-13-01").send().text()).contains("<code>from</code>");
+        assertThat(api.client().get("/portal/statistics?from=2020-02-01&to=2020-01-01").send().status()).isEqualTo(400);
+        assertThat(api.client().get("/portal/statistics?from=2000-01-01&to=2020-01-01").send().status()).isEqualTo(400);
     }
 
     @Test
     void theRegisterShowsADisclosedRequestWithWhatItLedTo() {
-        Client.Reply page = api.client.get("/portal/authority-requests").send();
+        Client.Reply page = api.client().get("/portal/authority-requests").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("<h2>Landgericht Berlin (DE)</h2>", "Binding order (DSA Art. 9)", "Art. 9 DSA with § 130 StGB",
@@ -145,24 +136,24 @@ class PortalPagesTest {
 
     @Test
     void aHeldRequestShowsOnlyThatItExistsAndWhenItsHoldEnds() {
-        String page = api.client.get("/portal/authority-requests").send().text();
+        String page = api.client().get("/portal/authority-requests").send().text();
 
         assertThat(page).contains("Request under legal hold", "until <strong>2099-01-01</strong>").doesNotContain("Secret Ministry");
-        assertThat(api.client.get("/portal/decisions?source=AUTHORITY_ORDER").send().text()).containsOnlyOnce("<tr><td><a href");
+        assertThat(api.client().get("/portal/decisions?source=AUTHORITY_ORDER").send().text()).containsOnlyOnce("<tr><td><a href");
     }
 
     /** The receipt of {@link #decision}, as its record links it. */
     private static String receipt() {
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/v1/receipts/[0-9]+)\"")
-                .matcher(api.client.get("/portal/decisions/" + decision).send().text());
+                .matcher(api.client().get("/portal/decisions/" + decision).send().text());
         assertThat(link.find()).isTrue();
-        Client.Reply receipt = api.client.get(link.group(1)).send();
+        Client.Reply receipt = api.client().get(link.group(1)).send();
         assertThat(receipt.status()).as(receipt.text()).isEqualTo(200);
         return receipt.text();
     }
 
     private static Client.Reply verify(String pasted) {
-        return api.client.post("/portal/verify").header("Content-Type", "application/x-www-form-urlencoded")
+        return api.client().post("/portal/verify").header("Content-Type", "application/x-www-form-urlencoded")
                 .body(("receipt=" + java.net.URLEncoder.encode(pasted, java.nio.charset.StandardCharsets.UTF_8))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
     }
@@ -183,7 +174,7 @@ class PortalPagesTest {
                 + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"entry.tlog-proof\"\r\nContent-Type: text/plain\r\n\r\n"
                 + receipt() + "\r\n--" + boundary + "--\r\n";
 
-        Client.Reply page = api.client.post("/portal/verify").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        Client.Reply page = api.client().post("/portal/verify").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
 
         assertThat(page.status()).isEqualTo(200);
@@ -213,6 +204,6 @@ class PortalPagesTest {
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.text()).contains("<code>receipt</code>");
-        assertThat(api.client.get("/portal/verify").send().text()).contains("name=\"receipt\"", "name=\"file\"");
+        assertThat(api.client().get("/portal/verify").send().text()).contains("name=\"receipt\"", "name=\"file\"");
     }
 }

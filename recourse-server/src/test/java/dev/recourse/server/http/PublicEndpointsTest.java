@@ -11,30 +11,23 @@ import dev.recourse.tlog.note.VerifierKeys;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What anyone may read (the log as static files, health, the API's description), and metrics, which need a key. */
 class PublicEndpointsTest {
-    private static TestApi api;
+    @RegisterExtension
+    static final TestApi api = new TestApi();
     private static long position;
 
     @BeforeAll
     static void start() throws Exception {
-        api = new TestApi();
-        Client.Reply notice = api.client.post("/v1/notices").key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString())
-                .json(Bodies.notice("public-1", "owner-1")).send();
+        Client.Reply notice = api.post(ApiRole.PLATFORM, "/v1/notices", Bodies.notice("public-1", "owner-1"));
         position = (long) ((Json.Num) notice.json().get("position")).value();
-        api.store.log().awaitCovered(position).get(1, TimeUnit.MINUTES);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        api.store().log().awaitCovered(position).get(1, TimeUnit.MINUTES);
     }
 
     private static String plain(String contentType) {
@@ -43,37 +36,37 @@ class PublicEndpointsTest {
 
     @Test
     void theCheckpointIsSignedTextCachedForSecondsOnly() {
-        Client.Reply reply = api.client.get("/log/checkpoint").send();
+        Client.Reply reply = api.client().get("/log/checkpoint").send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(plain(reply.contentType())).isEqualTo("text/plain;charset=utf-8");
         assertThat(reply.header("Cache-Control")).contains("public, max-age=2");
-        var key = VerifierKeys.parse(api.client.get("/log/key").send().text().strip()).orElseThrow();
+        var key = VerifierKeys.parse(api.client().get("/log/key").send().text().strip()).orElseThrow();
         assertThat(Checkpoints.open(reply.text(), key, java.util.Optional.empty())).isInstanceOf(CheckpointResult.Valid.class);
     }
 
     @Test
     void aPartialTileIsServedAsBytesCachedBriefly() {
-        long size = api.store.log().checkpoint().orElseThrow().size().value();
-        Client.Reply reply = api.client.get("/log/tile/0/000.p/" + size).send();
+        long size = api.store().log().checkpoint().orElseThrow().size().value();
+        Client.Reply reply = api.client().get("/log/tile/0/000.p/" + size).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).isEqualTo(LogFiles.OCTETS);
         assertThat(reply.body()).hasSize((int) size * 32);
         assertThat(reply.header("Cache-Control")).contains("public, max-age=60");
-        assertThat(api.client.get("/log/tile/entries/000.p/" + size).send().status()).isEqualTo(200);
+        assertThat(api.client().get("/log/tile/entries/000.p/" + size).send().status()).isEqualTo(200);
     }
 
     @Test
     void aTilePathThatIsNotOneIsNotFound() {
-        assertThat(api.client.get("/log/tile/0/0").send().status()).isEqualTo(404);
-        assertThat(api.client.get("/log/tile/../../log-signer.key").send().status()).isEqualTo(404);
-        assertThat(api.client.get("/log/tile/0/x000/001").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/log/tile/0/0").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/log/tile/../../log-signer.key").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/log/tile/0/x000/001").send().status()).isEqualTo(404);
     }
 
     @Test
     void healthSaysTheDatabaseAndTheLogWork() {
-        Client.Reply reply = api.client.get("/health").send();
+        Client.Reply reply = api.client().get("/health").send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(Health.HEALTH.problems(reply.json())).isEmpty();
@@ -82,9 +75,9 @@ class PublicEndpointsTest {
 
     @Test
     void metricsAreInThePrometheusFormat() {
-        api.client.get("/health").send();
+        api.client().get("/health").send();
 
-        Client.Reply reply = api.client.get("/metrics").key(api.key(dev.recourse.server.http.auth.ApiRole.AUDITOR)).send();
+        Client.Reply reply = api.client().get("/metrics").key(api.key(dev.recourse.server.http.auth.ApiRole.AUDITOR)).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text()).contains("http_server_requests_seconds_count{", "route=\"/health\"", "recourse_ledger_log_size",
@@ -93,20 +86,20 @@ class PublicEndpointsTest {
 
     @Test
     void metricsNeedAnAuditorsOrAnAdminsKey() {
-        assertThat(api.client.get("/metrics").send().status()).isEqualTo(401);
-        assertThat(api.client.get("/metrics").key(api.key(dev.recourse.server.http.auth.ApiRole.PLATFORM)).send().status())
+        assertThat(api.client().get("/metrics").send().status()).isEqualTo(401);
+        assertThat(api.client().get("/metrics").key(api.key(dev.recourse.server.http.auth.ApiRole.PLATFORM)).send().status())
                 .isEqualTo(403);
     }
 
     @Test
     void theOpenApiDescriptionListsEveryRouteWithItsRoles() {
-        Client.Reply reply = api.client.get("/openapi.json").send();
+        Client.Reply reply = api.client().get("/openapi.json").send();
 
         assertThat(reply.status()).isEqualTo(200);
         Json.Obj document = reply.json();
         assertThat(document.get("openapi")).isEqualTo(Json.of("3.1.0"));
         Json.Obj paths = (Json.Obj) document.get("paths");
-        for (Route route : api.routes) {
+        for (Route route : api.routes()) {
             Json.Obj operation = (Json.Obj) ((Json.Obj) paths.get(route.path().replace('<', '{').replace('>', '}')))
                     .get(route.method().name().toLowerCase(java.util.Locale.ROOT));
             assertThat(operation).as(route.path()).isNotNull();
@@ -123,12 +116,12 @@ class PublicEndpointsTest {
 
     @Test
     void everyOperationHasItsOwnId() {
-        assertThat(api.routes.stream().map(r -> r.doc().operationId()).distinct().count()).isEqualTo(api.routes.size());
+        assertThat(api.routes().stream().map(r -> r.doc().operationId()).distinct().count()).isEqualTo(api.routes().size());
     }
 
     @Test
     void theOpenApiDescriptionNamesTheIdempotencyKeyOfEveryWrite() {
-        Json.Obj paths = (Json.Obj) api.client.get("/openapi.json").send().json().get("paths");
+        Json.Obj paths = (Json.Obj) api.client().get("/openapi.json").send().json().get("paths");
         Json.Obj notices = (Json.Obj) ((Json.Obj) paths.get("/v1/notices")).get("post");
 
         List<Json> parameters = ((Json.Arr) notices.get("parameters")).elements();
@@ -140,19 +133,19 @@ class PublicEndpointsTest {
 
     @Test
     void swaggerUiIsServedFromItsWebjarPointedAtTheDescription() {
-        Client.Reply page = api.client.get("/docs/api").send();
+        Client.Reply page = api.client().get("/docs/api").send();
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("url: \"/openapi.json\"", "/docs/api/swagger-ui-bundle.js");
         for (String file : List.of("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "index.css")) {
-            assertThat(api.client.get("/docs/api/" + file).send().status()).as(file).isEqualTo(200);
+            assertThat(api.client().get("/docs/api/" + file).send().status()).as(file).isEqualTo(200);
         }
-        assertThat(api.client.get("/docs/api/oauth2-redirect.html").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/docs/api/oauth2-redirect.html").send().status()).isEqualTo(404);
     }
 
     @Test
     void theReceiptIsATlogProof() {
-        Client.Reply reply = api.client.get("/v1/receipts/" + position).send();
+        Client.Reply reply = api.client().get("/v1/receipts/" + position).send();
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text()).startsWith("c2sp.org/tlog-proof@v1\n");

@@ -40,17 +40,17 @@ class RateLimitTest {
 
     @Test
     void aKeyOverItsRateIsAnsweredTooManyRequestsWithRetryAfter() throws Exception {
-        try (TestApi api = new TestApi(new HttpSettings(HttpSettings.DEFAULT_HOST, 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1, 2), clock)) {
+        try (TestApi api = new TestApi(new HttpSettings(HttpSettings.DEFAULT_HOST, 0, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, 1, 2), clock).start()) {
             String key = api.key(dev.recourse.server.http.auth.ApiRole.AUDITOR);
-            assertThat(api.client.get("/v1/api-keys").key(key).send().status()).isEqualTo(200);
-            assertThat(api.client.get("/v1/api-keys").key(key).send().status()).isEqualTo(200);
+            assertThat(api.client().get("/v1/api-keys").key(key).send().status()).isEqualTo(200);
+            assertThat(api.client().get("/v1/api-keys").key(key).send().status()).isEqualTo(200);
 
-            Client.Reply refused = api.client.get("/v1/api-keys").key(key).send();
+            Client.Reply refused = api.client().get("/v1/api-keys").key(key).send();
 
             assertThat(refused.status()).isEqualTo(429);
             assertThat(refused.header("Retry-After")).contains("1");
             assertThat(refused.contentType()).isEqualTo(Problem.MEDIA_TYPE);
-            assertThat(api.client.get("/v1/api-keys").key(api.key(dev.recourse.server.http.auth.ApiRole.ADMIN)).send().status()).isEqualTo(200);
+            assertThat(api.client().get("/v1/api-keys").key(api.key(dev.recourse.server.http.auth.ApiRole.ADMIN)).send().status()).isEqualTo(200);
         }
     }
 }

@@ -27,31 +27,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Breakers, recalls and rule figures through the API, on a real store. */
 class SafeguardsApiTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    private Client.Reply post(ApiRole role, String path, Json body) {
-        return api.client.post(path).key(api.key(role)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     /** {@code rule} removes the post {@code id} of {@code owner}, by itself. */
     private static List<RecordedEvent> enforce(Versioned rule, String id, String owner) {
-        return RuleActions.enforce(api.store, rule, id, owner);
+        return RuleActions.enforce(api.store(), rule, id, owner);
     }
 
     private static Json recall(String rule, boolean dryRun) {
@@ -66,12 +52,12 @@ class SafeguardsApiTest {
     void aRuleVersionsFiguresArePublic() {
         enforce(new Versioned("stats-rule", "1"), "s-1", "s-owner-1");
 
-        Client.Reply reply = api.client.get("/v1/rules/stats-rule@1/stats").send();
+        Client.Reply reply = api.client().get("/v1/rules/stats-rule@1/stats").send();
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(RuleSafeguards.STATS.problems(reply.json())).isEmpty();
         assertThat(reply.json().get("actions")).isEqualTo(Json.of(1));
-        assertThat(api.client.get("/v1/rules/never-acted@1/stats").send().status()).isEqualTo(404);
+        assertThat(api.client().get("/v1/rules/never-acted@1/stats").send().status()).isEqualTo(404);
     }
 
     @Test
@@ -81,32 +67,28 @@ class SafeguardsApiTest {
         }
         long before = api.events();
 
-        Client.Reply dry = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("recall-rule@4", true));
+        Client.Reply dry = api.post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("recall-rule@4", true));
         assertThat(dry.status()).as(dry.text()).isEqualTo(200);
         assertThat(RuleSafeguards.RECALLED.problems(dry.json())).isEmpty();
         assertThat(dry.string("status")).isEqualTo("dry-run");
         assertThat(dry.json().get("lifted")).isEqualTo(Json.of(3));
         assertThat(api.events()).isEqualTo(before);
 
-        Client.Reply started = post(ApiRole.ADMIN, "/v1/recalls", recall("recall-rule@4", false));
+        Client.Reply started = api.post(ApiRole.ADMIN, "/v1/recalls", recall("recall-rule@4", false));
         assertThat(started.status()).as(started.text()).isEqualTo(202);
         assertThat(RuleSafeguards.RECALL_STATE.problems(started.json())).isEmpty();
         assertThat(started.json().get("toReverse")).isEqualTo(Json.of(3));
         String location = started.header("Location").orElseThrow();
         assertThat(location).isEqualTo("/v1/recalls/" + started.string("recall"));
-        Client.Reply done = await().atMost(Duration.ofSeconds(30)).until(() -> get(ApiRole.SENIOR_MODERATOR, location),
+        Client.Reply done = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(ApiRole.SENIOR_MODERATOR, location),
                 reply -> "done".equals(reply.string("state")));
         assertThat(RuleSafeguards.RECALL_STATE.problems(done.json())).isEmpty();
         assertThat(done.json().get("reversed")).isEqualTo(Json.of(3));
 
-        Client.Reply again = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("recall-rule@4", false));
+        Client.Reply again = api.post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("recall-rule@4", false));
         assertThat(again.status()).as(again.text()).isEqualTo(200);
         assertThat(again.string("status")).isEqualTo("nothing-stands");
-        assertThat(api.client.get("/v1/rules/recall-rule@4/stats").send().json().get("recalled")).isEqualTo(Json.of(3));
-    }
-
-    private Client.Reply get(ApiRole role, String path) {
-        return api.client.get(path).key(api.key(role)).send();
+        assertThat(api.client().get("/v1/rules/recall-rule@4/stats").send().json().get("recalled")).isEqualTo(Json.of(3));
     }
 
     @Test
@@ -114,18 +96,18 @@ class SafeguardsApiTest {
         enforce(new Versioned("retried-rule", "1"), "rt-1", "rt-owner-1");
         String key = UUID.randomUUID().toString();
 
-        Client.Reply first = api.client.post("/v1/recalls").key(api.key(ApiRole.ADMIN)).idempotencyKey(key)
+        Client.Reply first = api.client().post("/v1/recalls").key(api.key(ApiRole.ADMIN)).idempotencyKey(key)
                 .json(recall("retried-rule@1", false)).send();
-        Client.Reply retried = api.client.post("/v1/recalls").key(api.key(ApiRole.ADMIN)).idempotencyKey(key)
+        Client.Reply retried = api.client().post("/v1/recalls").key(api.key(ApiRole.ADMIN)).idempotencyKey(key)
                 .json(recall("retried-rule@1", false)).send();
 
         assertThat(first.status()).as(first.text()).isEqualTo(202);
         assertThat(retried.status()).isEqualTo(202);
         assertThat(retried.string("recall")).isEqualTo(first.string("recall"));
         assertThat(retried.header("Location")).isEqualTo(first.header("Location"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(ApiRole.ADMIN, first.header("Location").orElseThrow()).string("state"),
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(ApiRole.ADMIN, first.header("Location").orElseThrow()).string("state"),
                 "done"::equals);
-        assertThat(api.client.get("/v1/rules/retried-rule@1/stats").send().json().get("recalls")).isEqualTo(Json.of(1));
+        assertThat(api.client().get("/v1/rules/retried-rule@1/stats").send().json().get("recalls")).isEqualTo(Json.of(1));
     }
 
     @Test
@@ -133,13 +115,13 @@ class SafeguardsApiTest {
         List<String> started = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             enforce(new Versioned("listed-rule", String.valueOf(i)), "l-" + i, "l-owner-" + i);
-            started.add(post(ApiRole.ADMIN, "/v1/recalls", recall("listed-rule@" + i, false)).string("recall"));
+            started.add(api.post(ApiRole.ADMIN, "/v1/recalls", recall("listed-rule@" + i, false)).string("recall"));
         }
 
         List<String> seen = new ArrayList<>();
         String next = "/v1/recalls?limit=2";
         while (next != null) {
-            Client.Reply page = get(ApiRole.SENIOR_MODERATOR, next);
+            Client.Reply page = api.get(ApiRole.SENIOR_MODERATOR, next);
             assertThat(page.status()).as(page.text()).isEqualTo(200);
             assertThat(RuleSafeguards.RECALLS.problems(page.json())).isEmpty();
             ((Json.Arr) page.json().get("items")).elements().forEach(item -> seen.add(((Json.Str) ((Json.Obj) item).get("recall")).value()));
@@ -153,18 +135,18 @@ class SafeguardsApiTest {
     private static String page(List<RecordedEvent> events) {
         CaseEvent.DecisionTaken taken = events.stream().map(RecordedEvent::event).filter(CaseEvent.DecisionTaken.class::isInstance)
                 .map(CaseEvent.DecisionTaken.class::cast).findFirst().orElseThrow();
-        return api.links.decisionPage(taken.decision().id()).getRawPath();
+        return api.links().decisionPage(taken.decision().id()).getRawPath();
     }
 
     @Test
     void theAffectedPersonsPageShowsTheRecallsOwnReasonsAndApologyInPlaceOfTheFixedOne() {
         String page = page(enforce(new Versioned("apologetic-rule", "1"), "ap-1", "ap-owner-1"));
 
-        Client.Reply started = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("apologetic-rule@1", false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(ApiRole.ADMIN, started.header("Location").orElseThrow()).string("state"),
+        Client.Reply started = api.post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", recall("apologetic-rule@1", false));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(ApiRole.ADMIN, started.header("Location").orElseThrow()).string("state"),
                 "done"::equals);
 
-        String html = api.client.get(page + "?lang=en").send().text();
+        String html = api.client().get(page + "?lang=en").send().text();
         assertThat(html).contains("the rule that made this decision was recalled. Why: The rule matched political vocabulary."
                 + " — We are sorry: our automation erred.").doesNotContain("and we apologise");
     }
@@ -176,11 +158,11 @@ class SafeguardsApiTest {
                 .map(CaseEvent.RestrictionApplied.class::cast).findFirst().orElseThrow();
         RecordedEvent last = events.stream().filter(e -> e.stream().equals(StreamId.of(applied.subject()))).reduce((x, y) -> y).orElseThrow();
         // A lift as recalls recorded it before they carried their reasons and apology.
-        api.store.events().append(List.of(new EventStore.StreamAppend(last.stream(), last.version(), List.of(new CaseEvent.RestrictionLifted(
+        api.store().events().append(List.of(new EventStore.StreamAppend(last.stream(), last.version(), List.of(new CaseEvent.RestrictionLifted(
                 applied.caseId(), applied.decision(), applied.subject(), applied.restriction().id(),
                 new LiftCause.Recalled(new RecallId(UUID.randomUUID()), new Versioned("old-recall-rule", "1")), applied.at())))));
 
-        String html = api.client.get(page(events) + "?lang=en").send().text();
+        String html = api.client().get(page(events) + "?lang=en").send().text();
 
         assertThat(html).contains("the rule that made this decision was recalled, and we apologise");
     }
@@ -190,9 +172,9 @@ class SafeguardsApiTest {
         enforce(new Versioned("unapologetic", "1"), "un-1", "un-owner-1");
         long before = api.events();
 
-        Client.Reply missing = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls",
+        Client.Reply missing = api.post(ApiRole.SENIOR_MODERATOR, "/v1/recalls",
                 Json.object().put("rule", "unapologetic@1").put("reasons", "Faulty rule.").build());
-        Client.Reply tooLong = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", Json.object().put("rule", "unapologetic@1")
+        Client.Reply tooLong = api.post(ApiRole.SENIOR_MODERATOR, "/v1/recalls", Json.object().put("rule", "unapologetic@1")
                 .put("reasons", "Faulty rule.").put("apology", "x".repeat(Command.StartRecall.MAX_APOLOGY + 1)).build());
 
         assertThat(missing.status()).isEqualTo(422);
@@ -205,7 +187,7 @@ class SafeguardsApiTest {
 
     @Test
     void anUnknownRecallIsNotFound() {
-        assertThat(get(ApiRole.ADMIN, "/v1/recalls/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.get(ApiRole.ADMIN, "/v1/recalls/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     @Test
@@ -213,7 +195,7 @@ class SafeguardsApiTest {
         enforce(new Versioned("unreasoned", "1"), "u-1", "u-owner-1");
         long before = api.events();
 
-        Client.Reply reply = post(ApiRole.SENIOR_MODERATOR, "/v1/recalls",
+        Client.Reply reply = api.post(ApiRole.SENIOR_MODERATOR, "/v1/recalls",
                 Json.object().put("rule", "unreasoned@1").put("apology", "Sorry.").build());
 
         assertThat(reply.status()).isEqualTo(422);
@@ -223,7 +205,7 @@ class SafeguardsApiTest {
 
     @Test
     void aModeratorCannotRecall() {
-        assertThat(post(ApiRole.MODERATOR, "/v1/recalls", recall("any@1", true)).status()).isEqualTo(403);
+        assertThat(api.post(ApiRole.MODERATOR, "/v1/recalls", recall("any@1", true)).status()).isEqualTo(403);
     }
 
     @Test
@@ -233,7 +215,7 @@ class SafeguardsApiTest {
             enforce(rule, "editor-post-" + i, "news-site");
         }
 
-        Client.Reply breakers = api.client.get("/v1/breakers").key(api.key(ApiRole.AUDITOR)).send();
+        Client.Reply breakers = api.get(ApiRole.AUDITOR, "/v1/breakers");
         assertThat(breakers.status()).as(breakers.text()).isEqualTo(200);
         assertThat(RuleSafeguards.BREAKERS.problems(breakers.json())).isEmpty();
         Json.Obj breaker = breaker(breakers, "cohort-rule@2");
@@ -241,21 +223,21 @@ class SafeguardsApiTest {
         assertThat(((Json.Obj) breaker.get("trip")).get("cause")).isEqualTo(Json.of("COHORT"));
         assertThat(((Json.Obj) breaker.get("trip")).get("cohort_subjects")).isEqualTo(Json.of(10));
 
-        Client.Reply reset = post(ApiRole.SENIOR_MODERATOR, "/v1/breakers/cohort-rule@2/reset",
+        Client.Reply reset = api.post(ApiRole.SENIOR_MODERATOR, "/v1/breakers/cohort-rule@2/reset",
                 Json.object().put("reasons", "The editors' posts were checked by hand.").build());
         assertThat(reset.status()).as(reset.text()).isEqualTo(200);
         assertThat(RuleSafeguards.RESET_DONE.problems(reset.json())).isEmpty();
-        assertThat(breaker(api.client.get("/v1/breakers").key(api.key(ApiRole.ADMIN)).send(), "cohort-rule@2").get("tripped"))
+        assertThat(breaker(api.get(ApiRole.ADMIN, "/v1/breakers"), "cohort-rule@2").get("tripped"))
                 .isEqualTo(Json.of(false));
 
-        Client.Reply twice = post(ApiRole.ADMIN, "/v1/breakers/cohort-rule@2/reset", Json.object().put("reasons", "Again.").build());
+        Client.Reply twice = api.post(ApiRole.ADMIN, "/v1/breakers/cohort-rule@2/reset", Json.object().put("reasons", "Again.").build());
         assertThat(twice.status()).isEqualTo(422);
         assertThat(twice.fields()).containsExactly("rule");
     }
 
     @Test
     void aResetOfSomethingThatIsNoRuleVersionIsRefused() {
-        Client.Reply reply = post(ApiRole.ADMIN, "/v1/breakers/no-version/reset", Json.object().put("reasons", "x").build());
+        Client.Reply reply = api.post(ApiRole.ADMIN, "/v1/breakers/no-version/reset", Json.object().put("reasons", "x").build());
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.fields()).containsExactly("rule");
     }

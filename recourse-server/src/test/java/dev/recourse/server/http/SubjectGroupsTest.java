@@ -5,28 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.ApiRole;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A subject's network and page through the API: recorded, shown, and refused naming the field when bad. */
 class SubjectGroupsTest {
-    private static TestApi api;
-
-    @BeforeAll
-    static void start() {
-        api = new TestApi();
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
-    }
-
-    private static Client.Reply post(String path, Json body) {
-        return api.client.post(path).key(api.key(ApiRole.PLATFORM)).idempotencyKey(UUID.randomUUID().toString()).json(body).send();
-    }
+    @RegisterExtension
+    static final TestApi api = new TestApi();
 
     private static Json.Obj editorsPost(String id) {
         return Bodies.with(Bodies.with(Bodies.subject(id, "editor-" + id), "network", Json.of("org:tagesblatt")), "page",
@@ -35,11 +20,11 @@ class SubjectGroupsTest {
 
     @Test
     void aSubjectsNetworkAndPageAreRecordedAndShown() {
-        Client.Reply described = post("/v1/subjects", editorsPost("g-1"));
+        Client.Reply described = api.post(ApiRole.PLATFORM, "/v1/subjects", editorsPost("g-1"));
         assertThat(described.status()).as(described.text()).isEqualTo(200);
         assertThat(Subjects.DESCRIBED.problems(described.json())).isEmpty();
 
-        Client.Reply shown = api.client.get("/v1/subjects/content/g-1").key(api.key(ApiRole.MODERATOR)).send();
+        Client.Reply shown = api.get(ApiRole.MODERATOR, "/v1/subjects/content/g-1");
 
         assertThat(shown.status()).as(shown.text()).isEqualTo(200);
         Json.Obj subject = (Json.Obj) shown.json().get("subject");
@@ -49,9 +34,9 @@ class SubjectGroupsTest {
 
     @Test
     void movingASubjectToAnotherNetworkIsAChangedDescription() {
-        post("/v1/subjects", editorsPost("g-2"));
+        api.post(ApiRole.PLATFORM, "/v1/subjects", editorsPost("g-2"));
 
-        Client.Reply moved = post("/v1/subjects", Bodies.with(editorsPost("g-2"), "network", Json.of("org:other")));
+        Client.Reply moved = api.post(ApiRole.PLATFORM, "/v1/subjects", Bodies.with(editorsPost("g-2"), "network", Json.of("org:other")));
 
         assertThat(moved.json().get("changed")).isEqualTo(Json.of(true));
         assertThat(((Json.Obj) moved.json().get("subject")).get("network")).isEqualTo(Json.of("org:other"));
@@ -59,9 +44,9 @@ class SubjectGroupsTest {
 
     @Test
     void aSubjectWithoutNetworkOrPageIsShownWithoutThem() {
-        post("/v1/subjects", Bodies.subject("g-3", "owner-g3"));
+        api.post(ApiRole.PLATFORM, "/v1/subjects", Bodies.subject("g-3", "owner-g3"));
 
-        Json.Obj subject = (Json.Obj) api.client.get("/v1/subjects/content/g-3").key(api.key(ApiRole.MODERATOR)).send().json().get("subject");
+        Json.Obj subject = (Json.Obj) api.get(ApiRole.MODERATOR, "/v1/subjects/content/g-3").json().get("subject");
 
         assertThat(subject.members()).doesNotContainKeys("network", "page");
     }
@@ -70,7 +55,7 @@ class SubjectGroupsTest {
     void aBadNetworkIsRefusedNamingItAndNothingIsStored() {
         long before = api.events();
         for (Json bad : List.of(Json.of(""), Json.of("org\u0007bell"), Json.of(42), Json.of("x".repeat(501)))) {
-            Client.Reply reply = post("/v1/subjects", Bodies.with(editorsPost("g-4"), "network", bad));
+            Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/subjects", Bodies.with(editorsPost("g-4"), "network", bad));
 
             assertThat(reply.status()).as(reply.text()).isEqualTo(422);
             assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -81,7 +66,7 @@ class SubjectGroupsTest {
 
     @Test
     void aBadPageIsRefusedNamingIt() {
-        Client.Reply reply = post("/v1/subjects", Bodies.with(editorsPost("g-5"), "page", new Json.Arr(List.of())));
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/subjects", Bodies.with(editorsPost("g-5"), "page", new Json.Arr(List.of())));
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(422);
         assertThat(reply.fields()).containsExactly("$.page");
@@ -93,7 +78,7 @@ class SubjectGroupsTest {
                 .put("subject", Bodies.with(Bodies.subject("g-6", "owner-g6"), "network", Json.of("")))
                 .put("texts", Json.object().put("body", "hello").build()).build();
 
-        Client.Reply reply = post("/v1/events", Json.object().put("items", List.<Json>of(event)).build());
+        Client.Reply reply = api.post(ApiRole.PLATFORM, "/v1/events", Json.object().put("items", List.<Json>of(event)).build());
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         Json.Obj item = (Json.Obj) ((Json.Arr) reply.json().get("items")).elements().getFirst();

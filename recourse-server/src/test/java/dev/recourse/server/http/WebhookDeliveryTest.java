@@ -36,6 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Actions and messages delivered to a real HTTP receiver (the JDK's server on loopback) from the events of a real
@@ -52,20 +53,20 @@ class WebhookDeliveryTest {
     private final TestClock clock = new TestClock();
     private final WebhookSecret secret = WebhookSecret.generate(new SecureRandom());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private TestApi api;
+    @RegisterExtension
+    final TestApi api = new TestApi(HttpSettings.onPort(0), clock);
     private Receiver receiver;
     private Outbox outbox;
 
     @BeforeEach
     void start() {
-        api = new TestApi(HttpSettings.onPort(0), clock);
         receiver = new Receiver();
         PageLinks links = new PageLinks(URI.create("https://recourse.example"), new byte[32]);
-        Letters letters = Letters.of(api.store.events(), id -> api.store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
+        Letters letters = Letters.of(api.store().events(), id -> api.store().readModel().caseById(id).map(c -> StreamId.of(c.subject())), links);
         DeliverySettings settings = new DeliverySettings(Optional.of(new Endpoint(receiver.url(ACTIONS), secret)),
                 Optional.of(new Endpoint(receiver.url(MESSAGES), secret)), Optional.empty(),
                 new Backoff(MAX_ATTEMPTS, BACKOFF, Duration.ofHours(1)), Duration.ofMillis(20));
-        outbox = Outbox.start(settings, api.store.events(), new Deliveries(api.store.dataSource(), clock), letters, clock,
+        outbox = Outbox.start(settings, api.store().events(), new Deliveries(api.store().dataSource(), clock), letters, clock,
                 new SecureRandom(), registry);
     }
 
@@ -73,7 +74,6 @@ class WebhookDeliveryTest {
     void stop() {
         outbox.close();
         receiver.close();
-        api.close();
     }
 
     @Test
@@ -155,8 +155,7 @@ class WebhookDeliveryTest {
         assertThat(receiver.at(ACTIONS)).extracting(r -> r.header("webhook-id")).containsOnly(id);
 
         receiver.answer(200);
-        Client.Reply replayed = api.client.post("/v1/dead-letters/" + id + "/replay").key(api.key(ApiRole.ADMIN))
-                .idempotencyKey(UUID.randomUUID().toString()).send();
+        Client.Reply replayed = api.post(ApiRole.ADMIN, "/v1/dead-letters/" + id + "/replay");
         assertThat(replayed.status()).isEqualTo(200);
         await().atMost(AWAIT).until(() -> state(id).equals("delivered"));
         assertThat(receiver.at(ACTIONS)).hasSize(MAX_ATTEMPTS + 1);
@@ -176,8 +175,7 @@ class WebhookDeliveryTest {
         });
         int dead = deadLetters().size();
         receiver.answer(200);
-        Client.Reply replayed = api.client.post("/v1/dead-letters/replay").key(api.key(ApiRole.SENIOR_MODERATOR))
-                .idempotencyKey(UUID.randomUUID().toString()).send();
+        Client.Reply replayed = api.post(ApiRole.SENIOR_MODERATOR, "/v1/dead-letters/replay");
         assertThat(replayed.json().get("replayed")).isEqualTo(Json.of(dead));
         await().atMost(AWAIT).until(() -> deadLetters().isEmpty() && ids("delivered").size() == 1);
     }
@@ -187,8 +185,7 @@ class WebhookDeliveryTest {
         receiver.answer(500);
         removePost();
         String id = awaitAction("pending");
-        Client.Reply refused = api.client.post("/v1/dead-letters/" + id + "/replay").key(api.key(ApiRole.ADMIN))
-                .idempotencyKey(UUID.randomUUID().toString()).send();
+        Client.Reply refused = api.post(ApiRole.ADMIN, "/v1/dead-letters/" + id + "/replay");
         assertThat(refused.status()).isEqualTo(422);
     }
 
@@ -209,7 +206,7 @@ class WebhookDeliveryTest {
 
     @Test
     void listsOfActionsRefuseAnUnknownState() {
-        Client.Reply refused = api.client.get("/v1/actions?state=lost").key(api.key(ApiRole.AUDITOR)).send();
+        Client.Reply refused = api.get(ApiRole.AUDITOR, "/v1/actions?state=lost");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.fields()).containsExactly("state");
     }
@@ -218,20 +215,19 @@ class WebhookDeliveryTest {
     private void removePost() {
         Subject post = TestCases.post("p-" + UUID.randomUUID(), "acct-1");
         NoticeId notice = noticeOf(post);
-        assertThat(api.store.dueProcess().handle(TestCases.removal(post.ref(), Set.of(notice), TestCases.ADA)))
+        assertThat(api.store().dueProcess().handle(TestCases.removal(post.ref(), Set.of(notice), TestCases.ADA)))
                 .isInstanceOf(Result.Accepted.class);
     }
 
     private NoticeId noticeOf(Subject post) {
-        Result.Accepted accepted = (Result.Accepted) api.store.dueProcess().handle(TestCases.notice(post, "u-1"));
+        Result.Accepted accepted = (Result.Accepted) api.store().dueProcess().handle(TestCases.notice(post, "u-1"));
         return accepted.events().stream().map(RecordedEvent::event).filter(CaseEvent.NoticeReceived.class::isInstance)
                 .map(e -> ((CaseEvent.NoticeReceived) e).notice().id()).findFirst().orElseThrow();
     }
 
     /** The platform's acknowledgement {@code body} of action {@code id}. */
     private Client.Reply acknowledge(String id, String body) {
-        return api.client.post("/v1/actions/" + id + "/ack").key(api.key(ApiRole.PLATFORM))
-                .idempotencyKey(UUID.randomUUID().toString()).json(body).send();
+        return api.post(ApiRole.PLATFORM, "/v1/actions/" + id + "/ack", body);
     }
 
     /** Waits for the one action to be in {@code state}; its id. */
@@ -241,18 +237,18 @@ class WebhookDeliveryTest {
     }
 
     private List<String> ids(String state) {
-        Client.Reply page = api.client.get("/v1/actions?state=" + state).key(api.key(ApiRole.AUDITOR)).send();
+        Client.Reply page = api.get(ApiRole.AUDITOR, "/v1/actions?state=" + state);
         assertThat(page.status()).isEqualTo(200);
         return ((Json.Arr) page.json().get("items")).elements().stream().map(i -> ((Json.Str) ((Json.Obj) i).get("id")).value()).toList();
     }
 
     private List<String> deadLetters() {
-        Client.Reply page = api.client.get("/v1/dead-letters").key(api.key(ApiRole.ADMIN)).send();
+        Client.Reply page = api.get(ApiRole.ADMIN, "/v1/dead-letters");
         return ((Json.Arr) page.json().get("items")).elements().stream().map(i -> ((Json.Str) ((Json.Obj) i).get("id")).value()).toList();
     }
 
     private Json.Obj show(String id) {
-        Client.Reply reply = api.client.get("/v1/actions/" + id).key(api.key(ApiRole.SENIOR_MODERATOR)).send();
+        Client.Reply reply = api.get(ApiRole.SENIOR_MODERATOR, "/v1/actions/" + id);
         assertThat(reply.status()).isEqualTo(200);
         return reply.json();
     }

@@ -36,10 +36,15 @@ public final class PublicRecord {
     /** The most items one page holds. */
     public static final int MAX_PAGE = 200;
     /**
-     * How many entries of the index by combination a search with several filters reads at most: a page of each
-     * combination it matches. Some twenty thousand entries of an index read in order take milliseconds.
+     * How many entries of the index by combination a search with several filters reads at most by taking a page of
+     * each combination it matches. Some twenty thousand entries of an index read in order take milliseconds.
      */
-    private static final int MERGED_ENTRIES = 20_000;
+    static final int MERGED_ENTRIES = 20_000;
+    /**
+     * How many decisions a search whose filters match more combinations than that walks, newest first, before it
+     * turns to their combinations ({@link Search#broad}).
+     */
+    static final int WALKED_ENTRIES = 2_000;
 
     private static final String DECISION_COLUMNS = "decision_id, position, case_id, decided_at, category, ground,"
             + " restriction_kind, automation, source, rule, appeal";
@@ -76,10 +81,33 @@ public final class PublicRecord {
     }
 
     private final DataSource dataSource;
+    private final Bounds bounds;
 
     /** The public record in {@code dataSource}. */
     public PublicRecord(DataSource dataSource) {
+        this(dataSource, new Bounds(MERGED_ENTRIES, WALKED_ENTRIES));
+    }
+
+    /** The public record in {@code dataSource}, whose searches with several filters keep to {@code bounds}. */
+    PublicRecord(DataSource dataSource, Bounds bounds) {
         this.dataSource = dataSource;
+        this.bounds = bounds;
+    }
+
+    /**
+     * Where a search with several filters changes its way of reading (tests make them small, to take every way on
+     * a few decisions).
+     *
+     * @param merged the most index entries read by taking a page of each matching combination
+     *     ({@link Search#merging}); more, and the search is {@link Search#broad}
+     * @param walked the most decisions a broad search walks before it turns to the combinations
+     */
+    record Bounds(int merged, int walked) {
+        Bounds {
+            if (merged < 1 || walked < 1) {
+                throw new IllegalArgumentException("a search reads at least one entry each way, not " + merged + " and " + walked);
+            }
+        }
     }
 
     /**
@@ -118,22 +146,24 @@ public final class PublicRecord {
      * together, not a third filter with them, nor found a rare combination's decisions without a walk; an index
      * covering the dimensions would still have been read entry by entry over all the rule's decisions. When more than
      * {@value #MERGED_ENTRIES} entries could be read that way (hundreds of combinations match: broad filters, whose
-     * decisions are common), the walk is taken.
+     * decisions are mostly common), the search is {@link Search#broad}: it walks a bounded number of the newest
+     * decisions, where common filters fill a page, and otherwise reads the combinations' newest entries down to the
+     * page's last; bounded either way, by the number of combinations and the size of a page.
      *
      * <p>Days are read within the positions of their decisions ({@link #span}), either way: a day long ago costs no
      * more than the newest.
      */
     Optional<Search> plan(DecisionQuery query, Optional<Cursor> after, int rows) {
         if (filters(query) >= 2) {
-            int most = MERGED_ENTRIES / rows;
-            int[] combinations = combinations(query, most + 1);
+            int[] combinations = combinations(query);
             if (combinations.length == 0) {
                 return Optional.empty();
             }
-            if (combinations.length <= most) {
-                // Bounded by its combinations already: the rollups are not asked for its days.
+            // Bounded by its combinations already: the rollups are not asked for its days.
+            if ((long) combinations.length * rows <= bounds.merged()) {
                 return span(query).map(span -> Search.merging(query, combinations, after, rows, span));
             }
+            return span(query).map(span -> Search.broad(query, combinations, after, rows, span, bounds.walked()));
         }
         return narrowed(query).flatMap(narrowed -> span(narrowed).map(span -> Search.of(narrowed, after, rows, span)));
     }
@@ -144,16 +174,17 @@ public final class PublicRecord {
                 query.rule(), query.appeal()).filter(Optional::isPresent).count();
     }
 
-    /** Up to {@code most} combinations of dimensions (their ids) that decisions have had and that {@code query} matches. */
-    int[] combinations(DecisionQuery query, int most) {
+    /**
+     * The combinations of dimensions (their ids) that decisions have had and that {@code query} matches: a read of the
+     * small table of combinations, which grows with the rules and the values they decide with, not with the decisions.
+     */
+    int[] combinations(DecisionQuery query) {
         StringBuilder sql = new StringBuilder("SELECT id FROM decision_combination WHERE true");
         List<Object> parameters = new ArrayList<>();
         alike(sql, parameters, query);
         query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
         query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
         query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
-        sql.append(" LIMIT ?");
-        parameters.add(most);
         return query(sql.toString(), new Search(sql.toString(), parameters)::set, rows -> rows.getInt(1)).stream()
                 .mapToInt(Integer::intValue).toArray();
     }
@@ -279,6 +310,14 @@ public final class PublicRecord {
             List<Object> parameters = new ArrayList<>();
             parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
             span.condition(sql, parameters);
+            matching(sql, parameters, query);
+            sql.append(" ORDER BY position DESC LIMIT ?");
+            parameters.add(rows);
+            return new Search(sql.toString(), List.copyOf(parameters));
+        }
+
+        /** Appends the conditions that a decision lies on {@code query}'s days and has the values of its filters. */
+        private static void matching(StringBuilder sql, List<Object> parameters, DecisionQuery query) {
             days(sql, parameters, DAY, query);
             query.category().ifPresent(v -> equal(sql, parameters, "category", v.name()));
             query.ground().ifPresent(v -> equal(sql, parameters, "ground", v.name()));
@@ -291,9 +330,6 @@ public final class PublicRecord {
             query.source().ifPresent(v -> equal(sql, parameters, "source", v.name()));
             query.rule().ifPresent(v -> equal(sql, parameters, "rule", v));
             query.appeal().ifPresent(v -> equal(sql, parameters, "appeal", v.name()));
-            sql.append(" ORDER BY position DESC LIMIT ?");
-            parameters.add(rows);
-            return new Search(sql.toString(), List.copyOf(parameters));
         }
 
         /**
@@ -304,18 +340,89 @@ public final class PublicRecord {
          * {@code span} (the positions of the query's days) only those stamped out of order are.
          */
         static Search merging(DecisionQuery query, int[] combinations, Optional<Cursor> after, int rows, Span span) {
-            StringBuilder newest = new StringBuilder("SELECT position FROM public_decision WHERE combination = c.id AND position < ?");
             List<Object> parameters = new ArrayList<>();
             parameters.add(combinations.clone());
-            parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
-            span.condition(newest, parameters);
-            days(newest, parameters, DAY, query);
+            String newest = newest(query, after, span, "c.id", "", parameters);
             parameters.add(rows);
             parameters.add(rows);
             return new Search("SELECT " + DECISION_COLUMNS + " FROM public_decision WHERE position = ANY (ARRAY("
                     + "SELECT p.position FROM unnest(?::integer[]) AS c(id) CROSS JOIN LATERAL (" + newest
                     + " ORDER BY position DESC LIMIT ?) p ORDER BY p.position DESC LIMIT ?)) ORDER BY position DESC",
                     List.copyOf(parameters));
+        }
+
+        /**
+         * The statement that finds up to {@code rows} decisions of {@code combinations} on {@code query}'s days, after
+         * {@code after}, when so many combinations match that a page of each ({@link #merging}) would be too many to
+         * read. It reads in two bounded ways, the second only if the first does not fill the page:
+         * <ol>
+         *   <li>a walk of at most {@code walked} of the newest decisions (within {@code span}), by position, testing
+         *       each against the filters: broad filters are mostly common, and then fill a page within it;</li>
+         *   <li>otherwise, by combination: the newest {@code m} entries of each of the {@code K} combinations
+         *       ({@code m} about {@code rows / sqrt(K)}), whose {@code rows}-th newest is a threshold {@code t} below
+         *       which no decision of the page lies (those entries are matches already); a combination of which fewer
+         *       than {@code m} entries were read has no more, and each other one may hold more in the positions from
+         *       {@code t} to its oldest entry read, of which the newest {@code rows} are read. At most {@code rows / m}
+         *       combinations have all {@code m} entries above {@code t}; for the others that range is empty. The page
+         *       is the newest {@code rows} of all entries read.</li>
+         * </ol>
+         * So it reads at most {@code walked} decisions, {@code K * m} entries and {@code (rows / m + 1) * rows} more:
+         * bounded by the number of combinations and the size of a page, never by the number of decisions (but for the
+         * entries of the query's days stamped out of order, as with {@link #merging}).
+         */
+        static Search broad(DecisionQuery query, int[] combinations, Optional<Cursor> after, int rows, Span span, int walked) {
+            int m = Math.max(1, (int) Math.round(rows / Math.sqrt(combinations.length)));
+            List<Object> parameters = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("WITH walked AS (SELECT position FROM (SELECT ").append(DECISION_COLUMNS)
+                    .append(" FROM public_decision WHERE position < ?");
+            parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
+            span.condition(sql, parameters);
+            sql.append(" ORDER BY position DESC LIMIT ?) d WHERE true");
+            parameters.add(walked);
+            matching(sql, parameters, query);
+            sql.append(" ORDER BY position DESC LIMIT ?),");
+            parameters.add(rows);
+            sql.append(" heads AS (SELECT c.id, p.position FROM unnest(?::integer[]) AS c(id) CROSS JOIN LATERAL (");
+            parameters.add(combinations.clone());
+            sql.append(newest(query, after, span, "c.id", "", parameters)).append(" ORDER BY position DESC LIMIT ?) p),");
+            parameters.add(m);
+            // The combinations of which all m entries were read, with the oldest of them.
+            sql.append(" saturated AS (SELECT id, min(position) AS below FROM heads GROUP BY id HAVING count(*) = ?),");
+            parameters.add(m);
+            // No decision of the page lies below the rows-th newest entry read (Long.MIN_VALUE: fewer were read).
+            sql.append(" threshold AS (SELECT coalesce((SELECT position FROM heads ORDER BY position DESC OFFSET ? LIMIT 1), ?)"
+                    + " AS least),");
+            parameters.add(rows - 1);
+            parameters.add(Long.MIN_VALUE);
+            sql.append(" more AS (SELECT p.position FROM saturated s CROSS JOIN threshold t CROSS JOIN LATERAL (")
+                    .append(newest(query, after, span, "s.id", " AND position < s.below AND position >= t.least", parameters))
+                    .append(" ORDER BY position DESC LIMIT ?) p)");
+            parameters.add(rows);
+            // Whether the walk filled the page decides which way answers; the other is never read.
+            sql.append(" SELECT ").append(DECISION_COLUMNS).append(" FROM public_decision WHERE position = ANY (ARRAY(")
+                    .append("SELECT position FROM walked WHERE (SELECT count(*) FROM walked) = ?")
+                    .append(" UNION ALL SELECT position FROM (SELECT position FROM heads UNION ALL SELECT position FROM more")
+                    .append(" ORDER BY position DESC LIMIT ?) merged WHERE (SELECT count(*) FROM walked) < ?))")
+                    .append(" ORDER BY position DESC");
+            parameters.add(rows);
+            parameters.add(rows);
+            parameters.add(rows);
+            return new Search(sql.toString(), List.copyOf(parameters));
+        }
+
+        /**
+         * The statement that reads the positions of the decisions of the combination {@code combination} (an expression
+         * of the enclosing statement) on {@code query}'s days after {@code after} within {@code span} and {@code more}
+         * conditions, through the index by combination; without its order and limit.
+         */
+        private static String newest(DecisionQuery query, Optional<Cursor> after, Span span, String combination, String more,
+                List<Object> parameters) {
+            StringBuilder newest = new StringBuilder("SELECT position FROM public_decision WHERE combination = ").append(combination)
+                    .append(" AND position < ?").append(more);
+            parameters.add(after.map(Cursor::position).orElse(Long.MAX_VALUE));
+            span.condition(newest, parameters);
+            days(newest, parameters, DAY, query);
+            return newest.toString();
         }
 
         /** Sets the parameters of {@code statement}, prepared from {@link #sql}. */

@@ -134,10 +134,12 @@ class AuthorityRegisterProperties {
             switch (step) {
                 case Register r -> {
                     int n = ++requests;
-                    // Each request names its own body and basis, so that any trace of them in the log is found.
-                    Authority authority = new Authority("Authority number " + n, new CountryCode(n % 2 == 0 ? "DE" : "IT"));
+                    // Each request names its own body and basis, so that any trace of them in the log is found; numbered
+                    // in a fixed width, so that no name is part of another's ("Authority number 1" of "... 11").
+                    String number = "%04d".formatted(n);
+                    Authority authority = new Authority("Authority number " + number, new CountryCode(n % 2 == 0 ? "DE" : "IT"));
                     Command command = new Command.RegisterAuthorityRequest(SUBJECTS.get(r.subject()), r.kind(), authority,
-                            new LegalBasis("Basis of request " + n), Optional.empty(), "Please remove post " + r.subject() + ".",
+                            new LegalBasis("Basis of request " + number), Optional.empty(), "Please remove post " + r.subject() + ".",
                             r.hold().map(d -> new LegalHold(clock.instant().plus(d), "an investigation runs")));
                     accepted(command);
                     Statistics.label("registered").collect(r.hold().isPresent() ? "held" : "not held");

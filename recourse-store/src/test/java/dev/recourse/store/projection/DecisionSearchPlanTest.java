@@ -69,6 +69,12 @@ class DecisionSearchPlanTest {
             // restricts the service: a combination of the rule with a common filter that is rare.
             statement.execute("UPDATE public_decision SET restriction_kind = 'SERVICE' WHERE position = (SELECT min(position)"
                     + " FROM public_decision WHERE rule = '" + RULE + "')");
+            // The appeals pending (decisions 6, 16, 26, ..., never a government's request, which the load gives to odd
+            // ones) among the oldest tenth are a government's request, each by one of 700 rules: two broad filters,
+            // each on tens of thousands of decisions, that occur together in hundreds of combinations, but only long ago.
+            statement.execute("UPDATE public_decision SET source = '" + DecisionSource.GOVERNMENT_REQUEST.name() + "',"
+                    + " rule = 'rule-of-old-' || position % 700 || '@1' WHERE appeal = '" + AppealStatus.PENDING.name() + "'"
+                    + " AND position < " + (PublicRecordLoad.FIRST_POSITION + SEARCHABLE / 10));
             statement.execute("VACUUM ANALYZE public_decision");
         }
         // A decision by a rule, so that every combination of its values matches at least this decision.
@@ -79,9 +85,7 @@ class DecisionSearchPlanTest {
     @AfterAll
     void close() throws Exception {
         TestCases.close(store);
-        try (var paths = Files.walk(data)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestCases.deleteTree(data);
     }
 
     @Test
@@ -97,9 +101,12 @@ class DecisionSearchPlanTest {
             DecisionQuery query = queryOf(chosen, sample.rule().orElse("rule-1@1"), sample.appeal());
             PublicRecord record = new PublicRecord(store.dataSource());
 
-            // The walk of one filter's index, and the statement the search runs (by combination with several filters).
+            // The walk of one filter's index, the statement the search runs (by combination with several filters),
+            // and the one it runs when the filters are broad.
+            PublicRecord broad = new PublicRecord(store.dataSource(), new PublicRecord.Bounds(1, PublicRecord.WALKED_ENTRIES));
             for (PublicRecord.Search search : List.of(PublicRecord.Search.of(query, Optional.empty(), 51),
-                    record.plan(query, Optional.empty(), 51).orElseThrow(() -> new AssertionError(chosen + " matches " + sample)))) {
+                    record.plan(query, Optional.empty(), 51).orElseThrow(() -> new AssertionError(chosen + " matches " + sample)),
+                    broad.plan(query, Optional.empty(), 51).orElseThrow())) {
                 assertThat(scansOfTheDecisions(plan(search))).as("the scans of " + chosen).isNotEmpty()
                         .allSatisfy(scan -> assertThat(string(scan, "Node Type")).as(chosen + ": " + scan)
                                 .isIn("Index Scan", "Index Only Scan", "Bitmap Index Scan"));
@@ -144,6 +151,40 @@ class DecisionSearchPlanTest {
         assertThat(rowsRead(PublicRecord.Search.of(narrowed, Optional.empty(), 11))).isGreaterThanOrEqualTo(rulesDecisions());
         // By combination: the one entry of the only combination that matches, and the decision it names.
         assertThat(rowsRead(record.plan(query, Optional.empty(), 11).orElseThrow())).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void broadFiltersThatOccurTogetherOnlyLongAgoReadABoundedNumberOfEntries() throws SQLException {
+        DecisionQuery query = new DecisionQuery(none(), none(), none(), none(), none(), none(),
+                Optional.of(DecisionSource.GOVERNMENT_REQUEST), none(), Optional.of(AppealStatus.PENDING));
+        PublicRecord record = new PublicRecord(store.dataSource());
+        int combinations = record.combinations(query).length;
+        int rows = 51;
+        assertThat((long) combinations * rows).as("a page of each combination").isGreaterThan(PublicRecord.MERGED_ENTRIES);
+
+        // The walk of a filter's index reads through the newer nine tenths to reach them.
+        long walked = rowsRead(PublicRecord.Search.of(record.narrowed(query).orElseThrow(), Optional.empty(), rows));
+        long read = rowsRead(record.plan(query, Optional.empty(), rows).orElseThrow());
+        long m = Math.max(1, Math.round(rows / Math.sqrt(combinations)));
+        long bound = PublicRecord.WALKED_ENTRIES + combinations * m + (rows / m + 1) * rows + rows;
+        assertThat(read).as("rows read of %d combinations", combinations).isLessThanOrEqualTo(bound);
+        assertThat(walked).isGreaterThan(bound);
+        assertThat(record.search(query, Optional.empty(), rows - 1).items()).hasSize(rows - 1)
+                .allSatisfy(d -> assertThat(d.position()).isLessThan(PublicRecordLoad.FIRST_POSITION + SEARCHABLE / 10));
+    }
+
+    @Test
+    void broadFiltersWhoseDecisionsAreCommonFillThePageFromTheNewestDecisions() throws SQLException {
+        DecisionQuery query = new DecisionQuery(none(), none(), none(), none(), none(), Optional.of(sample.automation()), none(), none(),
+                Optional.of(AppealStatus.NONE));
+        // Broad whenever two filters are given: the load's decisions have a few hundred combinations, not thousands.
+        PublicRecord record = new PublicRecord(store.dataSource(), new PublicRecord.Bounds(1, PublicRecord.WALKED_ENTRIES));
+        int rows = 51;
+
+        // About one decision in three matches: the walk reads a few pages' worth, and no combination is read.
+        long read = rowsRead(record.plan(query, Optional.empty(), rows).orElseThrow());
+        assertThat(read).isLessThanOrEqualTo(10L * rows);
+        assertThat(record.search(query, Optional.empty(), rows - 1).items()).hasSize(rows - 1);
     }
 
     /** How many decisions rule-7@1 took. */

@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -124,14 +123,28 @@ class DecisionSearchProperties {
     @AfterContainer
     static void close() throws Exception {
         TestCases.close(store);
-        try (var paths = Files.walk(data)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestCases.deleteTree(data);
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
     void aSearchFindsWhatAFilterOverEveryDecisionFinds(@ForAll("queries") DecisionQuery query, @ForAll @IntRange(min = 1, max = 30) int limit) {
-        PublicRecord record = new PublicRecord(store.dataSource());
+        assertFindsWhatTheFilterFinds(new PublicRecord(store.dataSource()), query, limit);
+    }
+
+    /**
+     * As {@link #aSearchFindsWhatAFilterOverEveryDecisionFinds}, with the bounds of the ways of reading made small, so
+     * that on these few decisions searches with several filters are broad ({@link PublicRecord.Search#broad}) as on
+     * millions: their walk fills the page or does not, and by combination a few or many entries of each are read.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void aBroadSearchFindsWhatAFilterOverEveryDecisionFinds(@ForAll("queries") DecisionQuery query,
+            @ForAll @IntRange(min = 1, max = 30) int limit, @ForAll @IntRange(min = 1, max = 400) int merged,
+            @ForAll @IntRange(min = 1, max = 80) int walked) {
+        assertFindsWhatTheFilterFinds(new PublicRecord(store.dataSource(), new PublicRecord.Bounds(merged, walked)), query, limit);
+    }
+
+    /** Pages of {@code record}'s search by {@code query} are those of a filter over every decision, in order. */
+    private static void assertFindsWhatTheFilterFinds(PublicRecord record, DecisionQuery query, int limit) {
         List<PublicDecision> expected = all.stream().filter(d -> matches(query, d)).toList();
 
         List<PublicDecision> found = new ArrayList<>();

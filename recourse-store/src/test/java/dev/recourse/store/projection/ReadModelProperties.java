@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +79,7 @@ class ReadModelProperties {
                 assertThat(view.pendingAppeals()).isEqualTo(expected.pendingAppeals.getOrDefault(view.id(), 0));
             }
         } finally {
-            delete(data);
+            TestCases.deleteTree(data);
         }
     }
 
@@ -194,14 +192,6 @@ class ReadModelProperties {
 
         private void add(Instant at, DecisionId decision, RollupCounts counts) {
             rollups.merge(new Key(LocalDate.ofInstant(at, ZoneOffset.UTC), dimensions.get(decision)), counts, RollupCounts::plus);
-        }
-    }
-
-    private static void delete(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
         }
     }
 }
