@@ -52,7 +52,8 @@ public final class Dispatcher {
         if (batch.next() == from) {
             return 0;
         }
-        // A decision's messages to both sides are about one case: its language is looked up once per batch.
+        // A decision's messages to both sides are about one case: its language is found once per batch, in the stream
+        // the messages' events are recorded in.
         Letters letters = this.letters.remembering();
         List<Outgoing> outgoing = new ArrayList<>();
         for (RecordedEvent recorded : batch.events()) {
@@ -69,7 +70,7 @@ public final class Dispatcher {
     }
 
     private Outgoing message(RecordedEvent recorded, Message message, Letters letters) {
-        Letter letter = letters.write(message);
+        Letter letter = letters.write(message, recorded.stream());
         UUID id = id();
         Optional<Contact> address = switch (message.recipient()) {
             case Recipient.NoticeSender sender -> sender.contact();

@@ -43,6 +43,7 @@ public final class Letters {
     private static final String BUNDLE = "dev.recourse.server.delivery.mail";
 
     private final Function<CaseId, Optional<LanguageCode>> caseLanguage;
+    private final Function<StreamId, Optional<LanguageCode>> streamLanguage;
     private final BiFunction<CaseId, DecisionId, Optional<LiftCause.Recalled>> recalled;
     private final PageLinks links;
 
@@ -52,7 +53,14 @@ public final class Letters {
      */
     public Letters(Function<CaseId, Optional<LanguageCode>> caseLanguage,
             BiFunction<CaseId, DecisionId, Optional<LiftCause.Recalled>> recalled, PageLinks links) {
+        this(caseLanguage, null, recalled, links);
+    }
+
+    /** @param streamLanguage the language a case's stream gives; null where the case is always looked up */
+    private Letters(Function<CaseId, Optional<LanguageCode>> caseLanguage, Function<StreamId, Optional<LanguageCode>> streamLanguage,
+            BiFunction<CaseId, DecisionId, Optional<LiftCause.Recalled>> recalled, PageLinks links) {
         this.caseLanguage = caseLanguage;
+        this.streamLanguage = streamLanguage;
         this.recalled = recalled;
         this.links = links;
     }
@@ -62,9 +70,14 @@ public final class Letters {
         this(caseLanguage, (caseId, decision) -> Optional.empty(), links);
     }
 
-    /** Letters for the cases of {@code events}: a case's language is its subject's, as last described. */
+    /**
+     * Letters for the cases of {@code events}: a case's language is its subject's, as last described in the case's
+     * stream, which {@code caseStream} finds (a look-up that {@link #write(Message, StreamId)} spares the messages
+     * recorded in their case's own stream).
+     */
     public static Letters of(EventStore events, Function<CaseId, Optional<StreamId>> caseStream, PageLinks links) {
-        return new Letters(id -> caseStream.apply(id).flatMap(stream -> language(events.read(stream))),
+        Function<StreamId, Optional<LanguageCode>> streamLanguage = stream -> language(events.read(stream));
+        return new Letters(id -> caseStream.apply(id).flatMap(streamLanguage), streamLanguage,
                 (id, decision) -> caseStream.apply(id).flatMap(stream -> recall(events.read(stream), decision)), links);
     }
 
@@ -98,12 +111,31 @@ public final class Letters {
      */
     public Letters remembering() {
         Map<CaseId, Optional<LanguageCode>> known = new HashMap<>();
-        return new Letters(id -> known.computeIfAbsent(id, caseLanguage), recalled, links);
+        Map<StreamId, Optional<LanguageCode>> knownStreams = new HashMap<>();
+        return new Letters(id -> known.computeIfAbsent(id, caseLanguage),
+                streamLanguage == null ? null : stream -> knownStreams.computeIfAbsent(stream, streamLanguage), recalled, links);
     }
 
     /** {@code message} as its recipient reads it. */
     public Letter write(Message message) {
-        LanguageCode language = message.caseId().flatMap(caseLanguage).filter(l -> LANGUAGES.contains(l.value())).orElse(FALLBACK);
+        return write(message, message.caseId().flatMap(caseLanguage));
+    }
+
+    /**
+     * {@code message}, from an event recorded in {@code recordedIn}, as its recipient reads it: the same letter as
+     * {@link #write(Message)}. A case's events are recorded in its subject's stream, the one that describes the subject
+     * with its language; so a message about a case from an event in a case's stream takes the language from that
+     * stream, without looking the case up.
+     */
+    public Letter write(Message message, StreamId recordedIn) {
+        if (streamLanguage == null || message.caseId().isEmpty() || recordedIn.kind() != StreamId.Kind.CASE) {
+            return write(message);
+        }
+        return write(message, streamLanguage.apply(recordedIn));
+    }
+
+    private Letter write(Message message, Optional<LanguageCode> known) {
+        LanguageCode language = known.filter(l -> LANGUAGES.contains(l.value())).orElse(FALLBACK);
         ResourceBundle texts = ResourceBundle.getBundle(BUNDLE, Locale.of(language.value()),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         Optional<URI> link = link(message);

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,18 +29,28 @@ public final class Outbox implements AutoCloseable {
     static final int DISPATCH_BATCH = 500;
     /** Deliveries attempted at once. */
     static final int DELIVERY_BATCH = 64;
+    /**
+     * How often the queues' backlog is counted for the gauges, at most: counting reads every pending delivery, and a
+     * queue whose receiver is down grows by every action and message, so it is not counted at every poll.
+     */
+    static final Duration BACKLOG_EVERY = Duration.ofSeconds(5);
 
     private final ScheduledExecutorService threads;
     private final Dispatcher dispatcher;
     private final Courier courier;
     private final Deliveries deliveries;
+    private final InstantSource clock;
     private volatile Map<Channel, Deliveries.Backlog> backlog;
+    /** When the backlog was last counted; empty before the first count. Only the delivering thread uses it. */
+    private Optional<Instant> counted = Optional.empty();
 
-    private Outbox(ScheduledExecutorService threads, Dispatcher dispatcher, Courier courier, Deliveries deliveries) {
+    private Outbox(ScheduledExecutorService threads, Dispatcher dispatcher, Courier courier, Deliveries deliveries,
+            InstantSource clock) {
         this.threads = threads;
         this.dispatcher = dispatcher;
         this.courier = courier;
         this.deliveries = deliveries;
+        this.clock = clock;
         Map<Channel, Deliveries.Backlog> empty = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             empty.put(channel, new Deliveries.Backlog(0, Optional.empty()));
@@ -65,7 +76,7 @@ public final class Outbox implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(events, deliveries, letters, settings.smtp().isPresent(), random);
         Courier courier = new Courier(deliveries, transports, settings.backoff(), clock, random, registry);
         ScheduledExecutorService threads = Executors.newScheduledThreadPool(2, Thread.ofVirtual().name("recourse-delivery-", 0).factory());
-        Outbox outbox = new Outbox(threads, dispatcher, courier, deliveries);
+        Outbox outbox = new Outbox(threads, dispatcher, courier, deliveries, clock);
         for (Channel channel : Channel.values()) {
             Gauge.builder("recourse.delivery.pending", () -> outbox.backlog.get(channel).pending())
                     .tag("channel", channel.apiName())
@@ -96,7 +107,11 @@ public final class Outbox implements AutoCloseable {
             while (courier.deliverDue(DELIVERY_BATCH) > 0) {
                 // Until nothing is due.
             }
-            backlog = deliveries.backlog();
+            Instant now = clock.instant();
+            if (counted.isEmpty() || !now.isBefore(counted.get().plus(BACKLOG_EVERY))) {
+                backlog = deliveries.backlog();
+                counted = Optional.of(now);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException | RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.recourse.core.event.CaseEvent;
 import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.event.StreamId;
+import dev.recourse.core.json.Json;
 import dev.recourse.core.notice.NoticeId;
 import dev.recourse.core.process.Dispatch;
 import dev.recourse.core.process.Result;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,30 @@ class DispatcherTest {
                 .contains("message.notice_received", "message.decision");
         // The owner has no address Recourse knows: the platform delivers it in-app.
         assertThat(all()).filteredOn(d -> d.channel() == Channel.MESSAGES).isNotEmpty();
+    }
+
+    @Test
+    void messagesAboutACaseAreInItsSubjectsLanguageWithoutLookingTheCaseUp() throws SQLException {
+        AtomicInteger lookups = new AtomicInteger();
+        letters = Letters.of(store.events(), id -> {
+            lookups.incrementAndGet();
+            return store.readModel().caseById(id).map(c -> StreamId.of(c.subject()));
+        }, new PageLinks(URI.create("https://recourse.example"), new byte[32]));
+        removal();
+
+        dispatcher(false).dispatch(1000);
+
+        List<String> languages = new ArrayList<>();
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT body FROM delivery WHERE channel = 'messages' ORDER BY number")) {
+            while (rs.next()) {
+                Json.Obj data = (Json.Obj) ((Json.Obj) Json.parseUtf8(rs.getBytes(1)).orElseThrow()).get("data");
+                languages.add(((Json.Str) data.get("language")).value());
+            }
+        }
+        // The post's owner writes German (TestCases.post).
+        assertThat(languages).isNotEmpty().containsOnly("de");
+        assertThat(lookups).hasValue(0);
     }
 
     @Test
