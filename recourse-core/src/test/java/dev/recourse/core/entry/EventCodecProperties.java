@@ -18,9 +18,11 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.statistics.Statistics;
 
 /** Every event of every type round-trips through its stored form, and no stored record, however damaged, makes decoding throw. */
@@ -32,29 +34,51 @@ class EventCodecProperties {
     }
 
     /** Every concrete event type, found as the codec finds them: the records below Event's sealed interfaces. */
-    private static List<String> eventTypes() {
-        List<String> names = new ArrayList<>();
+    private static List<Class<?>> eventClasses() {
+        List<Class<?>> records = new ArrayList<>();
         List<Class<?>> pending = new ArrayList<>(List.of(Event.class));
         while (!pending.isEmpty()) {
             Class<?> c = pending.removeFirst();
             if (c.isRecord()) {
-                names.add(c.getSimpleName());
+                records.add(c);
             } else {
                 pending.addAll(Arrays.asList(c.getPermittedSubclasses()));
             }
         }
-        return names;
+        return records;
+    }
+
+    private static List<String> eventTypes() {
+        return eventClasses().stream().map(Class::getSimpleName).toList();
     }
 
     @Property(tries = 400)
     void everyEventReadsBackEqualAndWritesBackIdentical(@ForAll("events") Event event) {
+        assertReadsBackEqualAndWritesBackIdentical(event);
+        Statistics.label("type").collect(EventCodec.type(event));
+    }
+
+    /**
+     * Every type, not only those a random draw happened to reach: with some thirty types, 400 draws (some types drawn as few as three times)
+     * missed one now and then, which a coverage check on the property above made a failure by chance.
+     */
+    @Example
+    void eventsOfEveryTypeReadBackEqualAndWriteBackIdentical() {
+        Random random = new Random(16);
+        for (Class<?> type : eventClasses()) {
+            RandomGenerator<?> generator = RecordArbitraries.of(type).generator(100);
+            for (int i = 0; i < 10; i++) {
+                assertReadsBackEqualAndWritesBackIdentical((Event) generator.next(random).value());
+            }
+        }
+    }
+
+    private static void assertReadsBackEqualAndWritesBackIdentical(Event event) {
         byte[] stored = EventCodec.encode(event);
         Validation<Event> read = EventCodec.decode(stored);
         assertThat(read).isEqualTo(new Validation.Valid<>(event));
         assertThat(EventCodec.encode(read.orElseThrow())).isEqualTo(stored);
         assertThat(LogEntry.seal(event, new Random(1)).privateRecord()).isEqualTo(stored);
-        Statistics.label("type").collect(EventCodec.type(event));
-        Statistics.label("type").coverage(coverage -> eventTypes().forEach(t -> coverage.check(t).count(n -> n > 0)));
     }
 
     // ---- damaged records ------------------------------------------------------------------------------------
