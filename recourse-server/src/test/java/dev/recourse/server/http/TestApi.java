@@ -211,6 +211,8 @@ final class TestApi implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
         stopping.server().close();
         try {
             TestCases.close(stopping.store());
+            // Its log's files: one directory per API, which every test run would otherwise leave behind.
+            TestCases.deleteTree(stopping.data());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
