@@ -1,11 +1,10 @@
 package dev.recourse.store.idempotency;
 
-import dev.recourse.store.database.Queries;
+import dev.recourse.store.projection.Columns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,34 +54,15 @@ public final class AnswerProjection {
     }
 
     private static void answerWholes(Connection connection, List<Answered> wholes) throws SQLException {
-        int n = wholes.size();
-        Object[] apiKeys = new Object[n];
-        String[] keys = new String[n];
-        Integer[] statuses = new Integer[n];
-        String[] contentTypes = new String[n];
-        byte[][] bodies = new byte[n][];
-        String[] headers = new String[n];
-        String[] at = new String[n];
-        for (int i = 0; i < n; i++) {
-            Answered a = wholes.get(i);
-            apiKeys[i] = a.write().apiKey();
-            keys[i] = a.write().key();
-            statuses[i] = a.answer().status();
-            contentTypes[i] = a.answer().contentType();
-            bodies[i] = a.answer().body();
-            headers[i] = a.answer().headers();
-            at[i] = a.at().truncatedTo(ChronoUnit.MICROS).toString();
-        }
-        try (PreparedStatement whole = Queries.prepareForKeys(connection, ANSWERS)) {
-            whole.setArray(1, connection.createArrayOf("uuid", apiKeys));
-            whole.setArray(2, connection.createArrayOf("text", keys));
-            whole.setArray(3, connection.createArrayOf("int4", statuses));
-            whole.setArray(4, connection.createArrayOf("text", contentTypes));
-            whole.setArray(5, connection.createArrayOf("bytea", bodies));
-            whole.setArray(6, connection.createArrayOf("text", headers));
-            whole.setArray(7, connection.createArrayOf("text", at));
-            whole.executeUpdate();
-        }
+        Columns columns = new Columns(connection);
+        columns.uuids(wholes, a -> a.write().apiKey());
+        columns.texts(wholes, a -> a.write().key());
+        columns.ints(wholes, a -> a.answer().status());
+        columns.texts(wholes, a -> a.answer().contentType());
+        columns.bytes(wholes, a -> a.answer().body());
+        columns.texts(wholes, a -> a.answer().headers());
+        columns.times(wholes, Answered::at);
+        columns.executeForKeys(ANSWERS);
     }
 
     private static void answerItems(Connection connection, List<Answered> parts) throws SQLException {

@@ -21,40 +21,46 @@ import java.util.function.Function;
  * form, escaping every element, and the server parses it back element by element. UUIDs, for which the driver has no
  * binary array form, still go as text.
  */
-final class Columns {
+public final class Columns {
     private final Connection connection;
     private final List<Array> arrays = new ArrayList<>();
     private int next = 1;
 
-    Columns(Connection connection) {
+    /** Columns for a statement on {@code connection}. */
+    public Columns(Connection connection) {
         this.connection = connection;
     }
 
-    <R> void uuids(List<R> rows, Function<R, UUID> value) throws SQLException {
+    public <R> void uuids(List<R> rows, Function<R, UUID> value) throws SQLException {
         add("uuid", rows, value, new Object[rows.size()]);
     }
 
-    <R> void texts(List<R> rows, Function<R, String> value) throws SQLException {
+    public <R> void texts(List<R> rows, Function<R, String> value) throws SQLException {
         add("text", rows, value, new String[rows.size()]);
     }
 
-    <R> void ints(List<R> rows, Function<R, Integer> value) throws SQLException {
+    public <R> void ints(List<R> rows, Function<R, Integer> value) throws SQLException {
         add("int4", rows, value, new Integer[rows.size()]);
     }
 
-    <R> void longs(List<R> rows, Function<R, Long> value) throws SQLException {
+    /** Bytes ({@code bytea}); the driver writes a {@code byte[][]} as the array's text form. */
+    public <R> void bytes(List<R> rows, Function<R, byte[]> value) throws SQLException {
+        add("bytea", rows, value, new byte[rows.size()][]);
+    }
+
+    public <R> void longs(List<R> rows, Function<R, Long> value) throws SQLException {
         add("int8", rows, value, new Long[rows.size()]);
     }
 
     /** Times as text, truncated to the microsecond; PostgreSQL reads them as {@code timestamptz}. */
-    <R> void times(List<R> rows, Function<R, Instant> value) throws SQLException {
+    public <R> void times(List<R> rows, Function<R, Instant> value) throws SQLException {
         texts(rows, row -> {
             Instant at = value.apply(row);
             return at == null ? null : Rows.time(at).toInstant().toString();
         });
     }
 
-    <R> void dates(List<R> rows, Function<R, LocalDate> value) throws SQLException {
+    public <R> void dates(List<R> rows, Function<R, LocalDate> value) throws SQLException {
         texts(rows, row -> value.apply(row).toString());
     }
 
@@ -77,7 +83,7 @@ final class Columns {
      * Runs {@code sql}, whose parameters are exactly the columns, planned for their keys at this execution
      * ({@link Queries#prepareForKeys}): for the statements that change rows found by their keys in tables that grow.
      */
-    void executeForKeys(String sql) throws SQLException {
+    public void executeForKeys(String sql) throws SQLException {
         try (PreparedStatement statement = Queries.prepareForKeys(connection, sql)) {
             set(statement);
             statement.execute();
