@@ -5,6 +5,7 @@ import dev.recourse.core.Validation;
 import dev.recourse.core.json.Json;
 import dev.recourse.server.http.auth.Principal;
 import dev.recourse.server.http.shape.Fields;
+import dev.recourse.server.http.shape.Format;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import dev.recourse.core.event.RecordedEvent;
 import dev.recourse.core.process.Result;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One call of an endpoint, as its action sees it: who calls, the path and query parameters, and the body, already
@@ -30,8 +30,6 @@ public final class Call {
     public static final int DEFAULT_LIMIT = 50;
     /** The most items a page holds. */
     public static final int MAX_LIMIT = 500;
-
-    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Context context;
     private final Optional<Principal> principal;
@@ -120,7 +118,7 @@ public final class Call {
     /** The path parameter {@code name} as a UUID, if it is one in lower-case hex. */
     public Optional<UUID> uuidParameter(String name) {
         String text = pathParameter(name);
-        return UUID_FORM.matcher(text).matches() ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        return Format.isUuid(text) ? Optional.of(UUID.fromString(text)) : Optional.empty();
     }
 
     /** The query parameter {@code name}, if given. */
