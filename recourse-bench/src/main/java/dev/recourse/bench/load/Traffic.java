@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * posts; reads look at cases made before. A request whose kind has nothing to act on yet (a decision before any
  * notice) is sent as the kind that makes something: a notice, or a read instead of an appeal.
  */
-final class Traffic {
+public final class Traffic {
     /** A notice answered, waiting for its decision. */
     private record Noticed(long post, String notice) {}
 
@@ -66,13 +66,7 @@ final class Traffic {
 
     private Sent notice() throws Exception {
         long post = posts.incrementAndGet();
-        String body = """
-                {"subject":{"kind":"content","id":"post-%d","owner":"owner-%d","reach":%d,"language":"de","territory":"DE",\
-                "since":"2025-03-01"},"location":"https://platform.example/p/%d",\
-                "explanation":"This post calls for violence against my neighbours because of their religion.",\
-                "notifier":{"id":"user-%d","name":"Reporter %d","email":"user-%d@example.org"},"goodFaith":true}"""
-                .formatted(post, post, 150 + post % 5_000, post, post % 1_000, post % 1_000, post % 1_000);
-        Client.Reply response = post("/v1/notices", platformKey, body);
+        Client.Reply response = post("/v1/notices", platformKey, noticeBody(post));
         boolean ok = response.status() == 201;
         if (ok) {
             Json.Obj answer = json(response);
@@ -83,11 +77,8 @@ final class Traffic {
     }
 
     private Sent decision(Noticed noticed) throws Exception {
-        String body = """
-                {"subject":{"kind":"content","id":"post-%d"},"notices":["%s"],"restrict":{"restrictions":\
-                [{"visibility":"DECISION_VISIBILITY_CONTENT_REMOVED"}],"reasons":%s}}"""
-                .formatted(noticed.post(), noticed.notice(), REASONS);
-        Client.Reply response = post("/v1/decisions", moderatorKeys[(int) (noticed.post() % moderatorKeys.length)], body);
+        Client.Reply response = post("/v1/decisions", moderatorKeys[(int) (noticed.post() % moderatorKeys.length)],
+                decisionBody(noticed.post(), noticed.notice()));
         boolean ok = response.status() == 201;
         if (ok) {
             appealable.add(new Removed(noticed.post(), text(json(response), "decision")));
@@ -96,12 +87,34 @@ final class Traffic {
     }
 
     private Sent appeal(Removed removed) throws Exception {
-        String body = """
+        Client.Reply response = post("/v1/appeals", platformKey, appealBody(removed.post(), removed.decision()));
+        return new Sent(Kind.APPEAL, response.status(), response.status() == 201);
+    }
+
+    /** The body of the notice about post number {@code post}. */
+    public static String noticeBody(long post) {
+        return """
+                {"subject":{"kind":"content","id":"post-%d","owner":"owner-%d","reach":%d,"language":"de","territory":"DE",\
+                "since":"2025-03-01"},"location":"https://platform.example/p/%d",\
+                "explanation":"This post calls for violence against my neighbours because of their religion.",\
+                "notifier":{"id":"user-%d","name":"Reporter %d","email":"user-%d@example.org"},"goodFaith":true}"""
+                .formatted(post, post, 150 + post % 5_000, post, post % 1_000, post % 1_000, post % 1_000);
+    }
+
+    /** The body of the decision removing post number {@code post}, which {@code notice} was about. */
+    public static String decisionBody(long post, String notice) {
+        return """
+                {"subject":{"kind":"content","id":"post-%d"},"notices":["%s"],"restrict":{"restrictions":\
+                [{"visibility":"DECISION_VISIBILITY_CONTENT_REMOVED"}],"reasons":%s}}"""
+                .formatted(post, notice, REASONS);
+    }
+
+    /** The body of its owner's appeal of {@code decision}, which removed post number {@code post}. */
+    public static String appealBody(long post, String decision) {
+        return """
                 {"subject":{"kind":"content","id":"post-%d"},"decision":"%s","appellant":{"affectedPerson":"owner-%d"},\
                 "grounds":"The post quotes a news report; it does not call for anything."}"""
-                .formatted(removed.post(), removed.decision(), removed.post());
-        Client.Reply response = post("/v1/appeals", platformKey, body);
-        return new Sent(Kind.APPEAL, response.status(), response.status() == 201);
+                .formatted(post, decision, post);
     }
 
     private Sent read(long draw) throws Exception {

@@ -18,6 +18,9 @@ import java.util.List;
  * returns {@code null}, which every caller passes up unchanged.
  */
 final class JsonParser {
+    /** What the JDK's decoding puts for bytes that are not UTF-8. */
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final String text;
     private int pos;
     private FieldError failure;
@@ -33,6 +36,12 @@ final class JsonParser {
     }
 
     static Validation<Json> parseUtf8(byte[] utf8) {
+        // The JDK's own decoding is much the fastest; it puts U+FFFD for what is not UTF-8, so a text without one came
+        // from well-formed UTF-8. A text with one (sent as such, or standing in for bad bytes) is decoded strictly.
+        String decoded = new String(utf8, StandardCharsets.UTF_8);
+        if (decoded.indexOf(REPLACEMENT) < 0) {
+            return parse(decoded);
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(utf8);
@@ -163,7 +172,21 @@ final class JsonParser {
     /** A string starting at the opening quote; returns its value, or null on a problem. */
     private String string(JsonPath path) {
         pos++;
-        StringBuilder value = new StringBuilder();
+        // Most strings hold no escape, control character or surrogate: such a string is its text as it stands.
+        int start = pos;
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                pos++;
+                return text.substring(start, pos - 1);
+            }
+            if (c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+                break;
+            }
+            pos++;
+        }
+        // The rest, one character at a time, from the first that needs a closer look.
+        StringBuilder value = new StringBuilder(pos - start + 16).append(text, start, pos);
         while (true) {
             if (pos == text.length()) {
                 fail(path, "expected the closing '\"' of the string, found the end of the text");

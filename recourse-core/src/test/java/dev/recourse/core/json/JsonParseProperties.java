@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.recourse.core.FieldError;
 import dev.recourse.core.Validation;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,6 +121,34 @@ class JsonParseProperties {
     void anyBytesAreReadOrRefused(@ForAll byte[] bytes) {
         Validation<Json> result = Json.parseUtf8(bytes);
         assertThat(result.isValid() || result.errors().size() == 1).isTrue();
+    }
+
+    @Property(tries = 400)
+    void bytesReadAsTheTextOfTheirStrictUtf8DecodingOrAreRefusedAsNotUtf8(@ForAll("nearlyUtf8") byte[] bytes) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        Validation<Json> result = Json.parseUtf8(bytes);
+        try {
+            String text = strict.decode(ByteBuffer.wrap(bytes)).toString();
+            assertThat(result).isEqualTo(Json.parse(text));
+        } catch (CharacterCodingException e) {
+            assertThat(result.errors()).singleElement().satisfies(error -> assertThat(error.problem()).endsWith("not UTF-8"));
+        }
+    }
+
+    /** JSON texts in UTF-8 (any text in their strings, U+FFFD too), some with a byte changed, and bytes at random. */
+    @Provide
+    Arbitrary<byte[]> nearlyUtf8() {
+        Arbitrary<byte[]> documents = JsonArbitraries.values().map(CanonicalJson::utf8);
+        Arbitrary<byte[]> withText = Arbitraries.of("a", "\u00e9", "\u00a7", "\u0641", "\ufffd", "\ud83d\ude00", "\"", "\\").list().ofMaxSize(8)
+                .map(pieces -> CanonicalJson.utf8(Json.object().put("text", String.join("", pieces)).build()));
+        Arbitrary<byte[]> changed = Arbitraries.oneOf(documents, withText).filter(b -> b.length > 0).flatMap(b -> Arbitraries.integers()
+                .between(0, b.length - 1).flatMap(at -> Arbitraries.bytes().map(by -> {
+                    byte[] copy = b.clone();
+                    copy[at] = by;
+                    return copy;
+                })));
+        return Arbitraries.oneOf(documents, withText, changed, Arbitraries.bytes().array(byte[].class).ofMaxSize(16));
     }
 
     private static void checkReadOrRefused(String text) {
