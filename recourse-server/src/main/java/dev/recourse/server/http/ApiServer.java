@@ -33,7 +33,8 @@ import java.util.random.RandomGenerator;
  *   <li>reads the body: JSON only (415), at most {@link HttpSettings#maxRequestBytes} (413), well-formed (400), of
  *       the route's shape (422); a route without a shape takes no body;</li>
  *   <li>for writes, requires an {@code Idempotency-Key} (400) and gives a retry the first answer ({@link Idempotency}:
- *       409, 422).</li>
+ *       409, 422), claiming the key before the action or, for a route {@link Route#claimedWithEvents}, with the events
+ *       of its command.</li>
  * </ol>
  * A write open to anyone is a form of a person's page ({@code dev.recourse.server.page}): it takes a form, no key and
  * no Idempotency-Key; its action does the rest.
@@ -260,7 +261,13 @@ public final class ApiServer implements AutoCloseable {
                     throw e;
                 }
                 // It stored nothing, a duplicate did: the duplicate's answer is the answer, whatever failed here after.
-                Idempotency.Claim claim = idempotency.settle(caller.keyId(), key, hash, Optional.empty());
+                Idempotency.Claim claim;
+                try {
+                    claim = idempotency.settle(caller.keyId(), key, hash, Optional.empty());
+                } catch (SQLException failure) {
+                    e.addSuppressed(failure);
+                    throw e;
+                }
                 if (claim instanceof Idempotency.Claim.Fresh) {
                     throw e;
                 }
