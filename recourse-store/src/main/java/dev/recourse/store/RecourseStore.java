@@ -266,6 +266,15 @@ public final class RecourseStore implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work}, storing the claim of {@code write}'s key and its answer with the events of the append it makes
+     * on this thread; empty if the key was held already, and then nothing was stored (see
+     * {@link PostgresEventStore#claimingWithEvents}).
+     */
+    public <T> java.util.Optional<T> claimingWithEvents(IdempotentWrite write, java.util.function.Supplier<T> work) {
+        return events.claimingWithEvents(write, work);
+    }
+
+    /**
      * Runs {@code work} so that the events it appends on this thread are stored with the rule worker's {@code step},
      * in the same transaction (see {@link PostgresEventStore#stepping}).
      */

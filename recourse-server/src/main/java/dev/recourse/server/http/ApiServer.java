@@ -33,7 +33,8 @@ import java.util.random.RandomGenerator;
  *   <li>reads the body: JSON only (415), at most {@link HttpSettings#maxRequestBytes} (413), well-formed (400), of
  *       the route's shape (422); a route without a shape takes no body;</li>
  *   <li>for writes, requires an {@code Idempotency-Key} (400) and gives a retry the first answer ({@link Idempotency}:
- *       409, 422).</li>
+ *       409, 422), claiming the key before the action or, for a route {@link Route#claimedWithEvents}, with the events
+ *       of its command.</li>
  * </ol>
  * A write open to anyone is a form of a person's page ({@code dev.recourse.server.page}): it takes a form, no key and
  * no Idempotency-Key; its action does the rest.
@@ -217,22 +218,15 @@ public final class ApiServer implements AutoCloseable {
                         : "is 1 to 255 visible ASCII characters"))).answer(call.path());
             }
             byte[] hash = Idempotency.requestHash(route.method().name(), ctx.path(), body);
-            switch (idempotency.claim(caller.keyId(), key, hash)) {
-                case Idempotency.Claim.Answered answered -> {
-                    return answered.answer().withHeader(REPLAYED, "true");
-                }
-                case Idempotency.Claim.InProgress ignored -> {
-                    return Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_USE, "the first request with this Idempotency-Key is"
-                            + " still being answered").withHeader("Retry-After", "1").answer(call.path());
-                }
-                case Idempotency.Claim.Reused ignored -> {
-                    return Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for another request",
-                            List.of(new FieldError(IDEMPOTENCY_KEY, "belongs to another request"))).answer(call.path());
-                }
-                case Idempotency.Claim.Fresh fresh -> {
-                    // Acts below, storing the core's events with their answers.
-                    call = call.writing(idempotency, caller.keyId(), key, fresh.items());
-                }
+            if (route.claiming() == Route.Claiming.WITH_EVENTS) {
+                return onceWithEvents(route, call.claimingWithEvents(idempotency, caller.keyId(), key, hash), caller, key, hash);
+            }
+            Idempotency.Claim claim = idempotency.claim(caller.keyId(), key, hash);
+            if (claim instanceof Idempotency.Claim.Fresh fresh) {
+                // Acts below, storing the core's events with their answers.
+                call = call.writing(idempotency, caller.keyId(), key, fresh.items());
+            } else {
+                return held(claim, call.path());
             }
             Answer answer;
             try {
@@ -250,6 +244,58 @@ public final class ApiServer implements AutoCloseable {
                 idempotency.release(caller.keyId(), key);
             }
             return answer;
+        }
+
+        /**
+         * Answers a write that claims its key with the events of its command: it acts without a claim first; if it
+         * stored its answer with its events, that is the answer. Otherwise it stored nothing: an answer worth keeping is
+         * kept now unless a record holds the key, and when one does (a duplicate acted first, the request was answered
+         * before, or the key belongs to another request) that record answers.
+         */
+        private Answer onceWithEvents(Route route, Call call, Principal caller, String key, byte[] hash) throws Exception {
+            Answer answer;
+            try {
+                answer = route.action().answer(call);
+            } catch (Exception e) {
+                if (!call.keyHeld()) {
+                    throw e;
+                }
+                // It stored nothing, a duplicate did: the duplicate's answer is the answer, whatever failed here after.
+                Idempotency.Claim claim;
+                try {
+                    claim = idempotency.settle(caller.keyId(), key, hash, Optional.empty());
+                } catch (SQLException failure) {
+                    e.addSuppressed(failure);
+                    throw e;
+                }
+                if (claim instanceof Idempotency.Claim.Fresh) {
+                    throw e;
+                }
+                return held(claim, call.path());
+            }
+            if (call.answeredWithEvents()) {
+                return answer;
+            }
+            boolean keep = !call.keyHeld() && isKept(answer);
+            if (!call.keyHeld() && !keep) {
+                return answer;
+            }
+            Idempotency.Claim claim = idempotency.settle(caller.keyId(), key, hash,
+                    keep ? Optional.of(route.kept().apply(answer)) : Optional.empty());
+            return claim instanceof Idempotency.Claim.Fresh ? answer : held(claim, call.path());
+        }
+
+        /** The answer to a write whose key {@code claim} says is held: by a kept answer, a request in progress, or another request. */
+        private static Answer held(Idempotency.Claim claim, String instance) {
+            return switch (claim) {
+                case Idempotency.Claim.Answered answered -> answered.answer().withHeader(REPLAYED, "true");
+                case Idempotency.Claim.InProgress ignored -> Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_USE, "the first request"
+                        + " with this Idempotency-Key is still being answered").withHeader("Retry-After", "1").answer(instance);
+                case Idempotency.Claim.Reused ignored -> Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was"
+                        + " used for another request", List.of(new FieldError(IDEMPOTENCY_KEY, "belongs to another request")))
+                        .answer(instance);
+                case Idempotency.Claim.Fresh ignored -> throw new IllegalArgumentException("a fresh claim holds nothing");
+            };
         }
 
         private void release(Principal caller, String key, Throwable failure) {

@@ -37,8 +37,13 @@ public final class Call {
     private final OptionalInt item;
     private final Optional<Writing> writing;
 
-    /** The write this call carries out under an Idempotency-Key, and the answers to items of it given before. */
-    private record Writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items, AtomicBoolean answered) {}
+    /**
+     * The write this call carries out under an Idempotency-Key, and the answers to items of it given before;
+     * {@code requestHash} is present if it claims the key with its events ({@link Route.Claiming#WITH_EVENTS}), and
+     * {@code held} is then set if its key was held when its events came to be stored.
+     */
+    private record Writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items,
+            Optional<byte[]> requestHash, AtomicBoolean answered, AtomicBoolean held) {}
 
     Call(Context context, Optional<Principal> principal, Optional<Json> body) {
         this(context, principal, body, OptionalInt.empty(), Optional.empty());
@@ -60,7 +65,16 @@ public final class Call {
      */
     Call writing(Idempotency idempotency, UUID apiKey, String key, Map<Integer, Answer> items) {
         return new Call(context, principal, body, item, Optional.of(new Writing(idempotency, apiKey, key, Map.copyOf(items),
-                new AtomicBoolean())));
+                Optional.empty(), new AtomicBoolean(), new AtomicBoolean())));
+    }
+
+    /**
+     * This call as the write that claims {@code key} of the caller with {@code apiKey} with the events of its command,
+     * for the request identified by {@code requestHash} ({@link Route.Claiming#WITH_EVENTS}).
+     */
+    Call claimingWithEvents(Idempotency idempotency, UUID apiKey, String key, byte[] requestHash) {
+        return new Call(context, principal, body, item, Optional.of(new Writing(idempotency, apiKey, key, Map.of(),
+                Optional.of(requestHash), new AtomicBoolean(), new AtomicBoolean())));
     }
 
     /** Item {@code index} of a batch, whose body is {@code body}, as a call of its own (see {@link Batches}). */
@@ -81,15 +95,42 @@ public final class Call {
      * Idempotency-Key, {@code accepted}'s answer to the events it stores is stored in their transaction.
      */
     Result carryingOut(Function<List<RecordedEvent>, Answer> accepted, Supplier<Result> work) {
+        return carryingOutOnce(accepted, work).orElseThrow(() -> new IllegalStateException(
+                "a write that claims its key with its events carries out its command through Commands.carryOut"));
+    }
+
+    /**
+     * Runs {@code work} as {@link #carryingOut} does; for a write that claims its key with its events, empty if the key
+     * was held when they came to be stored: then nothing was stored, and the answer is the one kept under the key
+     * (which {@link ApiServer} gives).
+     */
+    Optional<Result> carryingOutOnce(Function<List<RecordedEvent>, Answer> accepted, Supplier<Result> work) {
         if (writing.isEmpty()) {
-            return work.get();
+            return Optional.of(work.get());
         }
         Writing w = writing.get();
-        Result result = w.idempotency().answering(w.apiKey(), w.key(), item, accepted, work);
-        if (item.isEmpty() && result instanceof Result.Accepted a && !a.events().isEmpty()) {
+        Optional<Result> result;
+        if (w.requestHash().isPresent()) {
+            if (w.answered().get() || w.held().get()) {
+                throw new IllegalStateException("a write that claims its key with its events carries out one command");
+            }
+            result = w.idempotency().claimingWithEvents(w.apiKey(), w.key(), w.requestHash().get(), accepted, work);
+            w.held().set(result.isEmpty());
+        } else {
+            result = Optional.of(w.idempotency().answering(w.apiKey(), w.key(), item, accepted, work));
+        }
+        if (item.isEmpty() && result.orElse(null) instanceof Result.Accepted a && !a.events().isEmpty()) {
             w.answered().set(true);
         }
         return result;
+    }
+
+    /**
+     * Whether this write claims its key with its events and found it held: it stored nothing, and answers what is kept
+     * under the key.
+     */
+    boolean keyHeld() {
+        return writing.map(w -> w.held().get()).orElse(false);
     }
 
     /**

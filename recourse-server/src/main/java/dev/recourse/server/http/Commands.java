@@ -30,7 +30,8 @@ final class Commands {
      * Carries out {@code command}: answers {@code accepted} with the events stored; a rejection as a problem whose
      * errors name the request's fields ({@code path} turns the command's field names into the request's JSON paths);
      * contention as a problem to retry. Under an Idempotency-Key, the answer {@code accepted} makes is stored with
-     * the events, in their transaction; an item of a batch carried out by an earlier attempt gets that attempt's
+     * the events, in their transaction (for a write that claims its key with them, a duplicate that stored its events first
+     * leaves this one's unstored, answered 409 until {@link ApiServer} gives the first answer); an item of a batch carried out by an earlier attempt gets that attempt's
      * answer and is not carried out again. {@code accepted} MUST depend on the events only.
      */
     static Answer carryOut(DueProcess process, Call call, Command command, UnaryOperator<String> path,
@@ -39,7 +40,13 @@ final class Commands {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        return switch (call.carryingOut(accepted, () -> process.handle(command))) {
+        Optional<Result> result = call.carryingOutOnce(accepted, () -> process.handle(command));
+        if (result.isEmpty()) {
+            // What ApiServer answers in its place: the answer kept under the key, or this while there is none.
+            return call.answer(Problem.of(ProblemType.IDEMPOTENCY_KEY_IN_USE, "another request with this Idempotency-Key"
+                    + " was carried out first").withHeader("Retry-After", "1"));
+        }
+        return switch (result.get()) {
             case Result.Accepted a -> accepted.apply(a.events());
             case Result.Rejected r -> call.answer(Problems.rejected(r, path));
             case Result.Contended c -> call.answer(Problems.contended(c));

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SequencedMap;
 import java.util.UUID;
@@ -47,6 +48,14 @@ import javax.sql.DataSource;
  * answer stored with its own events ({@code idempotent_item}): a retry of a batch that stopped midway answers the items
  * carried out with their first answers and carries out the rest. Writes outside the core (API keys, appeal claims)
  * keep their answer after they acted, in another transaction: a stop between the two lets a retry act again.
+ *
+ * <p>A write whose one command through the core is all it does ({@link Route.Claiming#WITH_EVENTS}) is not claimed
+ * first: it acts, and its key is claimed in its events' transaction, with its answer ({@link #claimingWithEvents}), all
+ * of a transaction's claims in one statement. A duplicate (a retry, or the same request sent twice at once) may run the
+ * action too, but the sequencer stores the events of the first to reach it and refuses the others' there, storing
+ * nothing of them; each of those then gets the first answer, or 409 while there is none ({@link #settle}). The same
+ * holds for the key used before for another request (422). An answer of such a write made without events (a
+ * rejection, a 404) is {@link #settle kept} with the claim in one insert, unless a record holds the key.
  */
 public final class Idempotency {
     /** How long an answer is kept for retries. */
@@ -137,26 +146,96 @@ public final class Idempotency {
                         return new Claim.Fresh();
                     }
                 }
-                try (PreparedStatement select = c.prepareStatement("SELECT request_hash, started_at, status, content_type,"
-                        + " body, headers FROM idempotent_request WHERE api_key = ? AND key = ?")) {
-                    select.setObject(1, apiKey);
-                    select.setString(2, key);
-                    try (ResultSet rs = select.executeQuery()) {
-                        if (!rs.next()) {
-                            continue;
-                        }
-                        if (!Arrays.equals(rs.getBytes("request_hash"), requestHash)) {
-                            return new Claim.Reused();
-                        }
-                        if (rs.getObject("status") != null) {
-                            return new Claim.Answered(answer(rs));
-                        }
-                        Instant started = rs.getTimestamp("started_at").toInstant();
-                        if (now.isBefore(started.plus(abandonedAfter))) {
-                            return new Claim.InProgress();
-                        }
-                        return takeOver(c, apiKey, key, started, now) ? new Claim.Fresh(items(c, apiKey, key)) : new Claim.InProgress();
+                Optional<Held> held = held(c, apiKey, key, requestHash, now);
+                if (held.isEmpty()) {
+                    continue;
+                }
+                return switch (held.get()) {
+                    case Held.By by -> by.claim();
+                    case Held.Abandoned abandoned -> takeOver(c, apiKey, key, abandoned.started(), now)
+                            ? new Claim.Fresh(items(c, apiKey, key)) : new Claim.InProgress();
+                };
+            }
+            return new Claim.InProgress();
+        }
+    }
+
+    /** What holds a key: a record that answers a request for it, or a claim abandoned. */
+    private sealed interface Held {
+        /** A record whose claim stands: of another request, answered, or still being answered. */
+        record By(Claim claim) implements Held {}
+
+        /** A claim of this request whose request never finished, started at {@code started}. */
+        record Abandoned(Instant started) implements Held {}
+    }
+
+    /** What holds {@code key} of the caller with {@code apiKey} for the request identified by {@code requestHash}, if anything does. */
+    private Optional<Held> held(Connection c, UUID apiKey, String key, byte[] requestHash, Instant now) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT request_hash, started_at, status, content_type,"
+                + " body, headers FROM idempotent_request WHERE api_key = ? AND key = ?")) {
+            select.setObject(1, apiKey);
+            select.setString(2, key);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!Arrays.equals(rs.getBytes("request_hash"), requestHash)) {
+                    return Optional.of(new Held.By(new Claim.Reused()));
+                }
+                if (rs.getObject("status") != null) {
+                    return Optional.of(new Held.By(new Claim.Answered(answer(rs))));
+                }
+                Instant started = rs.getTimestamp("started_at").toInstant();
+                if (now.isBefore(started.plus(abandonedAfter))) {
+                    return Optional.of(new Held.By(new Claim.InProgress()));
+                }
+                return Optional.of(new Held.Abandoned(started));
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work}, which carries out through the core the one command of a write that claims {@code key} with
+     * its events ({@link Route.Claiming#WITH_EVENTS}): the claim, with the request's {@code requestHash} and
+     * {@code answer} of the events, is stored in their transaction. Empty if the key was held when that transaction
+     * came (a concurrent duplicate stored its events first, or a record of the key was kept before): then nothing of
+     * the write was stored, and {@link #settle} says what to answer.
+     */
+    public <T> Optional<T> claimingWithEvents(UUID apiKey, String key, byte[] requestHash,
+            Function<List<RecordedEvent>, Answer> answer, Supplier<T> work) {
+        requireKey(key);
+        return store.claimingWithEvents(new IdempotentWrite(apiKey, key, OptionalInt.empty(),
+                new IdempotentWrite.KeyClaim.WithEvents(requestHash, clock.instant()), events -> kept(answer.apply(events))), work);
+    }
+
+    /**
+     * Settles a write that claims its key with its events but stored no answer with them (it stored no events, or its
+     * key was held): keeps {@code answer}, if one is given, as the first answer to the request, unless a record holds
+     * the key; and says what holds it. {@link Claim.Fresh} if nothing does (and {@code answer}, if given, is kept now);
+     * otherwise the record's answer, another request's, or one still in progress. A claim of the request abandoned
+     * is given up, so that a retry acts.
+     */
+    public Claim settle(UUID apiKey, String key, byte[] requestHash, Optional<Answer> answer) throws SQLException {
+        requireKey(key);
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            // A record can vanish between the insert and the select (an abandoned claim given up): look again.
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (answer.isPresent() && keepFirst(c, apiKey, key, requestHash, kept(answer.get()), now)) {
+                    return new Claim.Fresh();
+                }
+                Optional<Held> held = held(c, apiKey, key, requestHash, now);
+                if (held.isEmpty()) {
+                    if (answer.isEmpty()) {
+                        return new Claim.Fresh();
                     }
+                    continue;
+                }
+                switch (held.get()) {
+                    case Held.By by -> {
+                        return by.claim();
+                    }
+                    case Held.Abandoned abandoned -> giveUp(c, apiKey, key, abandoned.started());
                 }
             }
             return new Claim.InProgress();
@@ -225,6 +304,35 @@ public final class Idempotency {
              PreparedStatement s = Queries.prepareForKeys(c, "DELETE FROM idempotent_request WHERE started_at < ?")) {
             s.setTimestamp(1, Timestamp.from(clock.instant().minus(RETENTION)));
             return s.executeUpdate();
+        }
+    }
+
+    /** Inserts the record of a request answered at once; whether it did (no record held the key). */
+    private static boolean keepFirst(Connection c, UUID apiKey, String key, byte[] requestHash, KeptAnswer answer, Instant now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO idempotent_request (api_key, key, request_hash, started_at,"
+                + " status, content_type, body, headers, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            s.setObject(1, apiKey);
+            s.setString(2, key);
+            s.setBytes(3, requestHash);
+            s.setTimestamp(4, Timestamp.from(now));
+            s.setInt(5, answer.status());
+            s.setString(6, answer.contentType());
+            s.setBytes(7, answer.body());
+            s.setString(8, answer.headers());
+            s.setTimestamp(9, Timestamp.from(now));
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes the abandoned claim of {@code key} started at {@code started}, unless it was taken over meanwhile. */
+    private static void giveUp(Connection c, UUID apiKey, String key, Instant started) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM idempotent_request WHERE api_key = ? AND key = ?"
+                + " AND status IS NULL AND started_at = ?")) {
+            s.setObject(1, apiKey);
+            s.setString(2, key);
+            s.setTimestamp(3, Timestamp.from(started));
+            s.executeUpdate();
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * them from the same declarations.
  *
  * <p>A {@link Method#POST} or {@link Method#DELETE} is a write: it MUST carry an {@code Idempotency-Key}, and a retry
- * gets the first answer (see {@link Idempotency}).
+ * gets the first answer (see {@link Idempotency}). It claims the key before it acts, unless it is declared
+ * {@link #claimedWithEvents}.
  *
  * @param method the HTTP method
  * @param path the path, with {@code {name}} for a path parameter (one segment) and, last, {@code <name>} for one
@@ -24,10 +25,11 @@ import java.util.regex.Pattern;
  * @param body the shape of the JSON body it takes; empty for none (a body is then refused)
  * @param action what answers it
  * @param kept what of a write's answer is kept for retries: all of it, unless it holds a secret shown once
+ * @param claiming when a write claims its {@code Idempotency-Key}
  * @param doc how it is described
  */
 public record Route(Method method, String path, Access access, Optional<Shape> body, Action action,
-        UnaryOperator<Answer> kept, Doc doc) {
+        UnaryOperator<Answer> kept, Claiming claiming, Doc doc) {
     private static final Pattern PARAMETER = Pattern.compile("[{<]([a-z][a-zA-Z]*)[}>]");
     private static final Pattern PATH = Pattern.compile("(/([a-z0-9._-]+(:[a-z]+)?|\\{[a-z][a-zA-Z]*}))+(/<[a-z][a-zA-Z]*>)?");
 
@@ -39,17 +41,17 @@ public record Route(Method method, String path, Access access, Optional<Shape> b
 
     /** A read of {@code path}. */
     public static Route get(String path, Access access, Action action, Doc doc) {
-        return new Route(Method.GET, path, access, Optional.empty(), action, UnaryOperator.identity(), doc);
+        return new Route(Method.GET, path, access, Optional.empty(), action, UnaryOperator.identity(), Claiming.BEFORE, doc);
     }
 
     /** A write to {@code path} that takes a JSON body of {@code shape}. */
     public static Route post(String path, Access access, Shape body, Action action, Doc doc) {
-        return new Route(Method.POST, path, access, Optional.of(body), action, UnaryOperator.identity(), doc);
+        return new Route(Method.POST, path, access, Optional.of(body), action, UnaryOperator.identity(), Claiming.BEFORE, doc);
     }
 
     /** A write to {@code path} that takes no body. */
     public static Route post(String path, Access access, Action action, Doc doc) {
-        return new Route(Method.POST, path, access, Optional.empty(), action, UnaryOperator.identity(), doc);
+        return new Route(Method.POST, path, access, Optional.empty(), action, UnaryOperator.identity(), Claiming.BEFORE, doc);
     }
 
     /**
@@ -60,7 +62,7 @@ public record Route(Method method, String path, Access access, Optional<Shape> b
      * page). Every other write admits roles only.
      */
     public static Route form(String path, Action action, Doc doc) {
-        return new Route(Method.POST, path, Access.anyone(), Optional.empty(), action, UnaryOperator.identity(), doc);
+        return new Route(Method.POST, path, Access.anyone(), Optional.empty(), action, UnaryOperator.identity(), Claiming.BEFORE, doc);
     }
 
     /** Whether this route is a public {@link #form}: a POST without a key. */
@@ -75,7 +77,36 @@ public record Route(Method method, String path, Access access, Optional<Shape> b
 
     /** This route, keeping {@code kept} of its answers for retries (to leave out a secret shown once). */
     public Route keeping(UnaryOperator<Answer> kept) {
-        return new Route(method, path, access, body, action, kept, doc);
+        return new Route(method, path, access, body, action, kept, claiming, doc);
+    }
+
+    /**
+     * This write, claiming its Idempotency-Key with the events of its command ({@link Claiming#WITH_EVENTS}): ONLY for
+     * a write whose action changes nothing but through one command carried out by {@link Commands#carryOut}.
+     */
+    public Route claimedWithEvents() {
+        if (!isWrite()) {
+            throw new IllegalStateException("only a write claims an Idempotency-Key: " + path);
+        }
+        return new Route(method, path, access, body, action, kept, Claiming.WITH_EVENTS, doc);
+    }
+
+    /** When a write claims its Idempotency-Key (see {@link Idempotency}). */
+    public enum Claiming {
+        /**
+         * Before it acts, in a transaction of its own: a second request with the key is refused at once. For every
+         * write that changes anything outside the core's events (API keys, appeal claims, recalls, policies,
+         * deliveries), carries out more than one command (batches), or runs work in the background.
+         */
+        BEFORE,
+        /**
+         * In the transaction of the events of its one command, with its answer: a statement and a transaction less per
+         * request. Two requests with the key may both run the action, but the core stores the events of one only; the
+         * other is refused in the sequencer's transaction, stores nothing, and gets the first answer (or 409 while
+         * there is none). The action MUST change nothing but through one {@link Commands#carryOut}: whatever it did
+         * besides would be done by each duplicate.
+         */
+        WITH_EVENTS
     }
 
     /** The HTTP methods endpoints use. */

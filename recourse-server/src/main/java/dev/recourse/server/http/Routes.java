@@ -107,13 +107,15 @@ public final class Routes {
                                         + " requires: a substantiated explanation, the exact location, the notifier's name and"
                                         + " e-mail (unless the notice is exempt) and their statement of good faith. The"
                                         + " notice opens a case about the subject, or joins its case.")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.post("/v1/authority-requests", roles(PLATFORM), Intake.AUTHORITY_REQUEST, intake::authorityRequest,
                         Doc.of("registerAuthorityRequest", "Notices", "Register an authority's order or request",
                                 Success.json(201, Intake.REGISTERED, "The request as registered."))
                                 .described("An order of an authority (DSA Art. 9) or a government's request, with the body and"
                                         + " the law it acts under. It is disclosed publicly unless a legal hold delays it.")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.post("/v1/events", roles(PLATFORM), ContentEvents.BATCH, contentEvents::submit,
                         Doc.of("submitEvents", "Events", "Send content events for the rules to judge",
                                 Success.json(200, ContentEvents.BATCH_HANDLED, "One result per event, in order."))
@@ -137,7 +139,8 @@ public final class Routes {
                                 .described("Restrict the subject with a statement of reasons, or take no action with reasons"
                                         + " for the notifiers. The key's holder is the decider, by pseudonym and role. A"
                                         + " statement the DSA Transparency Database would refuse is refused, naming each field.")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.post("/v1/decisions/{id}/reversal", roles(SENIOR_MODERATOR, ADMIN), Decisions.REVERSAL, decisions::reverse,
                         Doc.of("reverseDecision", "Decisions", "Reverse a decision outside an appeal",
                                 Success.json(200, Decisions.REVERSED, "The reversal, with the restrictions it lifted."))
@@ -146,7 +149,8 @@ public final class Routes {
                                         + " still stands is lifted, the platform is told to restore the subject, and the affected"
                                         + " person and the notifiers are told. A decision already reversed, or whose"
                                         + " restrictions were all lifted, is refused.")
-                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
 
                 // ---- cases ----------------------------------------------------------------------------------------
                 Route.get("/v1/cases/{id}", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::show,
@@ -160,7 +164,8 @@ public final class Routes {
                                 Success.json(201, Appeals.FILED, "The appeal as filed."))
                                 .described("For the affected person or a notifier whose notice the decision answered; open for"
                                         + " at least six months after the decision.")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.get("/v1/appeals", roles(APPEAL_REVIEWER, SENIOR_MODERATOR, AUDITOR, ADMIN), appeals::queue,
                         Doc.of("appealQueue", "Appeals", "The appeals waiting for a reviewer",
                                 Success.json(200, Appeals.QUEUE, "A page of the queue, oldest first, with who works on each."))
@@ -188,7 +193,8 @@ public final class Routes {
                                 .described("Registers a subject, or records how it is now (owner, reach, protection), before or"
                                         + " between notices: opens its case if it has none. Decisions weigh the latest description"
                                         + " (a protected or high-reach subject needs two people for account- or page-level actions).")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.get("/v1/subjects/{kind}/{id}", roles(PLATFORM, MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN),
                         subjects::show,
                         Doc.of("showSubject", "Subjects", "Show a subject and the restrictions in force on it",
@@ -202,7 +208,8 @@ public final class Routes {
                                 Success.json(201, Detections.RECORDED, "The detection as recorded."))
                                 .described("A rule or list matched the subject, or a classifier scored it. It opens the subject's"
                                         + " case or joins it; a decision may name it as its source.")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.post("/v1/detections:batch", roles(PLATFORM), Detections.DETECTIONS, detections::recordAll,
                         Doc.of("recordDetections", "Notices", "Send up to 500 automated signals",
                                 Success.json(200, Detections.DETECTIONS_RECORDED, "One result per item: its status and body, or"
@@ -239,11 +246,13 @@ public final class Routes {
                                 Success.json(200, Proposals.ANSWERED, "The approval; status taken when the decision is in effect."))
                                 .described("By a person who took no part in the proposal: the key's holder. A high-impact decision"
                                         + " is taken once two different people stand behind it.")
-                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.post("/v1/proposals/{id}/decline", roles(MODERATOR, SENIOR_MODERATOR), Proposals.DECLINE, proposals::decline,
                         Doc.of("declineProposal", "Decisions", "Decline a proposed decision",
                                 Success.json(200, Proposals.ANSWERED, "The decline, recorded with its reasons."))
-                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.NOT_FOUND, ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
 
                 // ---- case reads -----------------------------------------------------------------------------------
                 Route.get("/v1/cases/{id}/events", roles(MODERATOR, SENIOR_MODERATOR, APPEAL_REVIEWER, AUDITOR, ADMIN), cases::history,
@@ -277,7 +286,8 @@ public final class Routes {
                                 Success.json(200, RuleSafeguards.RESET_DONE, "The reset, recorded with who and why."))
                                 .described("`rule` is the rule version, id@version. After the reset the rule version enforces"
                                         + " again; its actions held meanwhile stay in the review queue.")
-                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED)),
+                                .failing(ProblemType.REJECTED, ProblemType.CONTENDED))
+                        .claimedWithEvents(),
                 Route.post("/v1/recalls", roles(SENIOR_MODERATOR, ADMIN), RuleSafeguards.RECALL, safeguards::recall,
                         Doc.of("recall", "Safeguards", "Recall what a rule version did",
                                 Success.json(202, RuleSafeguards.RECALL_STATE, "The recall, started (or the unfinished one"

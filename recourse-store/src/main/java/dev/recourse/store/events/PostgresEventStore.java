@@ -10,6 +10,7 @@ import dev.recourse.core.port.EventStore;
 import dev.recourse.store.StoreException;
 import dev.recourse.store.idempotency.AnswerProjection;
 import dev.recourse.store.idempotency.IdempotentWrite;
+import dev.recourse.store.idempotency.KeyClaims;
 import dev.recourse.store.intake.IntakeStep;
 import dev.recourse.store.intake.IntakeSteps;
 import dev.recourse.store.sequencer.Admission;
@@ -30,6 +31,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,6 +95,11 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
      * event of each; only appends that store something are here.
      */
     private final Map<NewEvent, Marks> marks = new ConcurrentHashMap<>();
+    /**
+     * The first events of the appends refused because the key their write claims with its events was held already; put
+     * by the sequencer's thread before it completes the append, taken out by the appending thread.
+     */
+    private final Set<NewEvent> keysHeld = ConcurrentHashMap.newKeySet();
     /** The idempotent write the current thread's appends answer, while {@link #answering} runs. */
     private final ThreadLocal<IdempotentWrite> answering = new ThreadLocal<>();
     /** The rule worker's step the current thread's appends carry out, while {@link #stepping} runs. */
@@ -134,17 +142,83 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         return store;
     }
 
-    /** {@code admission} as the sequencer checks it: on the core's events of the group, appended here. */
+    /**
+     * {@code admission} as the sequencer checks it: on the core's events of the group, appended here; first, the keys
+     * of the writes that claim them with their events are claimed, all of a transaction's at once, and a group whose
+     * key is held already is refused (and never retried by the core: see {@link #claimingWithEvents}).
+     */
     private Admission admission(EventAdmission admission) {
-        return (connection, group) -> {
-            List<Event> events = new ArrayList<>();
-            for (Write write : group.writes()) {
-                for (NewEvent form : write.events()) {
-                    events.add(Objects.requireNonNull(inFlight.get(form), "an appended event is in flight until committed"));
+        return new Admission() {
+            /** The groups of the transaction whose key it claimed, and those refused for a key held, by first event. */
+            private final Map<NewEvent, IdempotentWrite> claimed = new HashMap<>();
+            private final Set<NewEvent> refused = new HashSet<>();
+
+            @Override
+            public void checking(Connection connection, List<WriteGroup> groups) throws SQLException {
+                claimed.clear();
+                refused.clear();
+                Map<NewEvent, IdempotentWrite> claiming = new HashMap<>();
+                Set<List<Object>> keys = new HashSet<>();
+                for (WriteGroup group : groups) {
+                    Marks m = marks.get(first(group));
+                    if (m == null || m.write() == null || !(m.write().claim() instanceof IdempotentWrite.KeyClaim.WithEvents)) {
+                        continue;
+                    }
+                    // Of two duplicates in one transaction, the first claims the key.
+                    if (keys.add(List.of(m.write().apiKey(), m.write().key()))) {
+                        claiming.put(first(group), m.write());
+                    } else {
+                        refused.add(first(group));
+                    }
                 }
+                if (claiming.isEmpty()) {
+                    return;
+                }
+                Set<IdempotentWrite> got = KeyClaims.claim(connection, List.copyOf(claiming.values()));
+                claiming.forEach((event, write) -> {
+                    if (got.contains(write)) {
+                        claimed.put(event, write);
+                    } else {
+                        refused.add(event);
+                    }
+                });
             }
-            return admission.refuses(connection, events).map(StreamId::toString);
+
+            @Override
+            public Optional<String> refuses(Connection connection, WriteGroup group) throws SQLException {
+                if (refused.contains(first(group))) {
+                    keysHeld.add(first(group));
+                    return Optional.of(group.writes().getFirst().streamId());
+                }
+                List<Event> events = new ArrayList<>();
+                for (Write write : group.writes()) {
+                    for (NewEvent form : write.events()) {
+                        events.add(Objects.requireNonNull(inFlight.get(form), "an appended event is in flight until committed"));
+                    }
+                }
+                return admission.refuses(connection, events).map(StreamId::toString);
+            }
+
+            @Override
+            public void checked(Connection connection, List<WriteGroup> groups, List<GroupResult> results) throws SQLException {
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                List<IdempotentWrite> notStored = new ArrayList<>();
+                for (int i = 0; i < groups.size(); i++) {
+                    IdempotentWrite write = claimed.get(first(groups.get(i)));
+                    if (write != null && results.get(i) instanceof GroupResult.Conflict) {
+                        notStored.add(write);
+                    }
+                }
+                KeyClaims.unclaim(connection, notStored);
+            }
         };
+    }
+
+    /** The first event of {@code group}, by which what is stored with it is found. */
+    private static NewEvent first(WriteGroup group) {
+        return group.writes().getFirst().events().getFirst();
     }
 
     /** The sequencer's counts: transactions, events committed, conflicts. */
@@ -180,7 +254,39 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
      * is not stored has none. A command the core carries out makes at most one append that is stored.
      */
     public <T> T answering(IdempotentWrite write, Supplier<T> work) {
+        if (!(write.claim() instanceof IdempotentWrite.KeyClaim.Before)) {
+            throw new IllegalArgumentException("a write that claims its key with its events is carried out by claimingWithEvents");
+        }
         return marking(answering, write, "answers an idempotent write", work);
+    }
+
+    /**
+     * Runs {@code work} as {@link #answering} does, for a write that claims its key with its events
+     * ({@link IdempotentWrite.KeyClaim.WithEvents}): the key is claimed, and the answer stored, in the transaction of the
+     * events of the append {@code work} makes on this thread. If the key is held already when that transaction checks
+     * it (a duplicate committed first, or the request was answered before), the append is refused, none of its events
+     * stored, {@code work} is stopped and this returns empty: the write did not act, and the answer to give is the one
+     * kept under the key (or none yet). An append not stored for any other reason leaves the key unclaimed.
+     */
+    public <T> Optional<T> claimingWithEvents(IdempotentWrite write, Supplier<T> work) {
+        if (!(write.claim() instanceof IdempotentWrite.KeyClaim.WithEvents)) {
+            throw new IllegalArgumentException("a write whose key was claimed before is carried out by answering");
+        }
+        try {
+            return Optional.of(marking(answering, write, "answers an idempotent write", work));
+        } catch (KeyHeld held) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An append refused because the key its write claims with its events is held: stops the work of
+     * {@link #claimingWithEvents} through the core, which MUST NOT catch it. Without a stack trace: it is an answer.
+     */
+    private static final class KeyHeld extends RuntimeException {
+        KeyHeld() {
+            super("the append's Idempotency-Key is held by another request", null, false, false);
+        }
     }
 
     /**
@@ -250,6 +356,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
 
     private Appended appended(List<StreamAppend> appends, List<Write> writes, NewEvent first) {
         GroupResult result;
+        boolean keyHeld;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
         } catch (InterruptedException e) {
@@ -260,6 +367,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             marks.remove(first);
+            keyHeld = keysHeld.remove(first);
             for (Write w : writes) {
                 w.events().forEach(inFlight::remove);
             }
@@ -276,6 +384,9 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 yield new Appended.Stored(recorded);
             }
             case GroupResult.Conflict conflict -> {
+                if (keyHeld) {
+                    throw new KeyHeld();
+                }
                 WriteResult.Conflict c = conflict.conflict();
                 cache.forget(c.streamId());
                 // A stream the append does not write when the admission refused it: read again, it was stale.

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Stores the answers of idempotent writes in the transaction of their events: a whole request's answer in its
- * {@code idempotent_request} row (claimed before, in a transaction of its own), an item's in {@code idempotent_item}.
+ * {@code idempotent_request} row (claimed before, in a transaction of its own, or earlier in this one by
+ * {@link KeyClaims}), an item's in {@code idempotent_item}.
  */
 public final class AnswerProjection {
     /** The whole requests' answers, all of a transaction's in one statement (planned once, not once a request). */

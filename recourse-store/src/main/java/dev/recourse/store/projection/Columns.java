@@ -90,6 +90,23 @@ public final class Columns {
         }
     }
 
+    /**
+     * Runs {@code sql} as {@link #executeForKeys} does, and gives the rows it returns ({@code RETURNING}), each read by
+     * {@code row}.
+     */
+    public <T> List<T> queryForKeys(String sql, Queries.Row<T> row) throws SQLException {
+        try (PreparedStatement statement = Queries.prepareForKeys(connection, sql)) {
+            set(statement);
+            List<T> found = new ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(row.read(rows));
+                }
+            }
+            return found;
+        }
+    }
+
     /** The index of the next parameter after the columns. */
     int next() {
         return next++;

@@ -2,6 +2,7 @@ package dev.recourse.store.sequencer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,4 +25,19 @@ public interface Admission {
      * @throws SQLException to fail the transaction; every write in it fails and nothing is stored
      */
     Optional<String> refuses(Connection connection, WriteGroup group) throws SQLException;
+
+    /**
+     * Called once a transaction, after the head is locked and before the first group is checked: it MAY write, for all
+     * of {@code groups} (the transaction's, in order) at once, what {@link #refuses} then checks for each, so that a
+     * condition costs one statement a transaction instead of one a group; {@link #checked} then undoes it for the
+     * groups not stored. The same rules as for {@link #refuses} hold.
+     */
+    default void checking(Connection connection, List<WriteGroup> groups) throws SQLException {}
+
+    /**
+     * Called once a transaction, after every group was checked and before the events are written, with each group's
+     * result in the order of {@code groups}: a {@link GroupResult.Conflict} is a group not stored, whose part of what
+     * {@link #checking} wrote it MUST undo. The same rules as for {@link #refuses} hold.
+     */
+    default void checked(Connection connection, List<WriteGroup> groups, List<GroupResult> results) throws SQLException {}
 }

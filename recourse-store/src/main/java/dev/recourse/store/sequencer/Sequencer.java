@@ -293,6 +293,11 @@ public final class Sequencer implements AutoCloseable {
         Map<String, Long> versions = start.versions();
         List<RecordedEvent> recorded = new ArrayList<>(batch.size() * 3);
         long next = head;
+        List<WriteGroup> groups = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            groups.add(pending.group());
+        }
+        admission.checking(connection, groups);
         for (Pending pending : batch) {
             WriteGroup group = pending.group();
             Optional<WriteResult.Conflict> conflict = conflict(group, versions);
@@ -318,6 +323,7 @@ public final class Sequencer implements AutoCloseable {
             }
             results.add(new GroupResult.Committed(committed));
         }
+        admission.checked(connection, groups, results);
         if (recorded.isEmpty()) {
             return head;
         }
