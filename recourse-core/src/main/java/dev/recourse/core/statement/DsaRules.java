@@ -27,7 +27,6 @@ final class DsaRules {
     static final int EXPLANATION = 2000;
     static final int FACTS = 5000;
 
-    private static final Pattern PUID_FORM = Pattern.compile("[a-zA-Z0-9\\-_]+");
     private static final Pattern EAN_13 = Pattern.compile("[0-9]{13}");
     private static final Pattern UPPER_ALPHA_2 = Pattern.compile("[A-Z]{2}");
     private static final Set<String> EEA = eea();
@@ -117,7 +116,7 @@ final class DsaRules {
         c.required(AUTOMATED_DECISION, s.automatedDecision());
         c.requiredWhen(PUID, s.puid(), true, null);
         c.maxLength(PUID, s.puid(), SHORT_TEXT);
-        s.puid().filter(p -> !p.isBlank() && !PUID_FORM.matcher(p).matches())
+        s.puid().filter(p -> !p.isBlank() && !isPuid(p))
                 .ifPresent(p -> c.error(PUID, "holds only the letters a-z and A-Z, the digits 0-9, - and _"));
         s.contentIdEan13().filter(ean -> !EAN_13.matcher(ean).matches())
                 .ifPresent(ean -> c.error(CONTENT_ID, "an EAN-13 is 13 digits, not \"" + ean + "\""));
@@ -132,6 +131,20 @@ final class DsaRules {
             return s.sourceType().equals(Optional.of(SourceType.SOURCE_VOLUNTARY));
         }
         return false;
+    }
+
+    /** Whether {@code text} is a PUID: one or more of a-z, A-Z, 0-9, - and _. Checked by hand, for every decision. */
+    static boolean isPuid(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isUpperIso6391(String text) {

@@ -88,13 +88,6 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private final RandomGenerator random;
     private final StreamCache cache = new StreamCache(CACHED_STREAMS);
     private final StreamReads reads;
-    /** The core's events of the appends waiting for their transaction, by the form they are written in. */
-    private final Map<NewEvent, Event> inFlight = new ConcurrentHashMap<>();
-    /**
-     * What is stored with the appends waiting for their transaction (an answer, a step, rows kept beside), by the first
-     * event of each; only appends that store something are here.
-     */
-    private final Map<NewEvent, Marks> marks = new ConcurrentHashMap<>();
     /**
      * The first events of the appends refused because the key their write claims with its events was held already; put
      * by the sequencer's thread before it completes the append, taken out by the appending thread.
@@ -160,7 +153,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 Map<NewEvent, IdempotentWrite> claiming = new HashMap<>();
                 Set<List<Object>> keys = new HashSet<>();
                 for (WriteGroup group : groups) {
-                    Marks m = marks.get(first(group));
+                    Marks m = origin(first(group)).map(Origin::marks).orElse(null);
                     if (m == null || m.write() == null || !(m.write().claim() instanceof IdempotentWrite.KeyClaim.WithEvents)) {
                         continue;
                     }
@@ -193,7 +186,8 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 List<Event> events = new ArrayList<>();
                 for (Write write : group.writes()) {
                     for (NewEvent form : write.events()) {
-                        events.add(Objects.requireNonNull(inFlight.get(form), "an appended event is in flight until committed"));
+                        events.add(origin(form).orElseThrow(() -> new IllegalStateException("an event appended here carries its origin"))
+                                .event());
                     }
                 }
                 return admission.refuses(connection, events).map(StreamId::toString);
@@ -324,29 +318,29 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         if (appends.isEmpty()) {
             return new Appended.Stored(List.of());
         }
+        IdempotentWrite write = answering.get();
+        IntakeStep step = stepping.get();
+        Alongside rows = alongside.get();
+        Marks marks = null;
+        if (write != null || step != null || rows != null) {
+            marks = new Marks(write, step, rows, appends.stream().mapToInt(a -> a.events().size()).sum());
+        }
         List<Write> writes = new ArrayList<>(appends.size());
         for (StreamAppend append : appends) {
             List<NewEvent> events = new ArrayList<>(append.events().size());
             for (Event event : append.events()) {
-                NewEvent form = stored(event, random);
-                inFlight.put(form, event);
-                events.add(form);
+                // The append's marks go with its first event, in the batch's order.
+                events.add(stored(event, random, marks));
+                marks = null;
             }
             writes.add(new Write(append.stream().toString(), ExpectedVersion.exactly(append.expectedVersion()), events));
-        }
-        IdempotentWrite write = answering.get();
-        IntakeStep step = stepping.get();
-        Alongside rows = alongside.get();
-        NewEvent first = writes.getFirst().events().getFirst();
-        if (write != null || step != null || rows != null) {
-            marks.put(first, new Marks(write, step, rows, writes.stream().mapToInt(w -> w.events().size()).sum()));
         }
         // Until its outcome is taken in, the cache does not serve the streams: the commit comes first (see StreamCache).
         for (Write w : writes) {
             cache.appending(w.streamId());
         }
         try {
-            return appended(appends, writes, first);
+            return appended(appends, writes);
         } finally {
             for (Write w : writes) {
                 cache.settled(w.streamId());
@@ -354,23 +348,19 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         }
     }
 
-    private Appended appended(List<StreamAppend> appends, List<Write> writes, NewEvent first) {
+    private Appended appended(List<StreamAppend> appends, List<Write> writes) {
         GroupResult result;
         boolean keyHeld;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
         } catch (InterruptedException e) {
-            // Still queued, perhaps: the projections then decode the events, forgotten below.
+            // Still queued, perhaps: its events carry their origin and marks, so a later commit stores them alike.
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while appending; the append may or may not be stored", e);
         } catch (ExecutionException e) {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            marks.remove(first);
-            keyHeld = keysHeld.remove(first);
-            for (Write w : writes) {
-                w.events().forEach(inFlight::remove);
-            }
+            keyHeld = keysHeld.remove(writes.getFirst().events().getFirst());
         }
         return switch (result) {
             case GroupResult.Committed committed -> {
@@ -488,11 +478,27 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
      * with the event without its personal data as payload.
      */
     static NewEvent stored(Event event, RandomGenerator random) {
+        return stored(event, random, null);
+    }
+
+    /** {@link #stored(Event, RandomGenerator)}, carrying {@code event} and {@code marks} (null if none) as its origin. */
+    private static NewEvent stored(Event event, RandomGenerator random, Marks marks) {
         LogEntry entry = LogEntry.seal(event, random);
         Event redacted = Redaction.of(event);
         byte[] payload = redacted == event ? NOTHING_TO_ERASE : EventCodec.encode(redacted);
         return new NewEvent(EventCodec.type(event), event.at(), payload, entry.publicEntry(),
-                Optional.of(new PrivateRecord(entry.salt(), entry.privateRecord())));
+                Optional.of(new PrivateRecord(entry.salt(), entry.privateRecord())), Optional.of(new Origin(event, marks)));
+    }
+
+    /**
+     * What an event appended here carries through the sequencer: the core's event, and on the first event of an append
+     * that stores something beside it, what it stores (otherwise null).
+     */
+    private record Origin(Event event, Marks marks) {}
+
+    /** The origin of {@code form}, if this store appended it. */
+    private static Optional<Origin> origin(NewEvent form) {
+        return form.origin().filter(Origin.class::isInstance).map(Origin.class::cast);
     }
 
     /**
@@ -517,7 +523,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         StreamId id = null;
         for (int i = 0; i < events.length; i++) {
             dev.recourse.store.sequencer.RecordedEvent r = batch.get(i);
-            Event event = inFlight.get(r.event());
+            Event event = origin(r.event()).map(Origin::event).orElse(null);
             if (event == null) {
                 byte[] form = r.event().privateRecord().map(PrivateRecord::content).orElse(r.event().payload());
                 event = decode(form, r.position(), "written form");
@@ -549,7 +555,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         record Beside(Alongside rows, List<RecordedEvent> events) {}
         List<Beside> beside = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            Marks m = marks.get(batch.get(i).event());
+            Marks m = origin(batch.get(i).event()).map(Origin::marks).orElse(null);
             if (m == null) {
                 continue;
             }

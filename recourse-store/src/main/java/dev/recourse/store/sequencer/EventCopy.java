@@ -32,7 +32,7 @@ final class EventCopy {
     private EventCopy() {}
 
     static void insert(Connection connection, List<RecordedEvent> events) throws SQLException {
-        Buffer buffer = new Buffer(events.size() * 1024);
+        Buffer buffer = new Buffer(size(events));
         buffer.write(HEADER, 0, HEADER.length);
         for (RecordedEvent r : events) {
             NewEvent event = r.event();
@@ -60,6 +60,21 @@ final class EventCopy {
                 copy.cancelCopy();
             }
         }
+    }
+
+    /** The bytes {@link #insert} sends for {@code events}, counted first: the buffer then never grows, copying what it holds. */
+    private static int size(List<RecordedEvent> events) {
+        // The header, the trailer, and per row the field count, nine field lengths, three int64s' bytes.
+        long size = HEADER.length + 2L + events.size() * (2L + FIELDS * 4L + 3 * 8L);
+        for (RecordedEvent r : events) {
+            NewEvent event = r.event();
+            // The stream id and type are mostly ASCII; a longer UTF-8 form is rare and the buffer then grows.
+            size += r.streamId().length() + event.type().length() + event.payload().length + event.publicEntry().length;
+            if (event.privateRecord().isPresent()) {
+                size += event.privateRecord().get().content().length + event.privateRecord().get().salt().length;
+            }
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
     private static long microsSincePostgresEpoch(Instant instant) {

@@ -25,15 +25,24 @@ import java.util.Optional;
  *     private record holds no personal data: erasure then keeps it as the payload.
  * @param publicEntry the log entry: canonical JSON of the event's public part, 1 to 65,535 bytes
  * @param privateRecord the personal data and its salt, if the event has any
+ * @param origin what the writer made the bytes from, if it says: handed back untouched with the
+ *     committed batch, so that its admission and projections take the writer's own value instead of
+ *     looking the event up in a map of their own (or decoding it). The sequencer never reads it.
  */
 public record NewEvent(String type, Instant occurredAt, byte[] payload, byte[] publicEntry,
-                       Optional<PrivateRecord> privateRecord) {
+                       Optional<PrivateRecord> privateRecord, Optional<Object> origin) {
+    /** An event whose writer keeps nothing with it. */
+    public NewEvent(String type, Instant occurredAt, byte[] payload, byte[] publicEntry, Optional<PrivateRecord> privateRecord) {
+        this(type, occurredAt, payload, publicEntry, privateRecord, Optional.empty());
+    }
+
     public NewEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(publicEntry, "publicEntry");
         Objects.requireNonNull(privateRecord, "privateRecord");
+        Objects.requireNonNull(origin, "origin");
         if (type.isBlank() || type.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("an event type is not blank and holds no NUL character");
         }
