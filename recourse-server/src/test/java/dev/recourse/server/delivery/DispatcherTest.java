@@ -14,7 +14,7 @@ import dev.recourse.server.page.PageLinks;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.TestCases;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,17 +31,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The outbox's reader on a real store: every event taken in once, in order, and repeats dropped. */
 class DispatcherTest {
     private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-02T10:00:00Z"));
+    @TempDir
+    Path data;
     private RecourseStore store;
     private Deliveries deliveries;
     private Letters letters;
 
     @BeforeEach
     void open() throws Exception {
-        store = RecourseStore.open(TestCases.settings(Files.createTempDirectory("recourse-dispatch")), clock, new SecureRandom());
+        store = RecourseStore.open(TestCases.settings(data), clock, new SecureRandom());
         deliveries = new Deliveries(store.dataSource(), clock);
         letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())),
                 new PageLinks(URI.create("https://recourse.example"), new byte[32]));

@@ -17,7 +17,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -30,6 +30,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Messages to people with an address, delivered by e-mail to a real SMTP server (GreenMail, in this JVM, on loopback). */
 class MailDeliveryTest {
@@ -37,6 +38,8 @@ class MailDeliveryTest {
 
     private final InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-02T10:00:00Z"));
     private GreenMail smtp;
+    @TempDir
+    Path data;
     private RecourseStore store;
     private Deliveries deliveries;
     private Outbox outbox;
@@ -45,7 +48,7 @@ class MailDeliveryTest {
     void start() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
-        store = RecourseStore.open(TestCases.settings(Files.createTempDirectory("recourse-mail")), clock, new SecureRandom());
+        store = RecourseStore.open(TestCases.settings(data), clock, new SecureRandom());
         deliveries = new Deliveries(store.dataSource(), clock);
         Letters letters = Letters.of(store.events(), id -> store.readModel().caseById(id).map(c -> StreamId.of(c.subject())), LINKS);
         SmtpSettings mail = new SmtpSettings("127.0.0.1", smtp.getSmtp().getPort(), "Recourse <recourse@platform.example>",

@@ -10,7 +10,6 @@ import dev.recourse.server.page.PageLinks;
 import dev.recourse.store.RecourseStore;
 import dev.recourse.store.TestCases;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -18,15 +17,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The rate limit kept in the database ({@code http.rate-limit-store=database}): one budget for every node on it. */
 class SharedRateLimitTest {
     private final TestClock clock = new TestClock();
+    @TempDir
+    Path data;
     private RecourseStore store;
 
     @BeforeEach
     void open() throws Exception {
-        Path data = Files.createTempDirectory("recourse-rate-test");
         store = RecourseStore.open(TestCases.settings(data), clock, new SecureRandom());
     }
 

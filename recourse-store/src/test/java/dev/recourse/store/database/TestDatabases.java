@@ -20,15 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDatabases {
     private static final Path DIRECTORY = Path.of("target", "test-postgres").toAbsolutePath();
+    private static final Path DATA_DIRECTORIES = Path.of("target", "test-data").toAbsolutePath();
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedServer server;
 
     private TestDatabases() {}
 
-    /** A new empty database with the schema migrated, as an external server would be used. */
+    /**
+     * A new empty database with the schema migrated, as an external server would be used. Its data directory (which
+     * an external database leaves empty) is under {@code target}, so that no test run leaves directories in /tmp.
+     */
     public static Database fresh() {
         try {
-            return Database.start(freshSettings(Files.createTempDirectory("recourse-test-data")));
+            return Database.start(freshSettings(Files.createTempDirectory(Files.createDirectories(DATA_DIRECTORIES), "data-")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

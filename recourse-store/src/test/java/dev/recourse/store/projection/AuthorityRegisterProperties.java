@@ -113,7 +113,7 @@ class AuthorityRegisterProperties {
                 world.check();
             }
         } finally {
-            Files.walk(data).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            TestCases.deleteTree(data);
         }
     }
 
