@@ -38,8 +38,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -88,11 +88,6 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
     private final RandomGenerator random;
     private final StreamCache cache = new StreamCache(CACHED_STREAMS);
     private final StreamReads reads;
-    /**
-     * The first events of the appends refused because the key their write claims with its events was held already; put
-     * by the sequencer's thread before it completes the append, taken out by the appending thread.
-     */
-    private final Set<NewEvent> keysHeld = ConcurrentHashMap.newKeySet();
     /** The idempotent write the current thread's appends answer, while {@link #answering} runs. */
     private final ThreadLocal<IdempotentWrite> answering = new ThreadLocal<>();
     /** The rule worker's step the current thread's appends carry out, while {@link #stepping} runs. */
@@ -180,7 +175,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             @Override
             public Optional<String> refuses(Connection connection, WriteGroup group) throws SQLException {
                 if (refused.contains(first(group))) {
-                    keysHeld.add(first(group));
+                    origin(first(group)).map(Origin::marks).orElseThrow().keyHeld().set(true);
                     return Optional.of(group.writes().getFirst().streamId());
                 }
                 List<Event> events = new ArrayList<>();
@@ -208,6 +203,12 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 KeyClaims.unclaim(connection, notStored);
             }
         };
+    }
+
+    /** Whether the append of {@code writes} was refused because its write's key was held already. */
+    private static boolean keyHeld(List<Write> writes) {
+        Marks marks = origin(writes.getFirst().events().getFirst()).map(Origin::marks).orElse(null);
+        return marks != null && marks.keyHeld().get();
     }
 
     /** The first event of {@code group}, by which what is stored with it is found. */
@@ -323,7 +324,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
         Alongside rows = alongside.get();
         Marks marks = null;
         if (write != null || step != null || rows != null) {
-            marks = new Marks(write, step, rows, appends.stream().mapToInt(a -> a.events().size()).sum());
+            marks = new Marks(write, step, rows, appends.stream().mapToInt(a -> a.events().size()).sum(), new AtomicBoolean());
         }
         List<Write> writes = new ArrayList<>(appends.size());
         for (StreamAppend append : appends) {
@@ -350,7 +351,6 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
 
     private Appended appended(List<StreamAppend> appends, List<Write> writes) {
         GroupResult result;
-        boolean keyHeld;
         try {
             result = sequencer.submit(new WriteGroup(writes)).get();
         } catch (InterruptedException e) {
@@ -359,8 +359,6 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
             throw new StoreException("interrupted while appending; the append may or may not be stored", e);
         } catch (ExecutionException e) {
             throw new StoreException("the append failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            keyHeld = keysHeld.remove(writes.getFirst().events().getFirst());
         }
         return switch (result) {
             case GroupResult.Committed committed -> {
@@ -374,7 +372,7 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
                 yield new Appended.Stored(recorded);
             }
             case GroupResult.Conflict conflict -> {
-                if (keyHeld) {
+                if (keyHeld(writes)) {
                     throw new KeyHeld();
                 }
                 WriteResult.Conflict c = conflict.conflict();
@@ -539,9 +537,10 @@ public final class PostgresEventStore implements EventStore, AutoCloseable {
 
     /**
      * What one append stores with its events: the answer of an idempotent write, a step of the rule worker, rows kept
-     * beside (each null if not), and how many events the append holds.
+     * beside (each null if not), and how many events the append holds; and whether its write's key was found held,
+     * which the sequencer's thread sets before it completes the append and the appending thread reads after.
      */
-    private record Marks(IdempotentWrite write, IntakeStep step, Alongside rows, int events) {}
+    private record Marks(IdempotentWrite write, IntakeStep step, Alongside rows, int events, AtomicBoolean keyHeld) {}
 
     /**
      * Stores, in the batch's transaction, the answers of the idempotent writes among {@code batch}, then the rule
